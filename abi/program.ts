@@ -1,0 +1,87 @@
+// Programs are data: a list of ops, each run by a process, with arguments that are
+// numbers or sums of earlier results. Nothing here knows how a target runs them.
+
+import type { OpName } from './ops.js';
+import type { Result } from './result.js';
+import { u64 } from './values.js';
+
+/** One term of an argument expression: an earlier result `rN`, or a literal. */
+export interface Term {
+  readonly neg: boolean;
+  readonly ref?: number; // N of rN
+  readonly lit?: bigint; // u64
+}
+
+/** An argument: a plain u64 literal (the common case), or a sum of terms. */
+export type Arg = bigint | readonly Term[];
+
+export interface Op {
+  readonly name: OpName;
+  /** The process that runs the op: p0 at start, pN created by the N-th fork. */
+  readonly proc: number;
+  readonly args: readonly Arg[];
+  /** `rN =`: the binding this op's result gets. */
+  readonly bind?: number;
+  /** `= expect`: the result a replay must produce. */
+  readonly expect?: Result;
+  /** Comment lines written before the op (without the leading '#'). */
+  readonly lead?: readonly string[];
+  /** End-of-line comment (without the leading '#'). */
+  readonly note?: string;
+}
+
+/** Parameters of the machine a program runs on (SEMANTICS "Parameters of an address space"). */
+export interface MachineConfig {
+  /** Kernel profile whose rules apply. */
+  readonly profile: '6.18' | '6.10';
+  /** CPU has protection keys (OSPKE). */
+  readonly pku: boolean;
+  /** CPU and kernel support user shadow stacks (X86_FEATURE_USER_SHSTK). */
+  readonly shstk: boolean;
+  /** Top of the top-down mmap area. */
+  readonly mmapBase: bigint;
+  readonly mmapMinAddr: bigint;
+  readonly maxMapCount: number;
+  /** mm->start_brk == mm->brk at exec time; the heap grows up from here. */
+  readonly brkStart: bigint;
+}
+
+export const DEFAULT_MACHINE: MachineConfig = {
+  profile: '6.18',
+  pku: true,
+  shstk: false,
+  mmapBase: 0x7ffff7fff000n,
+  mmapMinAddr: 0x1000n,
+  maxMapCount: 65530,
+  brkStart: 0x4c9000n,
+};
+
+export interface Program {
+  readonly ops: readonly Op[];
+  /** Machine parameters that differ from DEFAULT_MACHINE (`# machine k=v ...`). */
+  readonly machine?: Partial<MachineConfig>;
+  /** Comment lines after the last op. */
+  readonly trailer?: readonly string[];
+}
+
+export function machineOf(p: Program): MachineConfig {
+  return p.machine ? { ...DEFAULT_MACHINE, ...p.machine } : DEFAULT_MACHINE;
+}
+
+/** Evaluate an argument against the values of the bindings so far. */
+export function evalArg(a: Arg, regs: ReadonlyMap<number, bigint>): bigint {
+  if (typeof a === 'bigint') return a;
+  let v = 0n;
+  for (const t of a) {
+    const x = t.ref !== undefined ? (regs.get(t.ref) ?? 0n) : (t.lit as bigint);
+    v = t.neg ? v - x : v + x;
+  }
+  return u64(v);
+}
+
+/** Number of processes a program can create: p0 plus one per fork. */
+export function processCount(p: Program): number {
+  let n = 1;
+  for (const op of p.ops) if (op.name === 'fork') n++;
+  return n;
+}

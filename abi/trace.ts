@@ -1,0 +1,97 @@
+// Traces: what running a program on a target yields (DESIGN.md "Traces").
+// Targets report a RawState with their own frame numbers; canonicalize() renumbers
+// frames in order of first appearance so two allocators compare equal when their
+// sharing is equal.
+
+import type { Result } from './result.js';
+
+export interface VmaState {
+  readonly start: bigint;
+  readonly end: bigint;
+  /** PROT_READ|PROT_WRITE|PROT_EXEC of the VMA. */
+  readonly prot: number;
+  /** VMF bits (abi/vmflags.ts). */
+  readonly flags: number;
+  readonly pkey: number;
+}
+
+/** A frame reference: a target's own frame number, 'Z' for the shared zero page, null for none. */
+export type FrameRef = number | 'Z' | null;
+
+export interface PteState {
+  readonly addr: bigint;
+  /** The PTE with the PFN field cleared, masked to PTE_OBSERVED_MASK. */
+  readonly bits: bigint;
+  readonly frame: FrameRef;
+  /** A PTE_MARKER_GUARD entry (MADV_GUARD_INSTALL): not present, no frame. */
+  readonly guard?: boolean;
+}
+
+export interface ProcState {
+  readonly pid: number;
+  readonly alive: boolean;
+  readonly vmas: readonly VmaState[];
+  readonly ptes: readonly PteState[];
+  readonly brk: bigint;
+  readonly pkru: number;
+  /** Bitmap of allocated protection keys (bit k = key k). */
+  readonly pkeys: number;
+  /** Shadow-stack pointer (0 when shadow stacks are off). */
+  readonly ssp: bigint;
+  /** ARCH_SHSTK_* features enabled (bit 0 SHSTK, bit 1 WRSS). */
+  readonly shstk: number;
+}
+
+/** Non-zero 8-byte words of a frame: [byte offset (multiple of 8), value]. */
+export type FrameWords = ReadonlyArray<readonly [number, bigint]>;
+
+export interface RawState {
+  readonly processes: readonly ProcState[];
+  /** Non-zero aligned words of one of the target's frames. */
+  content(frame: number): FrameWords;
+}
+
+export interface State {
+  readonly processes: readonly ProcState[];
+  /** Contents of canonical frames that are not all zero, by canonical id. */
+  readonly contents: ReadonlyArray<{ readonly frame: number; readonly words: FrameWords }>;
+}
+
+export interface Crash {
+  readonly op: number;
+  readonly message: string;
+}
+
+export interface Trace {
+  readonly results: readonly Result[];
+  readonly state: State;
+  /** Set when the target threw: results stop before `op`. */
+  readonly crash?: Crash;
+}
+
+/** Renumber frames in order of first appearance (processes by pid, pages by address). */
+export function canonicalize(raw: RawState): State {
+  const ids = new Map<number, number>();
+  const processes = [...raw.processes]
+    .sort((a, b) => a.pid - b.pid)
+    .map((p) => {
+      const ptes = [...p.ptes]
+        .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0))
+        .map((pte) => {
+          if (typeof pte.frame !== 'number') return pte;
+          let id = ids.get(pte.frame);
+          if (id === undefined) {
+            id = ids.size;
+            ids.set(pte.frame, id);
+          }
+          return { ...pte, frame: id };
+        });
+      return { ...p, ptes };
+    });
+  const contents: Array<{ frame: number; words: FrameWords }> = [];
+  for (const [rawFrame, id] of ids) {
+    const words = [...raw.content(rawFrame)].sort((a, b) => a[0] - b[0]);
+    if (words.length) contents.push({ frame: id, words });
+  }
+  return { processes, contents };
+}
