@@ -3,12 +3,22 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../fuzz/load.js';
+import { CORPUS_HELP, corpusCommand } from './corpus.js';
+import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
+import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
+import { REPRO_HELP, reproCommand } from './repro.js';
 import { runCommand, RUN_HELP } from './run.js';
+import { SMOKE_HELP, smokeCommand } from './smoke.js';
 
 const USAGE = `usage: mmdiff <command> [options]
 
 commands:
-  run FILE --target T [--json]   run a .mm program on one target and print its trace
+  fuzz      [--targets model,impl] [--workers N] [--minutes M | --runs N] [--seed S] [--corpus DIR] [--out DIR]
+  smoke     [--seconds S] [--seed S]        CI: replay corpus/, then fuzz; exit 1 on a divergence
+  run       FILE --target T [--json]        one target's trace of a .mm program
+  repro     FILE [--targets a,b]            both traces side by side, first divergence, state diff
+  minimize  FILE [--out FILE]               shrink a diverging case, keeping its signature
+  corpus    ls|check|merge                  list, validate, deduplicate cases
 
 Run 'mmdiff <command> --help' for a command's options.`;
 
@@ -24,6 +34,15 @@ const COMMANDS: Record<string, Command> = {
     options: { target: { type: 'string', short: 't' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     main: runCommand,
   },
+  fuzz: { help: FUZZ_HELP, options: FUZZ_OPTIONS, main: fuzzCommand },
+  smoke: {
+    help: SMOKE_HELP,
+    options: { seconds: { type: 'string' }, seed: { type: 'string' }, targets: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    main: smokeCommand,
+  },
+  repro: { help: REPRO_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: reproCommand },
+  minimize: { help: MINIMIZE_HELP, options: { targets: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: minimizeCommand },
+  corpus: { help: CORPUS_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: corpusCommand },
 };
 
 async function main(argv: string[]): Promise<number> {

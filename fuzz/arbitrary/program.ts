@@ -39,16 +39,20 @@ const WEIGHTS: ReadonlyArray<readonly [OpName, number]> = [
 ];
 
 /** One op before resolution: which op, and raw choices for each of its decisions. */
-interface Recipe {
+export interface Recipe {
   readonly op: number; // index into the weighted op list
   readonly proc: number;
   readonly n: readonly number[]; // raw choices, consumed in order
 }
 
-const recipe: fc.Arbitrary<Recipe> = fc.record({
-  op: fc.nat({ max: 10_000 }),
-  proc: fc.nat({ max: 100 }),
-  n: fc.array(fc.nat({ max: 0xffff }), { minLength: 16, maxLength: 16 }),
+/** Raw choices per recipe; decisions beyond these wrap around. */
+export const RECIPE_CHOICES = 16;
+export const RECIPE_MAX = 0xffff;
+
+export const recipe: fc.Arbitrary<Recipe> = fc.record({
+  op: fc.nat({ max: RECIPE_MAX }),
+  proc: fc.nat({ max: RECIPE_MAX }),
+  n: fc.array(fc.nat({ max: RECIPE_MAX }), { minLength: RECIPE_CHOICES, maxLength: RECIPE_CHOICES }),
 });
 
 /** Consumes a recipe's raw numbers one decision at a time. */
@@ -243,11 +247,22 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[]): Op {
   return op;
 }
 
+const namesCache = new Map<string, OpName[]>();
+/** The weighted op list a recipe's `op` indexes, without the excluded ops. */
+function opTable(exclude: readonly OpName[] = []): OpName[] {
+  const key = exclude.join(',');
+  let names = namesCache.get(key);
+  if (!names) {
+    names = [];
+    for (const [n, w] of WEIGHTS) if (!exclude.includes(n)) for (let i = 0; i < w; i++) names.push(n);
+    namesCache.set(key, names);
+  }
+  return names;
+}
+
 /** Resolves recipes into a program (deterministic; any subset of recipes is valid). */
 export function buildProgram(recipes: readonly Recipe[], opts: GenOptions = {}): Program {
-  const exclude = new Set(opts.exclude ?? []);
-  const names: OpName[] = [];
-  for (const [n, w] of WEIGHTS) if (!exclude.has(n)) for (let i = 0; i < w; i++) names.push(n);
+  const names = opTable(opts.exclude);
   const ctx: Ctx = { addrs: [], nextBind: 0, procs: 1 };
   const ops = recipes.map((r) => resolve(r, ctx, names));
   return opts.machine ? { ops, machine: opts.machine } : { ops };

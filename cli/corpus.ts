@@ -1,0 +1,71 @@
+// `mmdiff corpus ls|check|merge`: list, validate and deduplicate case directories.
+
+import { basename, join } from 'node:path';
+import { parse, print } from '../abi/index.js';
+import { writeFileAtomic } from '../fuzz/casefile.js';
+import { execute } from '../fuzz/execute.js';
+import { findCases, loadProgram, UserError } from '../fuzz/load.js';
+import { targetPair } from '../fuzz/target.js';
+
+export const CORPUS_HELP = `usage: mmdiff corpus ls [DIR] [--targets model,impl]
+       mmdiff corpus check [DIR]
+       mmdiff corpus merge OUT DIR... [--targets model,impl]
+
+ls     each case with its op count and what the targets do with it now
+check  parse every case; one line per bad file; exit 1 if any is bad
+merge  copy into OUT the smallest case of every divergence signature found in the
+       DIRs (cases on which the targets agree are kept once per file name)`;
+
+export function corpusCommand(pos: string[], v: Record<string, unknown>): number {
+  const [sub, ...rest] = pos;
+  const spec = (v.targets as string | undefined) ?? 'model,impl';
+  switch (sub) {
+    case 'ls': {
+      const [a, b] = targetPair(spec);
+      for (const file of findCases(rest[0] ?? 'corpus')) {
+        try {
+          const { prog } = loadProgram(file);
+          const d = execute(prog, a, b).divergence;
+          process.stdout.write(`${file}  ${prog.ops.length} ops  ${d ? d.signature : 'agree'}\n`);
+        } catch (e) {
+          process.stdout.write(`${file}  unreadable: ${(e as Error).message}\n`);
+        }
+      }
+      return 0;
+    }
+    case 'check': {
+      let bad = 0;
+      const files = findCases(rest[0] ?? 'corpus');
+      for (const file of files) {
+        try {
+          loadProgram(file);
+        } catch (e) {
+          bad++;
+          process.stderr.write(`${(e as Error).message}\n`);
+        }
+      }
+      process.stdout.write(`${files.length} cases, ${bad} bad\n`);
+      return bad ? 1 : 0;
+    }
+    case 'merge': {
+      const [out, ...dirs] = rest;
+      if (!out || !dirs.length) throw new UserError('mmdiff corpus merge: expected OUT and at least one DIR');
+      const [a, b] = targetPair(spec);
+      const best = new Map<string, { file: string; ops: number; text: string }>();
+      for (const dir of dirs) {
+        for (const file of findCases(dir)) {
+          const { prog } = loadProgram(file);
+          const d = execute(prog, a, b).divergence;
+          const key = d ? `sig:${d.signature}` : `file:${basename(file)}`;
+          const prev = best.get(key);
+          if (!prev || prog.ops.length < prev.ops) best.set(key, { file, ops: prog.ops.length, text: print(parse(print(prog))) });
+        }
+      }
+      for (const { file, text } of best.values()) writeFileAtomic(join(out, basename(file)), text);
+      process.stdout.write(`${best.size} cases written to ${out}\n`);
+      return 0;
+    }
+    default:
+      throw new UserError(`mmdiff corpus: expected ls, check or merge${sub ? `, got '${sub}'` : ''}`);
+  }
+}

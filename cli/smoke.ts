@@ -1,0 +1,66 @@
+// `mmdiff smoke`: for CI. Replays the corpus on both targets, then fuzzes for a few
+// seconds with a fixed seed; exit 1 with the minimized case's path on a divergence.
+
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { runCampaign } from '../fuzz/campaign.js';
+import { writeFileAtomic } from '../fuzz/casefile.js';
+import { execute } from '../fuzz/execute.js';
+import { checkExpectations } from '../fuzz/expect.js';
+import { findCases, loadProgram, UserError } from '../fuzz/load.js';
+import { targetPair } from '../fuzz/target.js';
+import { printSummary } from './fuzz.js';
+import { intOption, numOption } from './options.js';
+
+export const SMOKE_HELP = `usage: mmdiff smoke [--seconds S] [--seed S] [--targets model,impl] [--corpus DIR] [--out DIR]
+
+CI smoke fuzzing. 1) every .mm under --corpus (default corpus/) must give the same
+trace on both targets and meet its expectations; 2) a fuzz campaign of --seconds
+(default 60) with a fixed --seed (default 1). Exit 1, naming the minimized case,
+on the first divergence; 0 otherwise.`;
+
+export async function smokeCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
+  if (pos.length) throw new UserError(`mmdiff smoke: unexpected argument '${pos[0]}'`);
+  const seconds = numOption('seconds', v.seconds, 60, 0, 3600);
+  const seed = intOption('seed', v.seed, 1, 0, 0xffffffff);
+  const spec = (v.targets as string | undefined) ?? 'model,impl';
+  const corpusRoot = (v.corpus as string | undefined) ?? 'corpus';
+  const outDir = (v.out as string | undefined) ?? join('reports', `smoke-${seed}`);
+  const [a, b] = targetPair(spec);
+  let failed = 0;
+  const files = findCases(corpusRoot);
+  for (const file of files) {
+    const { prog, lines } = loadProgram(file);
+    const out = execute(prog, a, b);
+    if (out.divergence) {
+      failed++;
+      process.stderr.write(`${file}: ${out.divergence.signature}: ${out.divergence.detail}\n`);
+    }
+    for (const [t, tr] of [[a, out.a], [b, out.b]] as const) {
+      for (const m of checkExpectations(prog, tr)) {
+        failed++;
+        process.stderr.write(`${file}:${lines[m.op]}: ${t.name}: ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}\n`);
+      }
+    }
+  }
+  process.stderr.write(`corpus: ${files.length} cases replayed on ${a.name} and ${b.name}, ${failed} problems\n`);
+  if (failed) return 1;
+  if (seconds === 0) return 0;
+  const sum = await runCampaign({
+    targets: spec,
+    workers: Math.min(2, Math.max(1, availableParallelism())),
+    seed,
+    durationMs: seconds * 1000,
+    corpusDir: join(outDir, 'corpus'),
+    outDir,
+    maxOps: 24,
+    batchSize: 200,
+    batchTimeoutMs: 60_000,
+    stopOnDivergence: true,
+  });
+  writeFileAtomic(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
+  printSummary(sum, outDir);
+  const found = sum.buckets.filter((x) => !x.fromCorpus);
+  for (const x of found) process.stdout.write(`divergence: ${x.signature}\n${x.file}\n`);
+  return found.length ? 1 : 0;
+}
