@@ -1,0 +1,12 @@
+# mmdiff 1
+# SEMANTICS §1.1 (calc_vm_prot_bits, no arch_validate_prot in mmap), §1.2 last item, check 22 note:
+# mm/mmap.c: do_mmap — unknown prot bits, PROT_SEM and PROT_GROWSDOWN are ignored by mmap; unknown non-type
+# flag bits (0x40000000 in the MAP_HUGE_* field without MAP_HUGETLB, legacy DENYWRITE/EXECUTABLE) are
+# ignored for anonymous MAP_PRIVATE/MAP_SHARED.
+r0 = mmap(0x10000000, 0x1000, PROT_READ|0x10, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10000000
+r1 = mmap(0x10010000, 0x1000, PROT_READ|PROT_WRITE|0xffff0000, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10010000
+r2 = mmap(0x10020000, 0x1000, PROT_READ|PROT_SEM|PROT_GROWSDOWN, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10020000
+r3 = mmap(0x10030000, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED|0x40000000, -1, 0) = 0x10030000
+r4 = mmap(0x10040000, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED|MAP_DENYWRITE|MAP_EXECUTABLE, -1, 0) = 0x10040000
+r5 = mmap(0x10050000, 0x1000, 0xffff0000, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10050000
+#! p0 vmas r0..r0+0x1000 r-- | r1..r1+0x1000 rw- account | r2..r2+0x1000 r-- | r3..r3+0x1000 r-- | r4..r4+0x1000 r-- | r5..r5+0x1000 ---
