@@ -1,0 +1,231 @@
+// The kernel side of a page fault, once the VMA and access were found legal
+// (mm/memory.c: handle_mm_fault -> handle_pte_fault), and stack growth
+// (mm/mmap.c: expand_downwards).
+//
+//   pte none, private anon:  read  -> the shared zero page, RW=0 (do_anonymous_page)
+//                            write -> a new zeroed exclusive page, RW|D
+//   pte none, shmem:         index >= i_size -> SIGBUS; read -> fault-around maps the cached
+//                            pages of the 16-page window, then the page (allocated zeroed if
+//                            absent), RW as the VMA allows, D=0; write -> the page, RW|D
+//   guard marker                                   -> SIGSEGV (SEGV_MAPERR)
+//   present, write, RW=0:    do_wp_page: zero page -> copy to a new page; anon page that is
+//                            exclusive or mapped once -> reuse (RW|D|A); else copy;
+//                            shared mapping -> reuse
+//   present otherwise        -> A (and D on write) set (spurious fault)
+
+import { PROT, VMF } from '../abi/index.js';
+import { allocFrame, hit, maybeFreeFrame, pageOf, type Frame, type Kernel, type Mm, type Process, type Pte, type Vma } from './mm.js';
+import { mkPte, maybeMkwrite, pteMkdirty, pteMkyoung } from './pte.js';
+import { anonVmaPrepare, STACK_GUARD_GAP_BYTES, vmaIsAccessible, vmaIsAnonymous, vmaIsShared, vmaPgoffAt, vmaPrev } from './vma.js';
+import { ptePutFrame, setPte } from './zap.js';
+
+/** RLIMIT_STACK of the machines (KERNEL-TARGET.md: the helper sets 8 MiB). */
+export const RLIMIT_STACK = 8n << 20n;
+
+export type FaultResult = 'ok' | 'SIGSEGV' | 'SIGBUS';
+
+/** mm/memory.c: handle_mm_fault for the page holding addr. */
+export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, write: boolean): FaultResult {
+  const mm = p.mm;
+  const page = pageOf(addr);
+  const pte = mm.ptes.get(page);
+  if (!pte) {
+    if (vmaIsAnonymous(vma)) return doAnonymousPage(k, mm, vma, page, write);
+    return write ? doSharedFault(k, mm, vma, page) : doReadFault(k, mm, vma, page);
+  }
+  // mm/memory.c: handle_pte_marker — a guard marker is VM_FAULT_SIGSEGV
+  if (pte.guard) {
+    hit(k, 'fault:guard-SIGSEGV');
+    return 'SIGSEGV';
+  }
+  if (write && !pte.rw) return doWpPage(k, mm, vma, page, pte);
+  // mm/memory.c: handle_pte_fault — a spurious fault: pte_mkyoung, pte_mkdirty on write
+  pteMkyoung(pte);
+  if (write) pteMkdirty(pte);
+  return 'ok';
+}
+
+/** mm/memory.c: do_anonymous_page. */
+function doAnonymousPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, write: boolean): FaultResult {
+  if (!write) {
+    // mm/memory.c: do_anonymous_page — use the zero page for reads (pte_mkspecial, vm_page_prot)
+    hit(k, 'fault:zero-page');
+    setPte(mm, page, mkPte(vma, null));
+    return 'ok';
+  }
+  // mm/memory.c: do_anonymous_page — vmf_anon_prepare, then a zeroed exclusive folio
+  anonVmaPrepare(k, mm, vma);
+  hit(k, 'fault:anon-alloc');
+  const frame = allocFrame(k, true);
+  frame.anonExclusive = true;
+  const pte = mkPte(vma, frame);
+  // mm/memory.c: do_anonymous_page — if VM_WRITE: pte_mkwrite(pte_mkdirty(entry))
+  if (vma.prot & PROT.WRITE) {
+    pteMkdirty(pte);
+    maybeMkwrite(pte, vma);
+  }
+  setPte(mm, page, pte);
+  return 'ok';
+}
+
+/** mm/memory.c: do_wp_page — write to a present, write-protected PTE. */
+function doWpPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, pte: Pte): FaultResult {
+  // mm/memory.c: do_wp_page — shared mappings: wp_page_shared -> wp_page_reuse
+  if (vmaIsShared(vma)) {
+    hit(k, 'fault:wp-shared-reuse');
+    wpPageReuse(pte, vma);
+    return 'ok';
+  }
+  const frame = pte.frame;
+  // mm/memory.c: do_wp_page — an exclusive anon folio, or one only we map (wp_can_reuse_anon_folio)
+  if (frame && frame.anon && (frame.anonExclusive || frame.mapcount === 1)) {
+    hit(k, frame.anonExclusive ? 'fault:wp-reuse-exclusive' : 'fault:cow-reuse');
+    frame.anonExclusive = true;
+    wpPageReuse(pte, vma);
+    return 'ok';
+  }
+  hit(k, pte.zeroPage ? 'fault:cow-zero' : 'fault:cow-copy');
+  wpPageCopy(k, mm, vma, page, pte);
+  return 'ok';
+}
+
+/** mm/memory.c: wp_page_reuse — pte_mkyoung, maybe_mkwrite(pte_mkdirty()). */
+function wpPageReuse(pte: Pte, vma: Vma): void {
+  pteMkyoung(pte);
+  pteMkdirty(pte);
+  maybeMkwrite(pte, vma);
+}
+
+/** mm/memory.c: wp_page_copy — a new exclusive page (zeroed for the zero page, else a copy). */
+function wpPageCopy(k: Kernel, mm: Mm, vma: Vma, page: bigint, old: Pte): void {
+  anonVmaPrepare(k, mm, vma);
+  const frame = allocFrame(k, true);
+  frame.anonExclusive = true;
+  if (old.frame?.data) frame.data = old.frame.data.slice();
+  const pte = mkPte(vma, frame);
+  pteMkdirty(pte);
+  maybeMkwrite(pte, vma);
+  ptePutFrame(k, old);
+  mm.ptes.delete(page);
+  setPte(mm, page, pte);
+}
+
+/** mm/shmem.c: shmem_get_folio_gfp(SGP_CACHE) — beyond i_size -> -EINVAL -> VM_FAULT_SIGBUS; else find or allocate. */
+function shmemGetPage(k: Kernel, vma: Vma, index: bigint): Frame | null {
+  const shm = vma.shmem!;
+  if (index >= shm.sizePages) return null;
+  let f = shm.pages.get(index);
+  if (!f) {
+    hit(k, 'fault:shmem-alloc');
+    f = allocFrame(k, false);
+    f.inCache = true;
+    shm.pages.set(index, f);
+  }
+  return f;
+}
+
+/** mm/memory.c: do_shared_fault — write fault on a shmem page. */
+function doSharedFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
+  const f = shmemGetPage(k, vma, vmaPgoffAt(vma, page << 12n));
+  if (!f) {
+    hit(k, 'fault:shmem-SIGBUS');
+    return 'SIGBUS';
+  }
+  // mm/memory.c: set_pte_range — write: maybe_mkwrite(pte_mkdirty(entry))
+  const pte = mkPte(vma, f);
+  pteMkdirty(pte);
+  maybeMkwrite(pte, vma);
+  setPte(mm, page, pte);
+  return 'ok';
+}
+
+/** mm/memory.c: fault_around_bytes = 64 KiB -> 16 pages. */
+const FAULT_AROUND_PAGES = 16n;
+
+/** mm/memory.c: do_read_fault — do_fault_around first, then ->fault (shmem_fault). */
+function doReadFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
+  const index = vmaPgoffAt(vma, page << 12n);
+  if (index >= vma.shmem!.sizePages) {
+    hit(k, 'fault:shmem-SIGBUS');
+    return 'SIGBUS';
+  }
+  doFaultAround(k, mm, vma, page);
+  if (mm.ptes.has(page)) return 'ok';
+  const f = shmemGetPage(k, vma, index)!;
+  // mm/memory.c: set_pte_range — a read fault maps vm_page_prot as is (shared RW stays RW, D=0)
+  setPte(mm, page, mkPte(vma, f));
+  return 'ok';
+}
+
+/**
+ * mm/memory.c: do_fault_around + mm/filemap.c: filemap_map_pages — map the pages of
+ * the 16-page aligned window (clipped to the VMA, the page table and i_size) that are
+ * already in the page cache and whose PTE is none. x86 makes prefaulted PTEs young.
+ */
+function doFaultAround(k: Kernel, mm: Mm, vma: Vma, page: bigint): void {
+  const pteOff = page & 511n;
+  const vmaOff = page - (vma.start >> 12n);
+  const vmaPagesCount = (vma.end - vma.start) >> 12n;
+  const alignDown = pteOff - (pteOff % FAULT_AROUND_PAGES);
+  const clampLow = pteOff - (vmaOff < pteOff ? vmaOff : pteOff);
+  const fromPte = alignDown > clampLow ? alignDown : clampLow;
+  let toPte = fromPte + FAULT_AROUND_PAGES;
+  if (toPte > 512n) toPte = 512n;
+  const vmaLimit = pteOff + vmaPagesCount - vmaOff;
+  if (toPte > vmaLimit) toPte = vmaLimit;
+  const shm = vma.shmem!;
+  for (let off = fromPte; off < toPte; off++) {
+    const pg = page - pteOff + off;
+    if (mm.ptes.has(pg)) continue;
+    const index = vmaPgoffAt(vma, pg << 12n);
+    if (index >= shm.sizePages) continue;
+    const f = shm.pages.get(index);
+    if (!f) continue;
+    if (pg !== page) hit(k, 'fault:shmem-fault-around');
+    setPte(mm, pg, mkPte(vma, f));
+  }
+}
+
+/**
+ * mm/mmap.c: expand_downwards — grow a VM_GROWSDOWN VMA down to the page of addr.
+ * Fails (-> SEGV_MAPERR) below mmap_min_addr, inside stack_guard_gap above an
+ * accessible non-growsdown previous VMA, or beyond RLIMIT_STACK. Allocates the anon_vma.
+ */
+export function expandDownwards(k: Kernel, p: Process, vma: Vma, addr: bigint): boolean {
+  const mm = p.mm;
+  const address = addr & ~0xfffn;
+  // mm/mmap.c: expand_downwards — address < mmap_min_addr -> -EPERM
+  if (address < k.cfg.mmapMinAddr) {
+    hit(k, 'stack:below-min');
+    return false;
+  }
+  // mm/mmap.c: expand_downwards — enforce stack_guard_gap
+  const prev = vmaPrev(mm, vma);
+  if (prev && !(prev.flags & VMF.GROWSDOWN) && vmaIsAccessible(prev) && address - prev.end < STACK_GUARD_GAP_BYTES) {
+    hit(k, 'stack:guard-gap');
+    return false;
+  }
+  // mm/mmap.c: expand_downwards — we must make sure the anon_vma is allocated
+  anonVmaPrepare(k, mm, vma);
+  if (address < vma.start) {
+    const size = vma.end - address;
+    const grow = (vma.start - address) >> 12n;
+    // mm/mmap.c: expand_downwards — grow <= vm_pgoff
+    if (grow > vma.pgoff) return false;
+    // mm/mmap.c: acct_stack_growth — size > rlimit(RLIMIT_STACK) -> -ENOMEM
+    if (size > RLIMIT_STACK) {
+      hit(k, 'stack:rlimit');
+      return false;
+    }
+    hit(k, 'stack:grow');
+    vma.start = address;
+    vma.pgoff -= grow;
+  }
+  return true;
+}
+
+/** Free a frame that lost its last reference (re-exported for madvise REMOVE). */
+export function dropCachePage(k: Kernel, f: Frame): void {
+  f.inCache = false;
+  maybeFreeFrame(k, f);
+}

@@ -1,0 +1,89 @@
+// fork and exit (kernel/fork.c: copy_process; mm/mmap.c: dup_mmap (6.15+);
+// mm/memory.c: copy_page_range, vma_needs_copy, copy_present_pte, copy_nonpresent_pte).
+//
+// fork: the child gets a copy of every VMA except VM_DONTCOPY ones, with VM_LOCKED
+//   cleared; a VMA with an anon_vma gets a new one chained to the parent's (non-singular
+//   chain); VM_WIPEONFORK VMAs get none and no page tables. Page tables are copied only
+//   for VMAs with an anon_vma or VM_MAYBE_GUARD (others refault): present private pages
+//   become write-protected in both processes (D -> SavedDirty), the child's PTEs old
+//   (A=0), the pages shared (no longer exclusive); shared-memory PTEs are cleaned in the
+//   child; guard markers are copied. PKRU, pkeys, brk are inherited. Returns the child's pid.
+// exit: tear down the address space (frames lose their references); returns 0.
+
+import { VMF } from '../abi/index.js';
+import { hit, newAnonVma, newMm, type Kernel, type Process, type Pte } from './mm.js';
+import { pteMkclean, pteMkold, ptePresent, pteWrprotect } from './pte.js';
+import { vmaIsShared } from './vma.js';
+import { ptePagesInRange, setPte, zapRange } from './zap.js';
+
+/** kernel/fork.c: copy_process with !CLONE_VM. */
+export function sysFork(k: Kernel, parent: Process): bigint {
+  const pm = parent.mm;
+  const mm = newMm(pm.startBrk, k.cfg.pku);
+  mm.brk = pm.brk;
+  // arch/x86/include/asm/mmu_context.h: arch_dup_pkeys — allocation map and execute-only key
+  mm.pkeyMap = pm.pkeyMap;
+  mm.execOnlyPkey = pm.execOnlyPkey;
+  const child: Process = { pid: k.procs.length, alive: true, mm, pkru: parent.pkru, ssp: parent.ssp, shstk: parent.shstk };
+  for (const src of pm.vmas) {
+    // mm/mmap.c: dup_mmap — VM_DONTCOPY VMAs are not copied
+    if (src.flags & VMF.DONTCOPY) {
+      hit(k, 'fork:dontcopy');
+      continue;
+    }
+    // mm/mmap.c: dup_mmap — vm_area_dup; VM_LOCKED is not inherited
+    const vma = { ...src, flags: src.flags & ~VMF.LOCKED };
+    if (src.flags & VMF.WIPEONFORK) {
+      // mm/mmap.c: dup_mmap — VM_WIPEONFORK: no anon_vma, no page tables (child sees zeroes)
+      hit(k, 'fork:wipeonfork');
+      vma.anonVma = null;
+      vma.anonFromFork = false;
+    } else if (src.anonVma) {
+      // mm/rmap.c: anon_vma_fork — a new anon_vma for the child, chained to the parent's
+      vma.anonVma = newAnonVma(k);
+      vma.anonFromFork = true;
+    }
+    mm.vmas.push(vma);
+    // mm/memory.c: vma_needs_copy — only an anon_vma or VM_MAYBE_GUARD (VM_COPY_ON_FORK) needs copying
+    if (src.flags & VMF.WIPEONFORK || !(src.anonVma || src.flags & VMF.GUARD)) continue;
+    hit(k, 'fork:copy-ptes');
+    // mm/memory.c: is_cow_mapping — private and VM_MAYWRITE (always set for anonymous memory)
+    const cow = !vmaIsShared(src);
+    for (const page of ptePagesInRange(pm, src.start, src.end)) {
+      const ppte = pm.ptes.get(page)!;
+      // mm/memory.c: copy_nonpresent_pte — guard markers are copied
+      if (ppte.guard) {
+        setPte(mm, page, { ...ppte });
+        hit(k, 'fork:copy-guard');
+        continue;
+      }
+      if (!ptePresent(ppte)) continue;
+      const cpte: Pte = { ...ppte };
+      // mm/memory.c: copy_present_pte — a COW mapping: write-protect it in both processes
+      if (cow && ppte.rw) {
+        hit(k, 'fork:wrprotect');
+        pteWrprotect(ppte);
+        pteWrprotect(cpte);
+      }
+      // mm/memory.c: copy_present_pte — a shared mapping is marked clean in the child
+      if (!cow) pteMkclean(cpte);
+      pteMkold(cpte);
+      // mm/rmap.c: folio_try_dup_anon_rmap_pte — the page is no longer exclusive
+      if (ppte.frame?.anon) ppte.frame.anonExclusive = false;
+      setPte(mm, page, cpte);
+    }
+  }
+  k.procs.push(child);
+  hit(k, 'fork:ok');
+  return BigInt(child.pid);
+}
+
+/** kernel/exit.c: do_exit -> exit_mmap: every VMA and PTE goes. */
+export function sysExit(k: Kernel, p: Process): bigint {
+  for (const v of p.mm.vmas) zapRange(k, p.mm, v.start, v.end, { dropMarkers: true });
+  p.mm.vmas = [];
+  p.mm.ptes.clear();
+  p.alive = false;
+  hit(k, 'exit');
+  return 0n;
+}

@@ -1,0 +1,95 @@
+// The specification model of the x86-64 Linux memory manager (Linux 6.18 rules by
+// default, 6.10 seal rules as a profile): one machine, processes p0, p1, ... created by
+// fork, each with its own address space. Each syscall family lives in its own file;
+// this file only decodes an op's u64 registers with the C types of the syscall
+// (docs/conventions.md) and dispatches.
+
+import { PKRU_DEFAULT, s32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result, err } from '../abi/index.js';
+import { sysBrk } from './brk.js';
+import { cpuExec, cpuRead, cpuWrite, cpuWrpkru } from './cpu.js';
+import { sysFork, sysExit } from './fork.js';
+import { sysMadvise } from './madvise.js';
+import { newMm, type Kernel, type Process } from './mm.js';
+import { sysMmap } from './mmap.js';
+import { doMprotectPkey } from './mprotect.js';
+import { sysMremap } from './mremap.js';
+import { sysMseal } from './mseal.js';
+import { sysMunmap } from './munmap.js';
+import { sysPkeyAlloc, sysPkeyFree } from './pkeys.js';
+import { cpuPlainShstkInsn, cpuShstkUd, sysArchPrctl, sysClose, sysMapShadowStack, sysTrampfd } from './shstk.js';
+import { snapshot } from './snapshot.js';
+
+/** A syscall result: a value, or an errno name. */
+function sys(r: bigint | string): Result {
+  return typeof r === 'bigint' ? r : err(r as Parameters<typeof err>[0]);
+}
+
+function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
+  switch (op) {
+    case 'mmap':
+      return sys(sysMmap(k, p, { addr: a[0], len: a[1], prot: a[2], flags: a[3], fd: a[4], off: a[5] }));
+    case 'munmap':
+      return sys(sysMunmap(k, p.mm, a[0], a[1]));
+    case 'mprotect':
+      return sys(doMprotectPkey(k, p, a[0], a[1], a[2], -1));
+    case 'pkey_mprotect':
+      return sys(doMprotectPkey(k, p, a[0], a[1], a[2], s32(a[3])));
+    case 'pkey_alloc':
+      return sys(sysPkeyAlloc(k, p, a[0], a[1]));
+    case 'pkey_free':
+      return sys(sysPkeyFree(k, p, s32(a[0])));
+    case 'mseal':
+      return sys(sysMseal(k, p.mm, a[0], a[1], a[2]));
+    case 'madvise':
+      return sys(sysMadvise(k, p, a[0], a[1], s32(a[2])));
+    case 'mremap':
+      return sys(sysMremap(k, p, a[0], a[1], a[2], a[3], a[4]));
+    case 'brk':
+      return sysBrk(k, p, a[0]);
+    case 'map_shadow_stack':
+      return sys(sysMapShadowStack(k));
+    case 'arch_prctl':
+      return sys(sysArchPrctl(k));
+    case 'fork':
+      return sysFork(k, p);
+    case 'exit':
+      return sysExit(k, p);
+    case 'trampfd_create':
+    case 'trampfd_write_code':
+    case 'trampfd_write_data':
+      return sys(sysTrampfd(k));
+    case 'close':
+      return sys(sysClose(k));
+    case 'read':
+      return cpuRead(k, p, a[0]);
+    case 'write':
+      return cpuWrite(k, p, a[0], a[1]);
+    case 'exec':
+      return cpuExec(k, p, a[0]);
+    case 'wrpkru':
+      return cpuWrpkru(k, p, a[0]);
+    case 'call':
+    case 'ret':
+    case 'incssp':
+      return cpuPlainShstkInsn(k, p);
+    case 'wrss':
+    case 'rstorssp':
+    case 'saveprevssp':
+      return cpuShstkUd(k);
+  }
+}
+
+export const createModel: MachineFactory = (cfg: MachineConfig, cov?: Coverage) => {
+  const k: Kernel = { cfg, cov, procs: [], frames: new Map(), nextFrameId: 1, nextAnonVmaId: 1, nextShmemId: 1 };
+  // docs/conventions.md: p0 with no VMAs, brk == start_brk, PKRU 0x55555554 (0 without PKU), key 0 allocated
+  k.procs.push({ pid: 0, alive: true, mm: newMm(cfg.brkStart, cfg.pku), pkru: cfg.pku ? PKRU_DEFAULT : 0, ssp: 0n, shstk: 0 });
+  return {
+    exec(pid: number, op: OpName, args: readonly bigint[]): Result {
+      return run(k, k.procs[pid], op, args);
+    },
+    alive(pid: number): boolean {
+      return k.procs[pid]?.alive ?? false;
+    },
+    snapshot: () => snapshot(k),
+  };
+};

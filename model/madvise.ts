@@ -1,0 +1,411 @@
+// madvise (mm/madvise.c: do_madvise, madvise_walk_vmas, madvise_vma_behavior).
+//
+// Checks (SEMANTICS §5.1), first failing wins:
+//   advice not valid on x86-64 6.18                       -> EINVAL (before alignment and len)
+//   start unaligned, len wraps to 0, start + len wraps     -> EINVAL
+//   len == 0                                               -> 0
+//   MADV_HWPOISON / MADV_SOFT_OFFLINE without CAP_SYS_ADMIN -> EPERM
+//   POPULATE_READ/WRITE: populate until the first failure (populate.ts)
+// Walk [start, end): holes are skipped and remembered; each VMA part:
+//   sealed anonymous VMA, discard advice, not writable under VM_WRITE+PKRU -> EPERM
+//   the advice's own checks (EINVAL / EACCES) and effect
+//   the first error stops the walk (earlier parts stay done)
+//   a remembered hole (or nothing mapped)                  -> ENOMEM after the rest was done
+//   ENOMEM of a split/merge in flag advice                 -> EAGAIN
+// Effects: flag advice merges/splits like mprotect; DONTNEED zaps (guard markers stay);
+// FREE makes the PTEs of anon pages old and clean (A=0, D=0, SavedDirty=0); REMOVE punches shmem pages out
+// in every process; COLD clears A of exclusively mapped anon pages, PAGEOUT changes no PTE (conventions.md);
+// GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
+
+import { MADV, PROT, VMF } from '../abi/index.js';
+import { dropCachePage } from './fault.js';
+import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { vmaAccessPermitted } from './pkeys.js';
+import { madvisePopulate } from './populate.js';
+import { hasGuardRegions, sealsUpFront } from './profile.js';
+import { mkGuardMarker, pteMkclean, pteMkold, ptePresent } from './pte.js';
+import { canModifyMmMadv } from './seal.js';
+import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
+import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
+
+const U64 = (1n << 64n) - 1n;
+/** Guard markers for more than 16 GiB at once would exhaust the model's memory. */
+const MAX_GUARD_PAGES = 1n << 22n;
+
+/** include/uapi/asm-generic/mman-common.h + mm/madvise.c: madvise_behavior_valid (x86-64, THP, KSM, MEMORY_FAILURE). */
+const VALID_ADVICE: ReadonlySet<number> = new Set(Object.values(MADV));
+
+/** mm/madvise.c: is_discard (6.17+) — the advice a sealed anonymous VMA may refuse. */
+function isDiscard(behavior: number): boolean {
+  switch (behavior) {
+    case MADV.FREE:
+    case MADV.DONTNEED:
+    case MADV.DONTNEED_LOCKED:
+    case MADV.REMOVE:
+    case MADV.DONTFORK:
+    case MADV.WIPEONFORK:
+    case MADV.GUARD_INSTALL:
+      return true;
+  }
+  return false;
+}
+
+/** SYSCALL_DEFINE3(madvise, unsigned long start, size_t len_in, int behavior). */
+export function sysMadvise(k: Kernel, p: Process, start: bigint, lenIn: bigint, behavior: number): bigint | Errno {
+  // mm/madvise.c: is_valid_madvise — madvise_behavior_valid first, even before alignment
+  if (!VALID_ADVICE.has(behavior) || (!hasGuardRegions(k) && (behavior === MADV.GUARD_INSTALL || behavior === MADV.GUARD_REMOVE))) {
+    hit(k, 'madvise:advice-EINVAL');
+    return 'EINVAL';
+  }
+  if (start & 0xfffn) {
+    hit(k, 'madvise:unaligned-EINVAL');
+    return 'EINVAL';
+  }
+  const len = (lenIn + 0xfffn) & ~0xfffn & U64;
+  // mm/madvise.c: is_valid_madvise — len was rounded up from small -ve to zero
+  if (lenIn !== 0n && len === 0n) {
+    hit(k, 'madvise:len-EINVAL');
+    return 'EINVAL';
+  }
+  const end = (start + len) & U64;
+  if (end < start) {
+    hit(k, 'madvise:wrap-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/madvise.c: madvise_should_skip — nothing to do
+  if (end === start) {
+    hit(k, 'madvise:len0');
+    return 0n;
+  }
+  // mm/madvise.c: madvise_inject_error — needs CAP_SYS_ADMIN, which the caller lacks
+  if (behavior === MADV.HWPOISON || behavior === MADV.SOFT_OFFLINE) {
+    hit(k, 'madvise:hwpoison-EPERM');
+    return 'EPERM';
+  }
+  // mm/madvise.c (6.10): do_madvise — can_modify_mm_madv up front
+  if (sealsUpFront(k) && !canModifyMmMadv(p, start, end, behavior)) {
+    hit(k, 'madvise:sealed-EPERM-upfront');
+    return 'EPERM';
+  }
+  if (behavior === MADV.POPULATE_READ || behavior === MADV.POPULATE_WRITE) {
+    return madvisePopulate(k, p, start, end, behavior === MADV.POPULATE_WRITE);
+  }
+  return madviseWalkVmas(k, p, start, end, behavior);
+}
+
+/** mm/madvise.c: madvise_walk_vmas. */
+function madviseWalkVmas(k: Kernel, p: Process, start: bigint, end: bigint, behavior: number): bigint | Errno {
+  let unmapped = false;
+  let cur = start;
+  let done = false;
+  for (let vma = findVma(p.mm, cur); ; vma = findVma(p.mm, cur)) {
+    // mm/madvise.c: madvise_walk_vmas — still start < end, but nothing left mapped
+    if (!vma) {
+      hit(k, done ? 'madvise:hole-ENOMEM' : 'madvise:unmapped-ENOMEM');
+      return 'ENOMEM';
+    }
+    // mm/madvise.c: madvise_walk_vmas — a gap: remember ENOMEM and carry on
+    if (cur < vma.start) {
+      unmapped = true;
+      cur = vma.start;
+      if (cur >= end) break;
+    }
+    const rangeEnd = vma.end < end ? vma.end : end;
+    const r = madviseVmaBehavior(k, p, vma, cur, rangeEnd, behavior);
+    if (typeof r === 'string') {
+      if (done) hit(k, 'madvise:error-partial');
+      return r;
+    }
+    done = true;
+    // mm/madvise.c: madvise_walk_vmas — continue after the VMA the advice left (it may have merged)
+    cur = r && r.end > rangeEnd ? r.end : rangeEnd;
+    if (cur >= end) break;
+  }
+  if (unmapped) {
+    hit(k, 'madvise:hole-ENOMEM');
+    return 'ENOMEM';
+  }
+  return 0n;
+}
+
+/** mm/madvise.c: can_madvise_modify (6.17+). */
+function canMadviseModify(k: Kernel, p: Process, vma: Vma, behavior: number): boolean {
+  if (!vmaIsSealed(vma)) return true;
+  // for a sealed VMA only discard advice matters
+  if (!isDiscard(behavior)) return true;
+  // all file-backed mappings (shmem included) are permitted
+  if (!vmaIsAnonymous(vma)) return true;
+  // if the user could write to the mapping anyway, then this is fine
+  if (vma.prot & PROT.WRITE && vmaAccessPermitted(k, p, vma.pkey, true, false)) return true;
+  return false;
+}
+
+/**
+ * mm/madvise.c: madvise_vma_behavior for [start, end) inside `vma`. Returns the VMA
+ * covering the range afterwards (null when the walk must look it up again), or an errno.
+ */
+function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, behavior: number): Vma | null | Errno {
+  // mm/madvise.c: madvise_vma_behavior — the seal rule comes before the advice's own checks
+  if (!sealsUpFront(k) && !canMadviseModify(k, p, vma, behavior)) {
+    hit(k, 'madvise:sealed-EPERM');
+    return 'EPERM';
+  }
+  switch (behavior) {
+    case MADV.REMOVE:
+      return madviseRemove(k, p, vma, start, end);
+    case MADV.WILLNEED:
+      // mm/madvise.c: madvise_willneed — swap-in / readahead only: nothing to observe without swap
+      hit(k, 'madvise:willneed');
+      return vma;
+    case MADV.COLD:
+      return madviseColdOrPageout(k, p, vma, start, end, false);
+    case MADV.PAGEOUT:
+      return madviseColdOrPageout(k, p, vma, start, end, true);
+    case MADV.FREE:
+    case MADV.DONTNEED:
+    case MADV.DONTNEED_LOCKED:
+      return madviseDontneedFree(k, p, vma, start, end, behavior);
+    case MADV.COLLAPSE:
+      return madviseCollapse(k, vma);
+    case MADV.GUARD_INSTALL:
+      return madviseGuardInstall(k, p, vma, start, end);
+    case MADV.GUARD_REMOVE:
+      return madviseGuardRemove(k, p, vma, start, end);
+  }
+  // the rest update the VMA flags via madvise_update_vma
+  let flags = vma.flags;
+  switch (behavior) {
+    case MADV.NORMAL:
+      flags &= ~(VMF.RAND_READ | VMF.SEQ_READ);
+      break;
+    case MADV.SEQUENTIAL:
+      flags = (flags & ~VMF.RAND_READ) | VMF.SEQ_READ;
+      break;
+    case MADV.RANDOM:
+      flags = (flags & ~VMF.SEQ_READ) | VMF.RAND_READ;
+      break;
+    case MADV.DONTFORK:
+      flags |= VMF.DONTCOPY;
+      break;
+    case MADV.DOFORK:
+      // mm/madvise.c: MADV_DOFORK — EINVAL on VM_IO (never here)
+      flags &= ~VMF.DONTCOPY;
+      break;
+    case MADV.WIPEONFORK:
+      // mm/madvise.c: MADV_WIPEONFORK is only supported on anonymous memory
+      if (!vmaIsAnonymous(vma) || vmaIsShared(vma)) {
+        hit(k, 'madvise:wipeonfork-EINVAL');
+        return 'EINVAL';
+      }
+      flags |= VMF.WIPEONFORK;
+      break;
+    case MADV.KEEPONFORK:
+      // mm/madvise.c: MADV_KEEPONFORK — droppable memory must stay wiped on fork
+      if (flags & VMF.DROPPABLE) {
+        hit(k, 'madvise:keeponfork-EINVAL');
+        return 'EINVAL';
+      }
+      flags &= ~VMF.WIPEONFORK;
+      break;
+    case MADV.DONTDUMP:
+      flags |= VMF.DONTDUMP;
+      break;
+    case MADV.DODUMP:
+      // mm/madvise.c: MADV_DODUMP — EINVAL on VM_SPECIAL (never here) or VM_DROPPABLE
+      if (flags & VMF.DROPPABLE) {
+        hit(k, 'madvise:dodump-EINVAL');
+        return 'EINVAL';
+      }
+      flags &= ~VMF.DONTDUMP;
+      break;
+    case MADV.MERGEABLE:
+      // mm/ksm.c: ksm_madvise — ignored on VMAs KSM cannot handle (shared, droppable)
+      if (!(flags & VMF.MERGEABLE) && !(flags & (VMF.SHARED | VMF.DROPPABLE))) flags |= VMF.MERGEABLE;
+      else hit(k, 'madvise:mergeable-ignored');
+      break;
+    case MADV.UNMERGEABLE:
+      flags &= ~VMF.MERGEABLE;
+      break;
+    case MADV.HUGEPAGE:
+      // mm/khugepaged.c: hugepage_madvise
+      flags = (flags & ~VMF.NOHUGEPAGE) | VMF.HUGEPAGE;
+      break;
+    case MADV.NOHUGEPAGE:
+      flags = (flags & ~VMF.HUGEPAGE) | VMF.NOHUGEPAGE;
+      break;
+  }
+  return madviseUpdateVma(k, p, vma, start, end, flags);
+}
+
+/** mm/madvise.c: madvise_update_vma — unchanged flags: nothing; else merge/split; ENOMEM -> EAGAIN. */
+function madviseUpdateVma(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, flags: number): Vma | Errno {
+  if (flags === vma.flags) {
+    hit(k, 'madvise:flags-unchanged');
+    return vma;
+  }
+  const attrs = attrsOf(vma);
+  attrs.flags = flags;
+  const r = vmaModifyAttrs(k, p.mm, vma, start, end, attrs);
+  if (typeof r === 'string') {
+    // mm/madvise.c: madvise_vma_behavior — ENOMEM from split/merge becomes EAGAIN
+    hit(k, 'madvise:split-EAGAIN');
+    return r === 'ENOMEM' ? 'EAGAIN' : r;
+  }
+  hit(k, 'madvise:flags-set');
+  return r;
+}
+
+/** mm/madvise.c: madvise_dontneed_free. */
+function madviseDontneedFree(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, behavior: number): Vma | Errno {
+  // mm/madvise.c: madvise_dontneed_free_valid_vma — VM_LOCKED only with MADV_DONTNEED_LOCKED
+  if (behavior !== MADV.DONTNEED_LOCKED && vma.flags & VMF.LOCKED) {
+    hit(k, 'madvise:locked-EINVAL');
+    return 'EINVAL';
+  }
+  if (behavior === MADV.FREE) return madviseFree(k, p, vma, start, end);
+  // mm/madvise.c: madvise_dontneed_single_vma — zap; guard markers are kept
+  hit(k, vmaIsAnonymous(vma) ? 'madvise:dontneed-anon' : 'madvise:dontneed-shmem');
+  zapRange(k, p.mm, start, end, { dropMarkers: false });
+  return vma;
+}
+
+/**
+ * mm/madvise.c: madvise_free_single_vma / madvise_free_pte_range — anonymous VMAs
+ * only; present PTEs of anon pages become old and clean (the folio is lazily freeable,
+ * never reclaimed here). Zero-page PTEs and markers are untouched.
+ */
+function madviseFree(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): Vma | Errno {
+  if (!vmaIsAnonymous(vma)) {
+    hit(k, 'madvise:free-EINVAL');
+    return 'EINVAL';
+  }
+  for (const page of ptePagesInRange(p.mm, start, end)) {
+    const pte = p.mm.ptes.get(page)!;
+    if (!ptePresent(pte) || !pte.frame || !pte.frame.anon) continue;
+    hit(k, 'madvise:free-clean');
+    pteMkold(pte);
+    pteMkclean(pte);
+  }
+  return vma;
+}
+
+/**
+ * mm/madvise.c: madvise_remove — needs a shared writable file (shmem): punch the
+ * pages out of the object (vfs_fallocate PUNCH_HOLE), zapping them in every process.
+ */
+function madviseRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): Vma | null | Errno {
+  if (vma.flags & VMF.LOCKED) {
+    hit(k, 'madvise:remove-locked-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/madvise.c: madvise_remove — no file (private anonymous memory)
+  if (!vma.shmem) {
+    hit(k, 'madvise:remove-EINVAL');
+    return 'EINVAL';
+  }
+  // vma_is_shared_maywrite always holds for MAP_SHARED anonymous memory: no EACCES here
+  const shm = vma.shmem;
+  const first = vmaPgoffAt(vma, start);
+  const last = vmaPgoffAt(vma, end);
+  hit(k, 'madvise:remove');
+  // mm/shmem.c: shmem_fallocate(PUNCH_HOLE) -> unmap_mapping_range over every mapping of the file
+  for (const proc of k.procs) {
+    if (!proc.alive) continue;
+    for (const v of proc.mm.vmas) {
+      if (v.shmem !== shm) continue;
+      for (const page of ptePagesInRange(proc.mm, v.start, v.end)) {
+        const idx = vmaPgoffAt(v, page << 12n);
+        const pte = proc.mm.ptes.get(page)!;
+        if (idx >= first && idx < last && !pte.guard) clearPte(k, proc.mm, page);
+      }
+    }
+  }
+  // mm/shmem.c: shmem_truncate_range — drop the pages from the page cache
+  for (const [idx, f] of [...shm.pages]) {
+    if (idx >= first && idx < last) {
+      shm.pages.delete(idx);
+      dropCachePage(k, f);
+    }
+  }
+  // mm/madvise.c: madvise_remove dropped the mmap lock: the walk looks the VMA up again
+  return null;
+}
+
+/**
+ * mm/madvise.c: madvise_cold / madvise_pageout — EINVAL on VM_LOCKED. COLD clears the
+ * Accessed bit of present PTEs of exclusively mapped anonymous pages
+ * (madvise_cold_or_pageout_pte_range: `!pageout && pte_young`); PAGEOUT hands the
+ * folios to reclaim, which without swap re-activates anon folios and changes no PTE
+ * (mm/vmscan.c: shrink_folio_list; conventions.md).
+ */
+function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, pageout: boolean): Vma | Errno {
+  // mm/madvise.c: can_madv_lru_vma
+  if (vma.flags & VMF.LOCKED) {
+    hit(k, 'madvise:cold-locked-EINVAL');
+    return 'EINVAL';
+  }
+  if (pageout) {
+    hit(k, 'madvise:pageout-noswap');
+    return vma;
+  }
+  for (const page of ptePagesInRange(p.mm, start, end)) {
+    const pte = p.mm.ptes.get(page)!;
+    if (!ptePresent(pte) || !pte.frame || !pte.frame.anon || pte.frame.mapcount !== 1) continue;
+    hit(k, 'madvise:cold-mkold');
+    pteMkold(pte);
+  }
+  return vma;
+}
+
+/**
+ * mm/khugepaged.c: madvise_collapse — EINVAL unless THP is allowed for the VMA (not
+ * VM_NOHUGEPAGE, and it holds an aligned 2 MiB block). The collapse itself (a PMD
+ * mapping) is not modelled.
+ */
+function madviseCollapse(k: Kernel, vma: Vma): Vma | Errno {
+  const SZ = 0x200000n;
+  const firstBlock = (vma.start + SZ - 1n) & ~(SZ - 1n);
+  if (vma.flags & VMF.NOHUGEPAGE || firstBlock + SZ > vma.end) {
+    hit(k, 'madvise:collapse-EINVAL');
+    return 'EINVAL';
+  }
+  hit(k, 'madvise:collapse-unmodelled');
+  return vma;
+}
+
+/** mm/madvise.c: is_valid_guard_vma — not VM_SPECIAL or hugetlb, and (for install) not VM_LOCKED. */
+function isValidGuardVma(vma: Vma, allowLocked: boolean): boolean {
+  return allowLocked || !(vma.flags & VMF.LOCKED);
+}
+
+/**
+ * mm/madvise.c: madvise_guard_install — VM_MAYBE_GUARD on the whole VMA (no split),
+ * an anon_vma for anonymous VMAs, zap the range (existing markers stay), then a guard
+ * marker in every page.
+ */
+function madviseGuardInstall(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): Vma | Errno {
+  if (!isValidGuardVma(vma, false)) {
+    hit(k, 'madvise:guard-locked-EINVAL');
+    return 'EINVAL';
+  }
+  if ((end - start) >> 12n > MAX_GUARD_PAGES) throw new Error('model: guard install over more than 16 GiB');
+  vma.flags |= VMF.GUARD;
+  if (vmaIsAnonymous(vma)) anonVmaPrepare(k, p.mm, vma);
+  zapRange(k, p.mm, start, end, { dropMarkers: false });
+  hit(k, 'madvise:guard-install');
+  for (let page = start >> 12n; page < end >> 12n; page++) {
+    if (!p.mm.ptes.has(page)) setPte(p.mm, page, mkGuardMarker());
+  }
+  return vma;
+}
+
+/** mm/madvise.c: madvise_guard_remove — clear the markers in the range (allowed on locked VMAs). */
+function madviseGuardRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): Vma | Errno {
+  for (const page of ptePagesInRange(p.mm, start, end)) {
+    if (p.mm.ptes.get(page)!.guard) {
+      hit(k, 'madvise:guard-remove');
+      clearPte(k, p.mm, page);
+    }
+  }
+  return vma;
+}

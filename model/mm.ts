@@ -1,0 +1,163 @@
+// The state the model simulates: a machine (kernel) with processes, each with an
+// address space (mm_struct): a sorted array of VMAs and a map from page number to
+// a PTE record; physical frames with reference counts and contents; shmem objects
+// backing MAP_SHARED|MAP_ANONYMOUS mappings.
+//
+// Nothing here decides a rule; the syscall files do. This file only names the
+// records and the few accessors every file needs.
+
+import type { Coverage, ErrnoName, MachineConfig } from '../abi/index.js';
+
+/** A physical page frame. */
+export interface Frame {
+  readonly id: number;
+  /** Number of PTEs (in any process) that map this frame: the folio's mapcount. */
+  mapcount: number;
+  /** Held by a shmem object's page cache (shmem pages outlive their PTEs). */
+  inCache: boolean;
+  /** folio_test_anon(): a private anonymous page (false for shmem pages). */
+  readonly anon: boolean;
+  /** PageAnonExclusive(): the mapping process is known to own the page alone. */
+  anonExclusive: boolean;
+  /** The 4096 bytes of the page; null while they are all zero. */
+  data: Uint8Array | null;
+}
+
+/**
+ * One page-table entry (x86-64), with named fields for the bits the model tracks.
+ * pte_none() entries are simply absent from Mm.ptes.
+ */
+export interface Pte {
+  /** The mapped frame; null for the zero page and for a guard marker. */
+  frame: Frame | null;
+  /** Maps the global zero page (pte_special, is_zero_pfn). */
+  zeroPage: boolean;
+  /** A PTE_MARKER_GUARD swap-marker entry (MADV_GUARD_INSTALL): no other bit is meaningful. */
+  guard: boolean;
+  present: boolean; // _PAGE_PRESENT (bit 0)
+  rw: boolean; // _PAGE_RW (bit 1)
+  user: boolean; // _PAGE_USER (bit 2)
+  accessed: boolean; // _PAGE_ACCESSED (bit 5)
+  dirty: boolean; // _PAGE_DIRTY (bit 6)
+  protnone: boolean; // _PAGE_PROTNONE (bit 8 while not present)
+  savedDirty: boolean; // _PAGE_SAVED_DIRTY (bit 58)
+  pkey: number; // _PAGE_PKEY_BIT0..3 (bits 59-62)
+  nx: boolean; // _PAGE_NX (bit 63)
+}
+
+/** An anon_vma: identity only (which VMAs may share anonymous pages). */
+export interface AnonVma {
+  readonly id: number;
+}
+
+/** The shmem file behind one MAP_SHARED|MAP_ANONYMOUS mmap (mm/shmem.c: shmem_zero_setup). */
+export interface Shmem {
+  readonly id: number;
+  /** i_size in pages: the length of the original mmap (faults at or beyond it are SIGBUS). */
+  readonly sizePages: bigint;
+  /** The page cache: page index -> frame. */
+  readonly pages: Map<bigint, Frame>;
+}
+
+/** A vm_area_struct. */
+export interface Vma {
+  start: bigint;
+  end: bigint;
+  /** VM_READ|VM_WRITE|VM_EXEC as PROT_READ|PROT_WRITE|PROT_EXEC bits. */
+  prot: number;
+  /** VMF bits (abi/vmflags.ts) plus the model-only bits of vma.ts (VM_SYNC). */
+  flags: number;
+  /** The protection key (VM_PKEY_BIT0..3). */
+  pkey: number;
+  /** vm_pgoff: page offset (addr >> 12 at creation for private anon, file offset for shmem). */
+  pgoff: bigint;
+  /** vm_file: the shmem object of a MAP_SHARED anon mapping, null for private anon (vma_is_anonymous). */
+  shmem: Shmem | null;
+  /** vma->anon_vma: null until the first anonymous page (or guard / stack growth) needs one. */
+  anonVma: AnonVma | null;
+  /** The anon_vma_chain is not singular: the VMA was forked with an anon_vma ("uncowed parents"). */
+  anonFromFork: boolean;
+}
+
+/** An mm_struct and the per-mm architecture context (pkeys). */
+export interface Mm {
+  /** The VMAs, sorted by start, never overlapping. map_count == vmas.length. */
+  vmas: Vma[];
+  /** Page number (addr >> 12) -> PTE. */
+  ptes: Map<bigint, Pte>;
+  startBrk: bigint;
+  /** mm->brk: the value brk() last set (may be unaligned). */
+  brk: bigint;
+  /** mm->context.pkey_allocation_map. */
+  pkeyMap: number;
+  /** mm->context.execute_only_pkey, -1 when none was allocated. */
+  execOnlyPkey: number;
+}
+
+export interface Process {
+  readonly pid: number;
+  alive: boolean;
+  mm: Mm;
+  /** The PKRU register of the (single) thread. */
+  pkru: number;
+  /** Shadow-stack pointer; 0 while shadow stacks are not modelled. */
+  ssp: bigint;
+  /** ARCH_SHSTK_* features enabled; 0 while shadow stacks are not modelled. */
+  shstk: number;
+}
+
+/** The machine: configuration, processes, frames. */
+export interface Kernel {
+  readonly cfg: MachineConfig;
+  readonly cov: Coverage | undefined;
+  readonly procs: Process[];
+  /** Live frames by id (for snapshot contents). */
+  readonly frames: Map<number, Frame>;
+  nextFrameId: number;
+  nextAnonVmaId: number;
+  nextShmemId: number;
+}
+
+/** A syscall's failure: the errno name. Success values are bigint or number. */
+export type Errno = ErrnoName;
+
+export function isErrno(x: unknown): x is Errno {
+  return typeof x === 'string';
+}
+
+/** Record that a rule fired (fuzzer guidance). */
+export function hit(k: Kernel, feature: string): void {
+  k.cov?.hit(feature);
+}
+
+/**
+ * A fresh mm. arch/x86/include/asm/mmu_context.h: init_new_context — pkey 0 is
+ * allocated implicitly only when the CPU has OSPKE; otherwise the map stays empty.
+ */
+export function newMm(startBrk: bigint, pku: boolean): Mm {
+  return { vmas: [], ptes: new Map(), startBrk, brk: startBrk, pkeyMap: pku ? 1 : 0, execOnlyPkey: -1 };
+}
+
+export function mapCount(mm: Mm): number {
+  return mm.vmas.length;
+}
+
+/** Allocate a zero-filled frame. */
+export function allocFrame(k: Kernel, anon: boolean): Frame {
+  const f: Frame = { id: k.nextFrameId++, mapcount: 0, inCache: false, anon, anonExclusive: false, data: null };
+  k.frames.set(f.id, f);
+  return f;
+}
+
+/** Drop the frame from the registry once nothing references it any more. */
+export function maybeFreeFrame(k: Kernel, f: Frame): void {
+  if (f.mapcount === 0 && !f.inCache) k.frames.delete(f.id);
+}
+
+export function newAnonVma(k: Kernel): AnonVma {
+  return { id: k.nextAnonVmaId++ };
+}
+
+export function pageOf(addr: bigint): bigint {
+  return addr >> 12n;
+}

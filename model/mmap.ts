@@ -1,0 +1,231 @@
+// mmap (arch/x86/kernel/sys_x86_64.c: SYSCALL_DEFINE6(mmap) -> mm/mmap.c:
+// ksys_mmap_pgoff -> mm/util.c: vm_mmap_pgoff -> mm/mmap.c: do_mmap ->
+// mm/vma.c: mmap_region / __mmap_region). Only anonymous memory exists here.
+//
+// Checks, first failing wins (SEMANTICS §1.1):
+//   off & ~PAGE_MASK                                   -> EINVAL
+//   !MAP_ANONYMOUS (no file is ever open)              -> EBADF
+//   MAP_HUGETLB with a bad size log                    -> EINVAL
+//   len == 0                                           -> EINVAL
+//   PAGE_ALIGN(len) == 0                               -> ENOMEM
+//   map_count > max_map_count                          -> ENOMEM
+//   (prot == PROT_EXEC exactly -> execute-only pkey)
+//   get_unmapped_area (len > TASK_SIZE, no gap, addr > TASK_SIZE - len -> ENOMEM;
+//                      unaligned MAP_FIXED -> EINVAL)
+//   MAP_FIXED_NOREPLACE over anything                  -> EEXIST
+//   type MAP_SHARED with MAP_GROWSDOWN                 -> EINVAL
+//   MAP_DROPPABLE with MAP_LOCKED|MAP_HUGETLB|GROWSDOWN -> EINVAL
+//   any other type (0, SHARED_VALIDATE, 4..15)         -> EINVAL
+//   MAP_HUGETLB (no huge pages are reserved)           -> ENOMEM
+//   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
+// Effects: a new VMA (merged with equal neighbours), no PTEs; MAP_POPULATE (without
+// MAP_NONBLOCK) or MAP_LOCKED prefault it. Returns the mapping's start.
+
+import { MAP, PROT, VMF } from '../abi/index.js';
+import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem } from './mm.js';
+import { gatherMunmapVmas, completeMunmap } from './munmap.js';
+import { executeOnlyPkey } from './pkeys.js';
+import { mmPopulate } from './populate.js';
+import { canModifyMm, sealsUpFront } from './seal.js';
+import { hasDroppable } from './profile.js';
+import { getUnmappedArea } from './unmapped.js';
+import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
+
+const U64 = (1n << 64n) - 1n;
+/** include/uapi/asm-generic/mman-common.h: MAP_HUGE_SHIFT, MAP_HUGE_MASK. */
+const MAP_HUGE_SHIFT = 26n;
+const MAP_HUGE_MASK = 0x3fn;
+
+function pageAlign(x: bigint): bigint {
+  return (x + 0xfffn) & ~0xfffn & U64;
+}
+
+/** The SYSCALL_DEFINE6(mmap, ...) arguments, all unsigned long. */
+export interface MmapArgs {
+  addr: bigint;
+  len: bigint;
+  prot: bigint;
+  flags: bigint;
+  fd: bigint;
+  off: bigint;
+}
+
+/** mm/hugetlb.c: hstate_sizelog — 0 (default 2 MiB), 21 (2 MiB) and 30 (1 GiB) name an hstate on x86-64. */
+function hugetlbSizelogValid(flags: bigint): boolean {
+  const log = (flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
+  return log === 0n || log === 21n || log === 30n;
+}
+
+/** arch/x86/kernel/sys_x86_64.c: SYSCALL_DEFINE6(mmap). */
+export function sysMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
+  // arch/x86/kernel/sys_x86_64.c: mmap — the offset must be page aligned, before everything
+  if (a.off & 0xfffn) {
+    hit(k, 'mmap:off-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mmap.c: ksys_mmap_pgoff — !MAP_ANONYMOUS: fget(fd) fails (no files are open)
+  if (!(a.flags & BigInt(MAP.ANONYMOUS))) {
+    hit(k, 'mmap:EBADF');
+    return 'EBADF';
+  }
+  // mm/mmap.c: ksys_mmap_pgoff — anonymous MAP_HUGETLB: hstate_sizelog
+  if (a.flags & BigInt(MAP.HUGETLB)) {
+    if (!hugetlbSizelogValid(a.flags)) {
+      hit(k, 'mmap:hugetlb-size-EINVAL');
+      return 'EINVAL';
+    }
+    // mm/mmap.c: do_mmap — len == 0 (after ALIGN to the huge page size, still 0)
+    if (a.len === 0n) return 'EINVAL';
+    // mm/hugetlb.c: hugetlb_reserve_pages — no huge pages are reserved on these machines
+    hit(k, 'mmap:hugetlb-ENOMEM');
+    return 'ENOMEM';
+  }
+  return doMmap(k, p, a);
+}
+
+/** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */
+function doMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
+  const mm = p.mm;
+  const flags = Number(a.flags & 0xffffffffn);
+  let { addr } = a;
+  // mm/mmap.c: do_mmap — len == 0
+  if (a.len === 0n) {
+    hit(k, 'mmap:len0-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE implies MAP_FIXED
+  let mflags = flags;
+  if (mflags & MAP.FIXED_NOREPLACE) mflags |= MAP.FIXED;
+  // mm/mmap.c: round_hint_to_min — a hint below mmap_min_addr becomes PAGE_ALIGN(mmap_min_addr)
+  if (!(mflags & MAP.FIXED)) {
+    addr &= ~0xfffn;
+    if (addr !== 0n && addr < k.cfg.mmapMinAddr) addr = pageAlign(k.cfg.mmapMinAddr);
+  }
+  // mm/mmap.c: do_mmap — careful about overflows
+  const len = pageAlign(a.len);
+  if (len === 0n) {
+    hit(k, 'mmap:len-overflow-ENOMEM');
+    return 'ENOMEM';
+  }
+  // mm/mmap.c: do_mmap — too many mappings (strictly greater: a mmap at map_count == max is allowed)
+  if (mapCount(mm) > k.cfg.maxMapCount) {
+    hit(k, 'mmap:map_count-ENOMEM');
+    return 'ENOMEM';
+  }
+  // mm/mmap.c: do_mmap — prot == PROT_EXEC exactly gets the execute-only pkey
+  let pkey = 0;
+  if (a.prot === BigInt(PROT.EXEC)) {
+    pkey = executeOnlyPkey(k, p);
+    if (pkey < 0) pkey = 0;
+    if (pkey > 0) hit(k, 'mmap:exec-only-pkey');
+  }
+  // mm/mmap.c: do_mmap — calc_vm_prot_bits (unknown prot bits ignored) | calc_vm_flag_bits
+  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
+  let vmflags = 0;
+  if (flags & MAP.GROWSDOWN) vmflags |= VMF.GROWSDOWN;
+  if (flags & MAP.LOCKED) vmflags |= VMF.LOCKED;
+  if (flags & MAP.SYNC) vmflags |= VM_SYNC;
+  // include/linux/mman.h: calc_vm_flag_bits — MAP_STACK -> VM_NOHUGEPAGE
+  if (flags & MAP.STACK) vmflags |= VMF.NOHUGEPAGE;
+
+  const shared = (flags & MAP.TYPE) === MAP.SHARED;
+  // mm/mmap.c: __get_unmapped_area — `flags & MAP_SHARED` selects shmem placement
+  const got = getUnmappedArea(k, mm, { shmem: false, addr, len, flags: mflags, shadowStack: false });
+  if (typeof got === 'string') {
+    hit(k, `mmap:area-${got}`);
+    return got;
+  }
+  addr = got;
+  // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE: any overlap, before the type checks and seals
+  if (flags & MAP.FIXED_NOREPLACE && findVmaIntersection(mm, addr, addr + len)) {
+    hit(k, 'mmap:noreplace-EEXIST');
+    return 'EEXIST';
+  }
+  // MAP_LOCKED: can_do_mlock() (root); mlock_future_ok (RLIMIT_MEMLOCK unlimited)
+  let pgoff: bigint;
+  switch (flags & MAP.TYPE) {
+    case MAP.SHARED:
+      // mm/mmap.c: do_mmap — shared anon cannot grow
+      if (vmflags & VMF.GROWSDOWN) {
+        hit(k, 'mmap:shared-growsdown-EINVAL');
+        return 'EINVAL';
+      }
+      pgoff = 0n;
+      vmflags |= VMF.SHARED;
+      break;
+    case MAP.DROPPABLE:
+      // profile 6.10: MAP_DROPPABLE (6.11+) is an unknown type
+      if (!hasDroppable(k)) {
+        hit(k, 'mmap:type-EINVAL');
+        return 'EINVAL';
+      }
+      // mm/mmap.c: do_mmap — a locked, hugetlb or stack area makes no sense to be droppable
+      if (flags & (MAP.LOCKED | MAP.HUGETLB) || vmflags & VMF.GROWSDOWN) {
+        hit(k, 'mmap:droppable-EINVAL');
+        return 'EINVAL';
+      }
+      hit(k, 'mmap:droppable');
+      vmflags |= VMF.DROPPABLE | VMF.NORESERVE | VMF.WIPEONFORK | VMF.DONTDUMP;
+      pgoff = addr >> 12n;
+      break;
+    case MAP.PRIVATE:
+      // mm/mmap.c: do_mmap — set pgoff according to addr for anon_vma
+      pgoff = addr >> 12n;
+      break;
+    default:
+      // mm/mmap.c: do_mmap — anon + MAP_SHARED_VALIDATE or an unknown type
+      hit(k, 'mmap:type-EINVAL');
+      return 'EINVAL';
+  }
+  // mm/mmap.c: do_mmap — MAP_NORESERVE honoured (overcommit is not OVERCOMMIT_NEVER)
+  if (flags & MAP.NORESERVE) vmflags |= VMF.NORESERVE;
+
+  const r = mmapRegion(k, p, addr, len, { prot, flags: vmflags, pkey }, pgoff, shared);
+  if (typeof r === 'string') return r;
+  // mm/util.c: vm_mmap_pgoff — populate for VM_LOCKED, or MAP_POPULATE without MAP_NONBLOCK
+  if (vmflags & VMF.LOCKED || (flags & (MAP.POPULATE | MAP.NONBLOCK)) === MAP.POPULATE) {
+    hit(k, 'mmap:populate');
+    mmPopulate(k, p, addr, len);
+  }
+  return addr;
+}
+
+/** mm/vma.c: mmap_region / __mmap_region / __mmap_setup for an anonymous range. */
+function mmapRegion(k: Kernel, p: Process, addr: bigint, len: bigint, attrs: VmaAttrs, pgoff: bigint, shared: boolean): bigint | Errno {
+  const mm = p.mm;
+  const end = addr + len;
+  // mm/mmap.c (6.10): mmap_region — can_modify_mm up front
+  if (sealsUpFront(k) && !canModifyMm(mm, addr, end)) {
+    hit(k, 'mmap:sealed-EPERM-upfront');
+    return 'EPERM';
+  }
+  // mm/vma.c: __mmap_setup — prepare to unmap anything in the range (MAP_FIXED)
+  const first = findVmaIntersection(mm, addr, end);
+  if (first) {
+    const old = gatherMunmapVmas(k, mm, first, addr, end);
+    if (typeof old === 'string') {
+      hit(k, `mmap:fixed-${old}`);
+      return old;
+    }
+    hit(k, 'mmap:fixed-replace');
+    // mm/vma.c: vms_clean_up_area + vms_complete_munmap_vmas
+    completeMunmap(k, mm, old);
+  }
+  // mm/vma.c: accountable_mapping — private writable without VM_NORESERVE is charged: VM_ACCOUNT
+  if ((attrs.flags & (VMF.NORESERVE | VMF.SHARED)) === 0 && attrs.prot & PROT.WRITE) attrs.flags |= VMF.ACCOUNT;
+  const range = { start: addr, end, attrs, pgoff, shmem: null, anonVma: null, anonFromFork: false };
+  // mm/vma.c: __mmap_region — attempt to merge with adjacent VMAs (a shared anon range never
+  // merges: its file differs from every neighbour's)
+  const merged = mergeNewRange(k, mm, range);
+  if (merged) return addr;
+  const vma = newVma(range);
+  if (shared) {
+    // mm/shmem.c: shmem_zero_setup — a new shmem object of the mapping's size
+    const shm: Shmem = { id: k.nextShmemId++, sizePages: len >> 12n, pages: new Map() };
+    vma.shmem = shm;
+    hit(k, 'mmap:shmem');
+  }
+  insertVma(mm, vma);
+  hit(k, 'mmap:new-vma');
+  return addr;
+}

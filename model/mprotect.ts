@@ -1,0 +1,194 @@
+// mprotect / pkey_mprotect (mm/mprotect.c: do_mprotect_pkey, mprotect_fixup,
+// change_protection). mprotect passes pkey = -1.
+//
+// Checks (SEMANTICS §3.1), first failing wins:
+//   PROT_GROWSDOWN and PROT_GROWSUP together            -> EINVAL
+//   start unaligned                                     -> EINVAL
+//   len == 0                                            -> 0 (nothing validated)
+//   start + PAGE_ALIGN(len) wraps (end <= start)        -> ENOMEM
+//   prot & ~(READ|WRITE|EXEC|SEM)                       -> EINVAL
+//   pkey != -1 and not allocated                        -> EINVAL
+//   no VMA in [start, end)                              -> ENOMEM
+//   PROT_GROWSDOWN: VMA starts at/after end -> ENOMEM; start := vm_start; not growsdown -> EINVAL
+//   else start in a hole                                -> ENOMEM; PROT_GROWSUP -> EINVAL (x86)
+// Per-VMA loop; each earlier VMA is already changed when a later one fails:
+//   hole -> ENOMEM; sealed -> EPERM (even with unchanged prot); split at max_map_count -> ENOMEM
+//   range ends in a hole (after the loop)               -> ENOMEM
+// Per VMA: new flags (prot, pkey via arch_override_mprotect_pkey), VM_ACCOUNT gained when
+// a private VMA becomes writable, lost when it stops being writable without an anon_vma;
+// merge or split; present PTEs rewritten by pte_modify; exclusive anon pages of a writable
+// private VMA made writable at once; a locked private VMA made writable is populated.
+
+import { PROT, VMF } from '../abi/index.js';
+import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { archOverrideMprotectPkey, mmPkeyIsAllocated } from './pkeys.js';
+import { populateVmaPageRange } from './populate.js';
+import { pteModify, pteMkwrite, ptePresent } from './pte.js';
+import { canModifyMm, sealsUpFront } from './seal.js';
+import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
+import { ptePagesInRange } from './zap.js';
+
+const U64 = (1n << 64n) - 1n;
+const GROWSDOWN = BigInt(PROT.GROWSDOWN);
+const GROWSUP = BigInt(PROT.GROWSUP);
+
+/** mm/mprotect.c: do_mprotect_pkey. */
+export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bigint, protIn: bigint, pkey: number): bigint | Errno {
+  const mm = p.mm;
+  const grows = protIn & (GROWSDOWN | GROWSUP);
+  const prot = protIn & ~(GROWSDOWN | GROWSUP) & U64;
+  // mm/mprotect.c: do_mprotect_pkey — can't be both
+  if (grows === (GROWSDOWN | GROWSUP)) {
+    hit(k, 'mprotect:grows-both-EINVAL');
+    return 'EINVAL';
+  }
+  let start = startIn;
+  if (start & 0xfffn) {
+    hit(k, 'mprotect:unaligned-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mprotect.c: do_mprotect_pkey — len == 0 returns 0 before any validation
+  if (lenIn === 0n) {
+    hit(k, 'mprotect:len0');
+    return 0n;
+  }
+  const len = (lenIn + 0xfffn) & ~0xfffn & U64;
+  let end = (start + len) & U64;
+  // mm/mprotect.c: do_mprotect_pkey — end <= start is ENOMEM
+  if (end <= start) {
+    hit(k, 'mprotect:wrap-ENOMEM');
+    return 'ENOMEM';
+  }
+  // include/linux/mman.h: arch_validate_prot (generic) — only READ|WRITE|EXEC|SEM
+  if (prot & ~BigInt(PROT.READ | PROT.WRITE | PROT.EXEC | PROT.SEM)) {
+    hit(k, 'mprotect:prot-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mprotect.c: do_mprotect_pkey — userspace must have allocated the pkey
+  if (pkey !== -1 && !mmPkeyIsAllocated(k, mm, pkey)) {
+    hit(k, 'pkey_mprotect:pkey-EINVAL');
+    return 'EINVAL';
+  }
+  const first = findVmaIntersection(mm, start, end);
+  if (!first) {
+    hit(k, 'mprotect:novma-ENOMEM');
+    return 'ENOMEM';
+  }
+  if (grows & GROWSDOWN) {
+    // mm/mprotect.c: do_mprotect_pkey — PROT_GROWSDOWN extends the range to the VMA start
+    if (first.start >= end) return 'ENOMEM';
+    start = first.start;
+    if (!(first.flags & VMF.GROWSDOWN)) {
+      hit(k, 'mprotect:growsdown-EINVAL');
+      return 'EINVAL';
+    }
+    hit(k, 'mprotect:growsdown');
+  } else {
+    // mm/mprotect.c: do_mprotect_pkey — start in a hole
+    if (first.start > start) {
+      hit(k, 'mprotect:start-hole-ENOMEM');
+      return 'ENOMEM';
+    }
+    // mm/mprotect.c: do_mprotect_pkey — PROT_GROWSUP needs VM_GROWSUP, which x86 never has
+    if (grows & GROWSUP) {
+      end = first.end;
+      hit(k, 'mprotect:growsup-EINVAL');
+      return 'EINVAL';
+    }
+  }
+  // mm/mprotect.c (6.10): do_mprotect_pkey — can_modify_mm after the lookup checks
+  if (sealsUpFront(k) && !canModifyMm(mm, start, end)) {
+    hit(k, 'mprotect:sealed-EPERM-upfront');
+    return 'EPERM';
+  }
+
+  let nstart = start;
+  let tmp = first.start;
+  let changed = false;
+  // mm/mprotect.c: do_mprotect_pkey — for_each_vma_range, continuing after the VMA each fixup returns
+  for (let vma = findVma(mm, tmp); vma && vma.start < end; vma = findVma(mm, tmp)) {
+    // mm/mprotect.c: do_mprotect_pkey — a hole inside the range
+    if (vma.start !== tmp) {
+      hit(k, changed ? 'mprotect:hole-ENOMEM-partial' : 'mprotect:hole-ENOMEM');
+      return 'ENOMEM';
+    }
+    // mm/mprotect.c: do_mprotect_pkey — newflags = calc_vm_prot_bits(prot, new pkey) | other flags
+    const newPkey = archOverrideMprotectPkey(k, p, vma, prot, pkey);
+    const attrs: VmaAttrs = { prot: Number(prot & 7n), flags: vma.flags, pkey: newPkey };
+    // VM_MAY* are always set for anonymous memory: no EACCES; no MDWE, no arch_validate_flags on x86
+    tmp = vma.end < end ? vma.end : end;
+    const r = mprotectFixup(k, p, vma, nstart, tmp, attrs);
+    if (typeof r === 'string') {
+      if (r === 'EPERM') hit(k, changed ? 'mprotect:sealed-EPERM-partial' : 'mprotect:sealed-EPERM');
+      return r;
+    }
+    changed = true;
+    // mm/mprotect.c: do_mprotect_pkey — tmp = vma_iter_end(): the end of the (possibly merged) VMA
+    tmp = r.end;
+    nstart = tmp;
+  }
+  // mm/mprotect.c: do_mprotect_pkey — the range ended in a hole
+  if (tmp < end) {
+    hit(k, 'mprotect:tail-hole-ENOMEM');
+    return 'ENOMEM';
+  }
+  return 0n;
+}
+
+/** mm/mprotect.c: mprotect_fixup. */
+function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, attrs: VmaAttrs): Vma | Errno {
+  const mm = p.mm;
+  // mm/mprotect.c: mprotect_fixup — sealed, before the "no change" shortcut
+  if (vmaIsSealed(vma)) return 'EPERM';
+  const oldProt = vma.prot;
+  const oldFlags = vma.flags;
+  // mm/mprotect.c: mprotect_fixup — newflags == oldflags
+  if (attrs.prot === vma.prot && attrs.flags === vma.flags && attrs.pkey === vma.pkey) {
+    hit(k, 'mprotect:nochange');
+    return vma;
+  }
+  if (attrs.prot & PROT.WRITE) {
+    // mm/mprotect.c: mprotect_fixup — a private mapping becoming writable is charged: VM_ACCOUNT
+    if (!(vma.flags & (VMF.ACCOUNT | VMF.SHARED | VMF.NORESERVE)) && !(vma.prot & PROT.WRITE)) {
+      hit(k, 'mprotect:account-gain');
+      attrs.flags |= VMF.ACCOUNT;
+    }
+  } else if (vma.flags & VMF.ACCOUNT && vmaIsAnonymous(vma) && !vma.anonVma) {
+    // mm/mprotect.c: mprotect_fixup — unwritable again and no anon_vma yet: uncharge
+    hit(k, 'mprotect:account-drop');
+    attrs.flags &= ~VMF.ACCOUNT;
+  } else if (vma.flags & VMF.ACCOUNT) {
+    hit(k, 'mprotect:account-keep');
+  }
+  const splitBoth = vma.start < start && end < vma.end;
+  const partial = vma.start < start || end < vma.end;
+  const nv = vmaModifyAttrs(k, mm, vma, start, end, attrs);
+  if (typeof nv === 'string') return nv;
+  hit(k, splitBoth ? 'mprotect:split-both' : partial ? 'mprotect:split-one' : 'mprotect:whole-vma');
+  changeProtection(k, p, nv, start, end);
+  // mm/mprotect.c: mprotect_fixup — a private VM_LOCKED VMA becoming writable: break COW now
+  if ((oldFlags & (VMF.SHARED | VMF.LOCKED)) === VMF.LOCKED && !(oldProt & PROT.WRITE) && attrs.prot & PROT.WRITE) {
+    hit(k, 'mprotect:locked-populate');
+    populateVmaPageRange(k, p, nv, start, end);
+  }
+  return nv;
+}
+
+/**
+ * mm/mprotect.c: change_protection / change_pte_range — pte_modify every present PTE
+ * in [start, end) (guard markers untouched); with MM_CP_TRY_CHANGE_WRITABLE (private
+ * VM_WRITE) make exclusive anon pages writable at once (can_change_pte_writable).
+ */
+export function changeProtection(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): void {
+  const tryWritable = !vmaIsShared(vma) && (vma.prot & PROT.WRITE) !== 0;
+  for (const page of ptePagesInRange(p.mm, start, end)) {
+    const pte = p.mm.ptes.get(page)!;
+    if (!ptePresent(pte)) continue;
+    pteModify(pte, vma);
+    // mm/mprotect.c: can_change_pte_writable — not PROT_NONE, private: exclusive anon page only
+    if (tryWritable && !pte.rw && !pte.protnone && pte.frame?.anon && pte.frame.anonExclusive) {
+      hit(k, 'mprotect:pte-writable-upgrade');
+      pteMkwrite(pte);
+    }
+  }
+}

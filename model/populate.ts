@@ -1,0 +1,120 @@
+// Prefaulting through get_user_pages (mm/gup.c: __get_user_pages, check_vma_flags,
+// faultin_page, populate_vma_page_range, __mm_populate, faultin_page_range).
+//
+// mm_populate(addr, len) (MAP_POPULATE, MAP_LOCKED, mlocked mremap growth,
+//   mprotect making a locked private VMA writable): per VMA in range,
+//   PROT_NONE -> skipped; private writable -> write faults (break COW, allocate);
+//   otherwise read faults with FOLL_FORCE. Errors are ignored (rest of that VMA skipped).
+// MADV_POPULATE_READ/WRITE: stop at the first failure:
+//   no VMA -> ENOMEM; VMA not readable (read) / not writable (write) / PKRU denies -> EINVAL;
+//   a fault that fails (guard marker, shmem beyond size) -> EFAULT.
+// GUP never changes A/D of a PTE it finds present (FOLL_TOUCH marks the folio, not the PTE).
+
+import { PROT, VMF } from '../abi/index.js';
+import { handleMmFault } from './fault.js';
+import { hit, pageOf, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { vmaAccessPermitted } from './pkeys.js';
+import { findVmaIntersection, vmaIsAccessible, vmaIsShared, vmaLookup } from './vma.js';
+
+/** Larger populates than this (16 GiB) would OOM the real machine; the model refuses them. */
+const MAX_POPULATE_PAGES = 1n << 22n;
+
+interface GupFlags {
+  write: boolean;
+  force: boolean;
+  /** FOLL_MADV_POPULATE: no VMA -> ENOMEM, bad VMA flags -> EINVAL. */
+  madvPopulate: boolean;
+}
+
+/** mm/gup.c: check_vma_flags — 0 or -EFAULT. */
+function checkVmaFlags(k: Kernel, p: Process, vma: Vma, f: GupFlags): boolean {
+  if (f.write) {
+    if (!(vma.prot & PROT.WRITE) || vma.flags & VMF.SHADOW_STACK) {
+      if (!f.force) return false;
+      // mm/gup.c: check_vma_flags — FOLL_FORCE writes only COW mappings
+      if (vmaIsShared(vma)) return false;
+    }
+  } else if (!(vma.prot & PROT.READ)) {
+    // mm/gup.c: check_vma_flags — !VM_READ needs FOLL_FORCE (VM_MAYREAD is always set here)
+    if (!f.force) return false;
+  }
+  // mm/gup.c: check_vma_flags — gups are data accesses: arch_vma_access_permitted (PKRU)
+  return vmaAccessPermitted(k, p, vma.pkey, f.write, false);
+}
+
+/** mm/gup.c: __get_user_pages over [start, end): the number of pages done, or an errno if none. */
+function getUserPages(k: Kernel, p: Process, start: bigint, end: bigint, f: GupFlags): bigint | Errno {
+  if ((end - start) >> 12n > MAX_POPULATE_PAGES) throw new Error('model: populate of more than 16 GiB (would OOM)');
+  let done = 0n;
+  let vma: Vma | null = null;
+  const fail = (e: Errno): bigint | Errno => (done > 0n ? done : e);
+  for (let addr = start; addr < end; addr += 0x1000n) {
+    if (!vma || addr >= vma.end) {
+      // mm/gup.c: __get_user_pages — lookup without stack expansion
+      vma = vmaLookup(p.mm, addr);
+      if (f.madvPopulate) {
+        if (!vma) return fail('ENOMEM');
+        if (!checkVmaFlags(k, p, vma, f)) return fail('EINVAL');
+      } else {
+        if (!vma) return fail('EFAULT');
+        if (!checkVmaFlags(k, p, vma, f)) return fail('EFAULT');
+      }
+    }
+    // mm/gup.c: follow_page_mask, and faultin_page while it finds nothing suitable
+    for (let attempt = 0; ; attempt++) {
+      const pte = p.mm.ptes.get(pageOf(addr));
+      const present = pte !== undefined && !pte.guard && pte.present;
+      // mm/gup.c: can_follow_write_pte — a write needs a writable PTE
+      if (present && (!f.write || pte!.rw)) break;
+      if (attempt > 2) throw new Error('model: gup fault loop');
+      const r = handleMmFault(k, p, vma, addr, f.write);
+      // mm/gup.c: vm_fault_to_errno — VM_FAULT_SIGSEGV / SIGBUS -> -EFAULT
+      if (r !== 'ok') return fail('EFAULT');
+    }
+    done++;
+  }
+  return done;
+}
+
+/** mm/gup.c: populate_vma_page_range. */
+export function populateVmaPageRange(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): bigint | Errno {
+  // mm/gup.c: populate_vma_page_range — we've never faulted in PROT_NONE pages
+  if (!vmaIsAccessible(vma)) return 'EFAULT';
+  // mm/gup.c: populate_vma_page_range — write faults for private writable mappings, else forced reads
+  const write = (vma.prot & PROT.WRITE) !== 0 && !vmaIsShared(vma);
+  return getUserPages(k, p, start, end, { write, force: !write, madvPopulate: false });
+}
+
+/** mm/gup.c: __mm_populate(start, len, ignore_errors = 1). */
+export function mmPopulate(k: Kernel, p: Process, start: bigint, len: bigint): void {
+  const end = start + len;
+  let nstart = start;
+  while (nstart < end) {
+    const vma = findVmaIntersection(p.mm, nstart, end);
+    if (!vma) break;
+    const nend = vma.end < end ? vma.end : end;
+    if (nstart < vma.start) nstart = vma.start;
+    const r = populateVmaPageRange(k, p, vma, nstart, nend);
+    // mm/gup.c: __mm_populate — ignore_errors: continue at the next VMA
+    if (typeof r === 'string') hit(k, 'populate:error-ignored');
+    else if (nstart + r * 0x1000n < nend) {
+      // partial: the retry from the failing page fails again; skip the rest of this VMA
+      hit(k, 'populate:partial');
+    }
+    nstart = nend;
+  }
+}
+
+/** mm/madvise.c: madvise_populate -> faultin_page_range (FOLL_MADV_POPULATE). */
+export function madvisePopulate(k: Kernel, p: Process, start: bigint, end: bigint, write: boolean): bigint | Errno {
+  let cur = start;
+  while (cur < end) {
+    const r = getUserPages(k, p, cur, end, { write, force: false, madvPopulate: true });
+    if (typeof r === 'string') {
+      hit(k, `madvise:populate-${r}`);
+      return r;
+    }
+    cur += r * 0x1000n;
+  }
+  return 0n;
+}

@@ -1,0 +1,54 @@
+// Removing page-table entries (mm/memory.c: zap_pte_range, zap_nonpresent_ptes)
+// and installing/dropping frame references.
+//
+// A zapped present PTE drops its frame's mapcount; a frame nothing references is
+// freed. Guard markers survive a zap unless the caller drops markers
+// (ZAP_FLAG_DROP_MARKER: munmap / exit); MADV_DONTNEED, MADV_REMOVE and the zap of
+// MADV_GUARD_INSTALL keep them.
+
+import { maybeFreeFrame, type Kernel, type Mm, type Pte } from './mm.js';
+
+export interface ZapOptions {
+  /** ZAP_FLAG_DROP_MARKER: also clear guard markers (unmap_vmas on munmap/exit). */
+  dropMarkers: boolean;
+}
+
+/** Drop the frame reference a PTE holds. */
+export function ptePutFrame(k: Kernel, pte: Pte): void {
+  if (!pte.frame) return;
+  pte.frame.mapcount--;
+  maybeFreeFrame(k, pte.frame);
+}
+
+/** Install a PTE at a page, taking a reference on its frame. */
+export function setPte(mm: Mm, page: bigint, pte: Pte): void {
+  if (pte.frame) pte.frame.mapcount++;
+  mm.ptes.set(page, pte);
+}
+
+/** Clear one PTE (pte_clear), dropping its frame reference. */
+export function clearPte(k: Kernel, mm: Mm, page: bigint): void {
+  const pte = mm.ptes.get(page);
+  if (!pte) return;
+  ptePutFrame(k, pte);
+  mm.ptes.delete(page);
+}
+
+/** The pages with a PTE in [start, end), in address order. */
+export function ptePagesInRange(mm: Mm, start: bigint, end: bigint): bigint[] {
+  const lo = start >> 12n;
+  const hi = (end + 0xfffn) >> 12n;
+  const out: bigint[] = [];
+  for (const page of mm.ptes.keys()) if (page >= lo && page < hi) out.push(page);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** mm/memory.c: zap_page_range_single / unmap_vmas over [start, end). */
+export function zapRange(k: Kernel, mm: Mm, start: bigint, end: bigint, opts: ZapOptions): void {
+  for (const page of ptePagesInRange(mm, start, end)) {
+    const pte = mm.ptes.get(page)!;
+    // mm/memory.c: zap_nonpresent_ptes — guard markers are only removed with ZAP_FLAG_DROP_MARKER
+    if (pte.guard && !opts.dropMarkers) continue;
+    clearPte(k, mm, page);
+  }
+}
