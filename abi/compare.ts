@@ -126,10 +126,11 @@ function compareVmas(xs: readonly VmaState[], ys: readonly VmaState[], p: string
     const x = xs[i];
     const y = ys[i];
     const detail = () => `${p} vma ${i}: ${vmaText(x)} vs ${vmaText(y)}`;
-    if (!x || !y) return end('vma', `vma.count ${xs.length}/${ys.length}`, detail());
+    // signatures name what differs, not the values, so one cause makes one bucket
+    if (!x || !y) return end('vma', `vma.count ${xs.length < ys.length ? 'fewer' : 'more'}`, detail());
     if (x.start !== y.start || x.end !== y.end) return end('vma', 'vma.bounds', detail());
-    if (x.prot !== y.prot) return end('vma', `vma.prot ${protString(x.prot)}/${protString(y.prot)}`, detail());
-    if (x.pkey !== y.pkey) return end('vma', `vma.pkey ${x.pkey}/${y.pkey}`, detail());
+    if (x.prot !== y.prot) return end('vma', 'vma.prot', detail());
+    if (x.pkey !== y.pkey) return end('vma', 'vma.pkey', detail());
     if (noSeal(x) !== noSeal(y)) {
       const [name, bit] = VMF_NAMES.find(([, b]) => (x.flags ^ y.flags) & b)!;
       return end('vma', `vma.${name} ${x.flags & bit ? 1 : 0}/${y.flags & bit ? 1 : 0}`, detail());
