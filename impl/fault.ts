@@ -1,0 +1,275 @@
+// CPU accesses and page faults (arch/x86/mm/fault.c do_user_addr_fault + access_error,
+// mm/memory.c handle_mm_fault): hardware permission check on a present PTE (US, RW, NX,
+// PKRU AD/WD for data accesses), else #PF → VMA lookup (growsdown expansion), access_error,
+// then the fault: zero page / new anon page / shmem page (+ fault-around), COW copy or
+// reuse by reference count, guard marker → SEGV_MAPERR. Also the GUP-style fault-in
+// used by MAP_POPULATE, mlock and MADV_POPULATE_*.
+
+import { fault } from '../abi/result.js';
+import { VMF } from '../abi/vmflags.js';
+import { F_DIRTY, F_EXCL, ZERO_FRAME } from './frames.js';
+import type { Kernel, Proc } from './kernel.js';
+import { anonPrepare } from './merge.js';
+import * as pte from './pte.js';
+import { F_PROT, F_READ, F_WRITE, GUARD_GAP, pkeyOfFlags, protOf } from './vma.js';
+
+export const MAPERR = fault('SIGSEGV', 'SEGV_MAPERR');
+export const ACCERR = fault('SIGSEGV', 'SEGV_ACCERR');
+export const PKUERR = fault('SIGSEGV', 'SEGV_PKUERR');
+export const GPF = fault('SIGSEGV', 'SI_KERNEL');
+export const SIGBUS = fault('SIGBUS', 'BUS_ADRERR');
+
+export const READ = 0;
+export const WRITE = 1;
+export const EXEC = 2;
+
+/** RLIMIT_STACK of the machines (8 MiB), in pages: acct_stack_growth() refuses larger stacks. */
+const STACK_LIMIT = (8 << 20) / 4096;
+/** fault_around_bytes = 64 KiB. */
+const FAULT_AROUND = 16;
+
+/** __pkru_allows_pkey(): data access to pkey under the process's PKRU. */
+export function pkruAllows(mm: Proc, key: number, write: boolean): boolean {
+  const bits = mm.pkru >>> (2 * key);
+  if (bits & 1) return false;
+  return !(write && bits & 2);
+}
+
+/**
+ * Translate page vpn for an access of kind (READ/WRITE/EXEC): on success set A (and D
+ * for a write) and return the frame; on a signal return the fault text.
+ */
+export function translate(k: Kernel, mm: Proc, vpn: number, kind: number): number | string {
+  const pt = k.pt;
+  for (let tries = 0; tries < 4; tries++) {
+    const s = pt.slot(mm.pgd, vpn);
+    let l = 0;
+    let h = 0;
+    if (s >= 0) {
+      l = pt.L[2 * s];
+      h = pt.L[2 * s + 1];
+    }
+    let err: string | null;
+    if (l & pte.P) {
+      let pk = false;
+      let ok: boolean;
+      if (kind === EXEC) ok = (h & pte.NX_HI) === 0; // fetches ignore PKRU
+      else {
+        pk = !pkruAllows(mm, pte.pkeyOf(h), kind === WRITE);
+        ok = !pk && (kind === READ || (l & pte.RW) !== 0);
+      }
+      if (ok) {
+        const nl = (l | pte.A | (kind === WRITE ? pte.D : 0)) >>> 0;
+        if (nl !== l) pt.L[2 * s] = nl;
+        return pte.pfnOf(l, h);
+      }
+      err = pageFault(k, mm, vpn, kind, true, pk);
+    } else err = pageFault(k, mm, vpn, kind, false, false);
+    if (err !== null) return err;
+  }
+  throw new Error('impl: fault did not resolve');
+}
+
+/** do_user_addr_fault(): returns a fault text, or null when the fault was handled. */
+function pageFault(k: Kernel, mm: Proc, vpn: number, kind: number, present: boolean, pk: boolean): string | null {
+  const vp = k.vp;
+  const r = mm.tree.findVma(vpn);
+  if (r < 0) return MAPERR;
+  if (vp.vs[r] > vpn) {
+    if (!(vp.fl[r] & VMF.GROWSDOWN) || !expandStack(k, mm, r, vpn)) return MAPERR;
+  }
+  const fl = vp.fl[r];
+  const write = kind === WRITE;
+  const instr = kind === EXEC;
+  const key = pkeyOfFlags(fl);
+  // access_error()
+  let bad: boolean;
+  if (pk) bad = true;
+  else if (!instr && !pkruAllows(mm, key, write)) bad = true;
+  else if (write) bad = !(fl & F_WRITE);
+  else if (present) bad = true; // protection fault on a present page (NX fetch)
+  else bad = !(fl & F_PROT); // !vma_is_accessible
+  if (bad) {
+    // bad_area_access_error(): pkey denial wins over a plain prot violation
+    if (k.pku && (pk || (!instr && !pkruAllows(mm, key, write)))) return PKUERR;
+    return ACCERR;
+  }
+  return handleFault(k, mm, r, vpn, write);
+}
+
+/** expand_downwards(): grow a VM_GROWSDOWN VMA down to vpn. */
+function expandStack(k: Kernel, mm: Proc, r: number, vpn: number): boolean {
+  const vp = k.vp;
+  if (vpn < k.minAddr) return false;
+  const prev = mm.tree.prev(r);
+  if (prev >= 0 && !(vp.fl[prev] & VMF.GROWSDOWN) && vp.fl[prev] & F_PROT && vpn - vp.ve[prev] < GUARD_GAP) return false;
+  anonPrepare(k, mm, r); // before the size checks: a refused growth still leaves an anon_vma
+  if (vp.vs[r] - vpn > vp.pg[r]) return false;
+  if (vp.ve[r] - vpn > STACK_LIMIT) return false; // acct_stack_growth(): RLIMIT_STACK
+  k.setStart(mm, r, vpn);
+  return true;
+}
+
+/** handle_mm_fault() for a VMA r that permits the access. */
+export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): string | null {
+  const pt = k.pt;
+  const s = pt.slot(mm.pgd, vpn);
+  let l = 0;
+  let h = 0;
+  if (s >= 0) {
+    l = pt.L[2 * s];
+    h = pt.L[2 * s + 1];
+  }
+  if (l === 0 && h === 0) {
+    if (k.vp.shm[r]) return shmemFault(k, mm, r, vpn, write);
+    anonFault(k, mm, r, vpn, write);
+    return null;
+  }
+  if (pte.isGuard(l, h)) return MAPERR; // VM_FAULT_SIGSEGV
+  if (l & pte.P) {
+    if (write && !(l & pte.RW)) wpFault(k, mm, r, s, l, h);
+    else pt.L[2 * s] = (l | pte.A | (write ? pte.D : 0)) >>> 0; // spurious: pte_mkyoung (+dirty)
+    return null;
+  }
+  // protnone in an accessible VMA cannot arise (no NUMA hinting): rebuild from the VMA
+  const fl = k.vp.fl[r];
+  pte.modify(l, h, pte.protLo(protOf(fl), !!(fl & VMF.SHARED)), pte.protHi(protOf(fl), pkeyOfFlags(fl)), k.o);
+  pt.set(s, k.o[0], k.o[1]);
+  return null;
+}
+
+/** do_anonymous_page(): reads map the zero page, writes a new zeroed exclusive page. */
+function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): void {
+  const fl = k.vp.fl[r];
+  const pl = pte.protLo(protOf(fl), false);
+  const ph = pte.protHi(protOf(fl), pkeyOfFlags(fl));
+  let f = ZERO_FRAME;
+  let l: number;
+  if (write) {
+    anonPrepare(k, mm, r);
+    f = k.fr.alloc(F_EXCL);
+    l = (pte.mkLo(f, pl) | pte.RW | pte.D) >>> 0; // maybe_mkwrite(pte_mkdirty())
+  } else l = (pte.mkLo(f, pl) | pte.SPECIAL) >>> 0; // pte_mkspecial(zero pfn)
+  const s = k.pt.ensure(mm.pgd, vpn);
+  k.pt.set(s, l, pte.mkHi(f, pl, ph));
+}
+
+/** Map shmem frame f at vpn (set_pte_range): a writable PTE is dirty if the folio is. */
+function mapShmem(k: Kernel, mm: Proc, vpn: number, f: number, pl: number, ph: number, dirty: boolean): void {
+  let l = pte.mkLo(f, pl);
+  if (dirty) l = (l | pte.RW | pte.D) >>> 0;
+  else if (l & pte.RW && k.fr.flags[f] & F_DIRTY) l = (l | pte.D) >>> 0;
+  k.fr.get(f);
+  const s = k.pt.ensure(mm.pgd, vpn);
+  k.pt.set(s, l, pte.mkHi(f, pl, ph));
+}
+
+/** do_read_fault (+ do_fault_around / filemap_map_pages) and do_shared_fault for shmem. */
+function shmemFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): string | null {
+  const vp = k.vp;
+  const fl = vp.fl[r];
+  const id = vp.shm[r];
+  const pl = pte.protLo(protOf(fl), true);
+  const ph = pte.protHi(protOf(fl), pkeyOfFlags(fl));
+  const off = vp.pg[r] + (vpn - vp.vs[r]);
+  if (off >= k.shm.size(id)) return SIGBUS; // beyond i_size (shmem_get_folio_gfp -EINVAL)
+  if (write) {
+    const f = k.shm.getPage(id, off);
+    k.fr.flags[f] |= F_DIRTY; // fault_dirty_shared_page
+    mapShmem(k, mm, vpn, f, pl, ph, true);
+    return null;
+  }
+  // fault-around: map the object's pages already present in the aligned 16-page window
+  const pteOff = vpn % 512;
+  const vmaOff = vpn - vp.vs[r];
+  const from = Math.max(pteOff - (pteOff % FAULT_AROUND), pteOff - Math.min(pteOff, vmaOff));
+  const to = Math.min(from + FAULT_AROUND, 512, pteOff + (vp.ve[r] - vp.vs[r]) - vmaOff);
+  const base = vpn - pteOff;
+  for (let i = from; i < to; i++) {
+    const p = base + i;
+    const f = k.shm.lookup(id, vp.pg[r] + (p - vp.vs[r]));
+    if (f < 0) continue;
+    const s = k.pt.slot(mm.pgd, p);
+    if (s >= 0 && (k.pt.L[2 * s] !== 0 || k.pt.L[2 * s + 1] !== 0)) continue;
+    mapShmem(k, mm, p, f, pl, ph, false);
+  }
+  const s = k.pt.slot(mm.pgd, vpn);
+  if (s >= 0 && (k.pt.L[2 * s] !== 0 || k.pt.L[2 * s + 1] !== 0)) return null;
+  mapShmem(k, mm, vpn, k.shm.getPage(id, off), pl, ph, false);
+  return null;
+}
+
+/** do_wp_page(): write to a present read-only PTE in a writable VMA. */
+function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number): void {
+  const fr = k.fr;
+  const pt = k.pt;
+  const f = pte.pfnOf(l, h);
+  if (k.vp.shm[r]) {
+    // wp_page_shared → wp_page_reuse
+    fr.flags[f] |= F_DIRTY;
+    pt.L[2 * s] = (l | pte.A | pte.RW | pte.D) >>> 0;
+    pt.L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
+    return;
+  }
+  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
+    // reuse: the page is ours alone (wp_can_reuse_anon_folio)
+    fr.flags[f] |= F_EXCL;
+    pt.L[2 * s] = (l | pte.A | pte.RW | pte.D) >>> 0;
+    pt.L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
+    return;
+  }
+  // wp_page_copy: a new exclusive page (zeroed for the zero page), fresh PTE from vm_page_prot
+  anonPrepare(k, mm, r);
+  const fl = k.vp.fl[r];
+  const nf = fr.copy(f, F_EXCL);
+  fr.put(f);
+  const pl = pte.protLo(protOf(fl), false);
+  pt.L[2 * s] = (pte.mkLo(nf, pl) | pte.RW | pte.D) >>> 0;
+  pt.L[2 * s + 1] = pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl)));
+}
+
+/**
+ * GUP fault-in of one page (follow_page, else faultin_page): no hardware A/D update.
+ * Returns null, or 'EFAULT' when the fault would signal (guard marker).
+ */
+export function gupPage(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): 'EFAULT' | null {
+  const s = k.pt.slot(mm.pgd, vpn);
+  if (s >= 0) {
+    const l = k.pt.L[2 * s];
+    if (l & pte.P && (!write || l & pte.RW)) return null;
+  }
+  return handleFault(k, mm, r, vpn, write) === null ? null : 'EFAULT';
+}
+
+/**
+ * __mm_populate(ignore_errors): MAP_POPULATE / VM_LOCKED population of [vs, ve).
+ * Private writable VMAs are write-faulted (break COW), others read-faulted with
+ * FOLL_FORCE; PROT_NONE VMAs and pkey-denied ones are skipped.
+ */
+export function populate(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  const vp = k.vp;
+  for (let r = mm.tree.findVma(vs); r >= 0 && vp.vs[r] < ve; r = mm.tree.next(r)) {
+    const fl = vp.fl[r];
+    if (!(fl & F_PROT)) continue;
+    const write = (fl & F_WRITE) !== 0 && !(fl & VMF.SHARED);
+    if (!pkruAllows(mm, pkeyOfFlags(fl), write)) continue;
+    const b = Math.min(ve, vp.ve[r]);
+    for (let p = Math.max(vs, vp.vs[r]); p < b; p++) if (gupPage(k, mm, r, p, write)) break;
+  }
+}
+
+/** madvise_populate() → faultin_page_range(): errno name or null. */
+export function populateAdvice(k: Kernel, mm: Proc, vs: number, ve: number, write: boolean): string | null {
+  const vp = k.vp;
+  let p = vs;
+  while (p < ve) {
+    const r = mm.tree.find(p);
+    if (r < 0) return 'ENOMEM';
+    const fl = vp.fl[r];
+    if (write ? !(fl & F_WRITE) : !(fl & F_READ)) return 'EINVAL';
+    if (!pkruAllows(mm, pkeyOfFlags(fl), write)) return 'EINVAL';
+    const b = Math.min(ve, vp.ve[r]);
+    for (; p < b; p++) if (gupPage(k, mm, r, p, write)) return 'EFAULT';
+  }
+  return null;
+}

@@ -1,0 +1,220 @@
+// The machine's state: page-table, frame, VMA and shmem pools shared by all processes,
+// the processes, and the VMA lifecycle every syscall uses (create, split, drop) plus
+// PTE zapping. Addresses are page numbers (vpn) everywhere inside impl/.
+
+import { PKRU_DEFAULT, PKEY_COUNT } from '../abi/constants.js';
+import type { MachineConfig } from '../abi/program.js';
+import { VMF } from '../abi/vmflags.js';
+import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
+import { PageTable } from './pagetable.js';
+import * as pte from './pte.js';
+import { Shmem } from './shmem.js';
+import { VmaPool } from './vma.js';
+import { VmaTree } from './vmatree.js';
+
+export const PAGE = 4096;
+/** TASK_SIZE in pages: (1<<47) - 4096 bytes. */
+export const TASK_PAGES = 2 ** 35 - 1;
+export const TASK_SIZE_B = TASK_PAGES * PAGE;
+
+export class Proc {
+  alive = true;
+  pkru: number;
+  /** Bitmap of allocated pkeys (bit 0: key 0, allocated at mm creation). */
+  pkeys: number;
+  /** mm->context.execute_only_pkey, -1 until first needed. */
+  execOnly = -1;
+  brk: number;
+  startBrk: number;
+  constructor(
+    readonly pid: number,
+    readonly tree: VmaTree,
+    public pgd: number,
+    k: Kernel,
+  ) {
+    this.pkru = k.pku ? PKRU_DEFAULT : 0;
+    this.pkeys = k.pku ? 1 : 0; // init_new_context() sets up the bitmap only with OSPKE
+    this.brk = k.brkStart;
+    this.startBrk = k.brkStart;
+  }
+  get mapCount(): number {
+    return this.tree.size;
+  }
+}
+
+export class Kernel {
+  readonly pt = new PageTable(4, 2);
+  readonly fr = new Frames(64);
+  readonly vp = new VmaPool(32);
+  readonly shm = new Shmem(this.fr);
+  readonly procs: Proc[] = [];
+  readonly pku: boolean;
+  readonly maxPkey: number;
+  /** mmap_base, mmap_min_addr (rounded up to a page) and the legacy bottom-up base, in pages. */
+  readonly mmapBase: number;
+  readonly minAddr: number;
+  readonly legacyBase: number;
+  readonly maxMapCount: number;
+  readonly brkStart: number; // bytes
+  readonly profile: string;
+  /** Scratch output of pte.modify(). */
+  readonly o = new Uint32Array(2);
+  /** Argument of the zap walk. */
+  keepGuards = false;
+
+  constructor(cfg: MachineConfig) {
+    this.pku = cfg.pku;
+    this.maxPkey = cfg.pku ? PKEY_COUNT : 1;
+    this.mmapBase = Number(cfg.mmapBase) / PAGE;
+    this.minAddr = Math.ceil(Number(cfg.mmapMinAddr) / PAGE);
+    // mmap_legacy_base = PAGE_ALIGN(task_size / 3) (no randomisation)
+    this.legacyBase = Math.ceil(Math.floor(TASK_SIZE_B / 3) / PAGE);
+    this.maxMapCount = cfg.maxMapCount;
+    this.brkStart = Number(cfg.brkStart);
+    this.profile = cfg.profile;
+    this.newProc();
+  }
+
+  newProc(): Proc {
+    const p = new Proc(this.procs.length, new VmaTree(this.vp), this.pt.newRoot(), this);
+    this.procs.push(p);
+    return p;
+  }
+
+  // ------------------------------------------------------------- VMA lifecycle
+
+  /** Allocate and insert a VMA (the shmem object, if any, gains a mapper). */
+  addVma(mm: Proc, vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number): number {
+    const r = this.vp.alloc(vs, ve, pg, fl, anon, fork, shm);
+    this.shm.hold(shm);
+    mm.tree.insert(r);
+    return r;
+  }
+
+  /** Remove a VMA from the tree and free its record (no PTE work). */
+  dropVma(mm: Proc, r: number): void {
+    mm.tree.remove(r);
+    this.shm.release(this.vp.shm[r]);
+    this.vp.release(r);
+  }
+
+  /** __split_vma(): split r at page at; returns the new upper part (r keeps the lower). */
+  splitVma(mm: Proc, r: number, at: number): number {
+    const vp = this.vp;
+    const end = vp.ve[r];
+    vp.ve[r] = at;
+    mm.tree.endChanged(r);
+    const n = vp.dup(r);
+    vp.vs[n] = at;
+    vp.ve[n] = end;
+    vp.pg[n] = vp.pg[r] + (at - vp.vs[r]);
+    this.shm.hold(vp.shm[n]);
+    mm.tree.insert(n);
+    return n;
+  }
+
+  /** Move r's start to s (pgoff follows); r must stay between its neighbours. */
+  setStart(mm: Proc, r: number, s: number): void {
+    const vp = this.vp;
+    vp.pg[r] += s - vp.vs[r];
+    vp.vs[r] = s;
+    mm.tree.rekey(r);
+  }
+
+  setEnd(mm: Proc, r: number, e: number): void {
+    this.vp.ve[r] = e;
+    mm.tree.endChanged(r);
+  }
+
+  // ------------------------------------------------------------- PTEs
+
+  /**
+   * zap_pte_range() over [vs, ve): drop present / protnone entries (a dirty PTE marks
+   * its shmem folio dirty), and guard markers unless keepGuards (MADV_DONTNEED keeps
+   * them, munmap drops them). Empty page tables are freed.
+   */
+  zap(mm: Proc, vs: number, ve: number, keepGuards: boolean): void {
+    this.keepGuards = keepGuards;
+    this.pt.walk(mm.pgd, vs, ve, zapTable, this);
+  }
+
+  /** Remove every VMA lying inside [vs, ve) (already split to fit) and zap the range. */
+  unmapRange(mm: Proc, vs: number, ve: number): void {
+    const tree = mm.tree;
+    let r = tree.findVma(vs);
+    while (r >= 0 && this.vp.vs[r] < ve) {
+      const n = tree.next(r);
+      this.dropVma(mm, r);
+      r = n;
+    }
+    this.zap(mm, vs, ve, false);
+  }
+
+  /**
+   * vms_gather_munmap_vmas(): split the VMAs of [vs, ve) to fit, refusing sealed ones.
+   * r is the first VMA intersecting the range. Returns an errno name or null. A split
+   * of the first VMA made before an EPERM stays (6.18).
+   */
+  gatherMunmap(mm: Proc, r: number, vs: number, ve: number): 'ENOMEM' | 'EPERM' | null {
+    const vp = this.vp;
+    if (vs > vp.vs[r]) {
+      if (ve < vp.ve[r] && mm.mapCount >= this.maxMapCount) return 'ENOMEM';
+      if (this.sealedCheck(vp.fl[r])) return 'EPERM';
+      r = this.splitVma(mm, r, vs);
+    }
+    for (let c = r; c >= 0 && vp.vs[c] < ve; c = mm.tree.next(c)) {
+      if (this.sealedCheck(vp.fl[c])) return 'EPERM';
+      if (vp.ve[c] > ve) this.splitVma(mm, c, ve);
+    }
+    return null;
+  }
+
+  /** The 6.10 profile checks seals up front (can_modify_mm), so per-VMA checks never fire. */
+  sealedCheck(fl: number): boolean {
+    return (fl & VMF.SEALED) !== 0;
+  }
+
+  /** can_modify_mm() of the 6.10 profile: any sealed VMA in [vs, ve). */
+  rangeHasSeal(mm: Proc, vs: number, ve: number): boolean {
+    const vp = this.vp;
+    for (let r = mm.tree.findVma(vs); r >= 0 && vp.vs[r] < ve; r = mm.tree.next(r)) if (vp.fl[r] & VMF.SEALED) return true;
+    return false;
+  }
+
+  /** Tear down an address space (exit). */
+  exitMm(mm: Proc): void {
+    const tree = mm.tree;
+    for (let r = tree.first(); r >= 0; ) {
+      const n = tree.next(r);
+      this.dropVma(mm, r);
+      r = n;
+    }
+    this.zap(mm, 0, 2 ** 36, false);
+    this.pt.freeRoot(mm.pgd);
+    mm.pgd = -1;
+    mm.alive = false;
+  }
+}
+
+/** zap_pte_range() over one leaf table (a module function: no closure per walk). */
+function zapTable(k: Kernel, t: number, i0: number, i1: number): void {
+  const pt = k.pt;
+  const fr = k.fr;
+  const L = pt.L;
+  for (let i = i0; i < i1; i++) {
+    const s = t * 512 + i;
+    const l = L[2 * s];
+    const h = L[2 * s + 1];
+    if (l === 0 && h === 0) continue;
+    if (pte.isGuard(l, h)) {
+      if (!k.keepGuards) pt.set(s, 0, 0);
+      continue;
+    }
+    const f = pte.pfnOf(l, h);
+    if (f !== ZERO_FRAME) {
+      if (fr.flags[f] & F_SHMEM && pte.isDirty(l, h)) fr.flags[f] |= F_DIRTY;
+      fr.put(f);
+    }
+    pt.set(s, 0, 0);
+  }
+}

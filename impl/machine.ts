@@ -1,0 +1,245 @@
+// The impl target's Machine: dispatches ops (u64 bigint registers in, converted once),
+// runs the CPU actions (read/write/exec words, wrpkru) and builds snapshots.
+
+import { ARCH_SHSTK } from '../abi/constants.js';
+import type { Coverage, Machine } from '../abi/machine.js';
+import type { OpName } from '../abi/ops.js';
+import type { MachineConfig } from '../abi/program.js';
+import { err, fault, type Result } from '../abi/result.js';
+import type { FrameWords, PteState, ProcState, RawState, VmaState } from '../abi/trace.js';
+import { s32 } from './args.js';
+import { sysBrk } from './brk.js';
+import { EXEC, GPF, MAPERR, READ, translate, WRITE } from './fault.js';
+import { doFork } from './fork.js';
+import { ZERO_FRAME } from './frames.js';
+import { Kernel, type Proc } from './kernel.js';
+import { sysMadvise } from './madvise.js';
+import { sysMmap } from './mmap.js';
+import { sysMprotect } from './mprotect.js';
+import { sysMremap } from './mremap.js';
+import { sysMseal } from './mseal.js';
+import { sysMunmap } from './munmap.js';
+import { pkeyAlloc, pkeyFree } from './pkeys.js';
+import * as pte from './pte.js';
+import { VMF_MASK, pkeyOfFlags, protOf } from './vma.js';
+
+const ZERO = 0n;
+const SIGILL = fault('SIGILL', 'ILL_ILLOPN');
+const ENOSYS = err('ENOSYS');
+const EINVAL = err('EINVAL');
+const EBADF = err('EBADF');
+const USER_TOP = 2n ** 47n;
+const B53 = 2n ** 53n;
+const KERNEL_HALF = 0xffff800000000000n;
+/** Pages of the user half: vpn < 2^35. */
+const USER_PAGES = 2 ** 35;
+
+export class ImplMachine implements Machine {
+  readonly k: Kernel;
+  private readonly shstk: boolean;
+
+  constructor(cfg: MachineConfig, _cov?: Coverage) {
+    this.k = new Kernel(cfg);
+    this.shstk = cfg.shstk;
+  }
+
+  alive(pid: number): boolean {
+    const p = this.k.procs[pid];
+    return p !== undefined && p.alive;
+  }
+
+  exec(pid: number, op: OpName, a: readonly bigint[]): Result {
+    const k = this.k;
+    const mm = k.procs[pid];
+    switch (op) {
+      case 'read':
+        return this.access(mm, a[0], READ, 0, 0);
+      case 'write': {
+        const v = a[1];
+        if (v < B53) {
+          const n = Number(v);
+          return this.access(mm, a[0], WRITE, n % 4294967296, Math.floor(n / 4294967296));
+        }
+        return this.access(mm, a[0], WRITE, Number(v & 0xffffffffn), Number(v >> 32n));
+      }
+      case 'exec':
+        return this.access(mm, a[0], EXEC, 0, 0);
+      case 'mmap':
+        return sysMmap(k, mm, a);
+      case 'munmap':
+        return sysMunmap(k, mm, a);
+      case 'mprotect':
+        return sysMprotect(k, mm, a, false);
+      case 'pkey_mprotect':
+        return sysMprotect(k, mm, a, true);
+      case 'mseal':
+        return sysMseal(k, mm, a);
+      case 'madvise':
+        return sysMadvise(k, mm, a);
+      case 'mremap':
+        return sysMremap(k, mm, a);
+      case 'brk':
+        return sysBrk(k, mm, a);
+      case 'pkey_alloc':
+        return pkeyAlloc(k, mm, a[0], a[1]);
+      case 'pkey_free':
+        return pkeyFree(k, mm, a[0]);
+      case 'wrpkru':
+        if (!k.pku) return SIGILL;
+        mm.pkru = Number(a[0] & 0xffffffffn);
+        return ZERO;
+      case 'fork':
+        return BigInt(doFork(k, mm).pid);
+      case 'exit':
+        k.exitMm(mm);
+        return ZERO;
+      case 'map_shadow_stack':
+        return ENOSYS; // no CONFIG_X86_USER_SHADOW_STACK (docs/conventions.md)
+      case 'arch_prctl': {
+        const code = s32(a[0]);
+        if (code >= ARCH_SHSTK.ENABLE && code <= ARCH_SHSTK.STATUS) return EINVAL;
+        return EINVAL;
+      }
+      case 'call':
+      case 'ret':
+      case 'incssp':
+        return ZERO; // plain instructions while shadow stacks are off
+      case 'wrss':
+      case 'rstorssp':
+      case 'saveprevssp':
+        return SIGILL; // #UD
+      case 'trampfd_create':
+      case 'trampfd_write_code':
+      case 'trampfd_write_data':
+        return ENOSYS;
+      case 'close':
+        return EBADF;
+    }
+    throw new Error(`impl: unknown op ${String(op)}`);
+  }
+
+  /** A CPU access of 8 bytes (read/write) or an instruction fetch (exec) at addr. */
+  private access(mm: Proc, addrR: bigint, kind: number, lo: number, hi: number): Result {
+    if (addrR >= USER_TOP) return addrR >= KERNEL_HALF ? MAPERR : GPF;
+    const addr = Number(addrR);
+    const vpn = Math.floor(addr / 4096);
+    const off = addr - vpn * 4096;
+    const k = this.k;
+    if (kind === EXEC) {
+      const f = translate(k, mm, vpn, EXEC);
+      return typeof f === 'string' ? f : ZERO;
+    }
+    // a word reaching past the canonical user half is #GP before any translation
+    if (off > 4088 && vpn + 1 >= USER_PAGES) return GPF;
+    const f1 = translate(k, mm, vpn, kind);
+    if (typeof f1 === 'string') return f1;
+    if (off <= 4088) {
+      if (kind === READ) return this.readIn(f1, off, 8, 0, 0, 0);
+      this.writeIn(f1, off, 8, lo, hi, 0);
+      return ZERO;
+    }
+    // the word spans two pages: translate the upper one too before touching data
+    const f2 = translate(k, mm, vpn + 1, kind);
+    if (typeof f2 === 'string') return f2;
+    const n1 = 4096 - off;
+    if (kind === READ) {
+      const a = this.readIn(f1, off, n1, 0, 0, 0);
+      return this.readIn(f2, 0, 8 - n1, Number(a & 0xffffffffn), Number(a >> 32n), n1);
+    }
+    this.writeIn(f1, off, n1, lo, hi, 0);
+    this.writeIn(f2, 0, 8 - n1, lo, hi, n1);
+    return ZERO;
+  }
+
+  /** Read n bytes of frame f at off into byte positions skip.. of the word (lo, hi). */
+  private readIn(f: number, off: number, n: number, lo: number, hi: number, skip: number): bigint {
+    const fr = this.k.fr;
+    if (n === 8 && (off & 7) === 0) {
+      if (f === ZERO_FRAME) return ZERO;
+      lo = fr.wordLo(f, off >>> 3);
+      hi = fr.wordHi(f, off >>> 3);
+    } else if (f !== ZERO_FRAME) {
+      for (let i = 0; i < n; i++) {
+        const b = fr.byte(f, off + i);
+        const j = skip + i;
+        if (j < 4) lo = (lo | (b << (8 * j))) >>> 0;
+        else hi = (hi | (b << (8 * (j - 4)))) >>> 0;
+      }
+    }
+    if (hi === 0) return lo === 0 ? ZERO : BigInt(lo);
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  private writeIn(f: number, off: number, n: number, lo: number, hi: number, skip: number): void {
+    const fr = this.k.fr;
+    if (n === 8 && (off & 7) === 0) {
+      fr.setWord(f, off >>> 3, lo >>> 0, hi >>> 0);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = skip + i;
+      const b = j < 4 ? (lo >>> (8 * j)) & 0xff : (hi >>> (8 * (j - 4))) & 0xff;
+      fr.setByte(f, off + i, b);
+    }
+  }
+
+  snapshot(): RawState {
+    const k = this.k;
+    const processes: ProcState[] = k.procs.map((p) => this.procState(p));
+    const fr = k.fr;
+    return {
+      processes,
+      content(frame: number): FrameWords {
+        const out: Array<readonly [number, bigint]> = [];
+        fr.words(frame, (w, lo, hi) => out.push([w * 8, (BigInt(hi) << 32n) | BigInt(lo)]));
+        return out;
+      },
+    };
+  }
+
+  private procState(p: Proc): ProcState {
+    const k = this.k;
+    const vp = k.vp;
+    const vmas: VmaState[] = [];
+    const ptes: PteState[] = [];
+    if (p.alive) {
+      for (let r = p.tree.first(); r >= 0; r = p.tree.next(r)) {
+        const fl = vp.fl[r];
+        vmas.push({
+          start: BigInt(vp.vs[r]) * 4096n,
+          end: BigInt(vp.ve[r]) * 4096n,
+          prot: protOf(fl),
+          flags: fl & VMF_MASK,
+          pkey: pkeyOfFlags(fl),
+        });
+      }
+      const pt = k.pt;
+      pt.walk(p.pgd, 0, USER_PAGES, (_c, t, i0, i1, base) => {
+        for (let i = i0; i < i1; i++) {
+          const l = pt.L[2 * (t * 512 + i)];
+          const h = pt.L[2 * (t * 512 + i) + 1];
+          if (l === 0 && h === 0) continue;
+          const addr = BigInt(base + i) * 4096n;
+          if (pte.isGuard(l, h)) {
+            ptes.push({ addr, bits: ZERO, frame: null, guard: true });
+            continue;
+          }
+          const f = pte.pfnOf(l, h);
+          const bits = (BigInt((h & pte.OBS_HI) >>> 0) << 32n) | BigInt((l & pte.OBS_LO) >>> 0);
+          ptes.push({ addr, bits, frame: f === ZERO_FRAME ? 'Z' : f });
+        }
+      }, null);
+    }
+    return {
+      pid: p.pid,
+      alive: p.alive,
+      vmas,
+      ptes,
+      brk: BigInt(p.brk),
+      pkru: p.pkru,
+      pkeys: p.pkeys,
+      ssp: ZERO,
+      shstk: this.shstk ? 0 : 0,
+    };
+  }
+}

@@ -1,0 +1,269 @@
+// madvise (SEMANTICS §5, mm/madvise.c do_madvise, 6.18):
+//   EINVAL invalid advice | EINVAL start unaligned, len rounds to 0 from -ve, end wraps |
+//   0 len 0 | EPERM HWPOISON/SOFT_OFFLINE (not CAP_SYS_ADMIN) | POPULATE_*: ENOMEM hole,
+//   EINVAL permissions, EFAULT guard | other advice walks the VMAs: per VMA EPERM (sealed
+//   discard, can_madvise_modify), the advice's own EINVAL/EACCES, EAGAIN for a split at
+//   max_map_count; the first error stops the walk; a hole gives ENOMEM at the end.
+
+import { MADV } from '../abi/constants.js';
+import { err, type Result } from '../abi/result.js';
+import { VMF } from '../abi/vmflags.js';
+import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
+import { pkruAllows, populateAdvice } from './fault.js';
+import { F_SHMEM, ZERO_FRAME } from './frames.js';
+import { PAGE, type Kernel, type Proc } from './kernel.js';
+import { anonPrepare, vmaModify } from './merge.js';
+import * as pte from './pte.js';
+import { F_STICKY, F_WRITE, pkeyOfFlags } from './vma.js';
+
+const EINVAL = err('EINVAL');
+const DISCARD_BITS_610 = MADV.FREE | MADV.DONTNEED | MADV.DONTNEED_LOCKED | MADV.REMOVE | MADV.DONTFORK | MADV.WIPEONFORK;
+const VALID = new Set<number>(Object.values(MADV));
+
+/** is_discard(): advice that a seal forbids on read-only anonymous memory. */
+function isDiscard(adv: number): boolean {
+  switch (adv) {
+    case MADV.FREE:
+    case MADV.DONTNEED:
+    case MADV.DONTNEED_LOCKED:
+    case MADV.REMOVE:
+    case MADV.DONTFORK:
+    case MADV.WIPEONFORK:
+    case MADV.GUARD_INSTALL:
+      return true;
+  }
+  return false;
+}
+
+export function sysMadvise(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
+  load(a);
+  const adv = s32At(2);
+  if (!VALID.has(adv)) return EINVAL;
+  // the 6.10 profile predates guard regions (6.13)
+  if (k.profile === '6.10' && (adv === MADV.GUARD_INSTALL || adv === MADV.GUARD_REMOVE)) return EINVAL;
+  if (lo12At(0) !== 0) return EINVAL;
+  if (wrapsAt(1)) return EINVAL;
+  if (endWrapsAt(0, 1)) return EINVAL;
+  if (N[1] === 0) return 0n;
+  if (adv === MADV.HWPOISON || adv === MADV.SOFT_OFFLINE) return err('EPERM');
+  const start = N[0] / PAGE;
+  const end = start + pagesAt(1);
+  // 6.10 can_modify_mm_madv(): up front, with the 6.10 bitmask is_madv_discard() (a bug
+  // fixed in 6.11 that also matches e.g. MADV_RANDOM and MADV_POPULATE_*)
+  if (k.profile === '6.10' && adv & DISCARD_BITS_610 && sealedDiscard610(k, mm, start, end)) return err('EPERM');
+  if (adv === MADV.POPULATE_READ || adv === MADV.POPULATE_WRITE) {
+    const e = populateAdvice(k, mm, start, end, adv === MADV.POPULATE_WRITE);
+    return e ? err(e as 'EINVAL') : 0n;
+  }
+  // madvise_walk_vmas()
+  const vp = k.vp;
+  let unmapped = false;
+  let s = start;
+  let r = mm.tree.findVma(s);
+  for (;;) {
+    if (r < 0) return err('ENOMEM');
+    if (s < vp.vs[r]) {
+      unmapped = true;
+      s = vp.vs[r];
+      if (s >= end) break;
+    }
+    const e = Math.min(vp.ve[r], end);
+    const res = behavior(k, mm, r, s, e, adv);
+    if (typeof res === 'string') return res;
+    const reached = Math.max(e, vp.ve[res]);
+    if (reached >= end) break;
+    r = mm.tree.findVma(reached);
+    s = reached;
+  }
+  return unmapped ? err('ENOMEM') : 0n;
+}
+
+/** 6.10 can_modify_mm_madv(): up-front refusal of discard advice on sealed read-only anon. */
+function sealedDiscard610(k: Kernel, mm: Proc, vs: number, ve: number): boolean {
+  const vp = k.vp;
+  for (let r = mm.tree.findVma(vs); r >= 0 && vp.vs[r] < ve; r = mm.tree.next(r)) {
+    const fl = vp.fl[r];
+    if (fl & VMF.SEALED && !vp.shm[r] && (!(fl & F_WRITE) || !pkruAllows(mm, pkeyOfFlags(fl), true))) return true;
+  }
+  return false;
+}
+
+/** madvise_vma_behavior() for [vs, ve) inside VMA r: the VMA now covering it, or an error. */
+function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: number): number | string {
+  const vp = k.vp;
+  const fl = vp.fl[r];
+  // can_madvise_modify(): sealed anonymous memory the caller cannot write
+  if (
+    k.profile !== '6.10' && fl & VMF.SEALED && isDiscard(adv) && !vp.shm[r] &&
+    !(fl & F_WRITE && pkruAllows(mm, pkeyOfFlags(fl), true))
+  )
+    return err('EPERM');
+  let nf = fl;
+  switch (adv) {
+    case MADV.REMOVE:
+      if (fl & VMF.LOCKED) return EINVAL;
+      if (!vp.shm[r]) return EINVAL; // no file
+      removeRange(k, vp.shm[r], vp.pg[r] + (vs - vp.vs[r]), vp.pg[r] + (ve - vp.vs[r]));
+      return r;
+    case MADV.WILLNEED:
+      return r;
+    case MADV.COLD:
+      if (fl & VMF.LOCKED) return EINVAL;
+      coldRange(k, mm, vs, ve);
+      return r;
+    case MADV.PAGEOUT:
+      // no swap: reclaim re-activates anon folios and leaves PTEs alone (conventions.md)
+      if (fl & VMF.LOCKED) return EINVAL;
+      return r;
+    case MADV.FREE:
+    case MADV.DONTNEED:
+    case MADV.DONTNEED_LOCKED:
+      if (fl & VMF.LOCKED && adv !== MADV.DONTNEED_LOCKED) return EINVAL;
+      if (adv === MADV.FREE) {
+        if (vp.shm[r]) return EINVAL;
+        freeRange(k, mm, vs, ve);
+      } else k.zap(mm, vs, ve, true);
+      return r;
+    case MADV.COLLAPSE: {
+      // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block. Collapsing
+      // one is not modelled (no THPs): a range covering an aligned block fails EINVAL.
+      const canHold = Math.floor(vp.ve[r] / 512) * 512 - 512 >= vp.vs[r];
+      if (!canHold || fl & VMF.NOHUGEPAGE) return EINVAL;
+      return Math.ceil(vs / 512) * 512 + 512 <= ve ? EINVAL : r;
+    }
+    case MADV.GUARD_INSTALL:
+      if (fl & VMF.LOCKED) return EINVAL;
+      if (!vp.shm[r]) anonPrepare(k, mm, r);
+      vp.fl[r] |= VMF.GUARD;
+      installGuards(k, mm, vs, ve);
+      return r;
+    case MADV.GUARD_REMOVE:
+      removeGuards(k, mm, vs, ve);
+      return r;
+    case MADV.NORMAL:
+      nf &= ~(VMF.RAND_READ | VMF.SEQ_READ);
+      break;
+    case MADV.SEQUENTIAL:
+      nf = (nf & ~VMF.RAND_READ) | VMF.SEQ_READ;
+      break;
+    case MADV.RANDOM:
+      nf = (nf & ~VMF.SEQ_READ) | VMF.RAND_READ;
+      break;
+    case MADV.DONTFORK:
+      nf |= VMF.DONTCOPY;
+      break;
+    case MADV.DOFORK:
+      nf &= ~VMF.DONTCOPY;
+      break;
+    case MADV.WIPEONFORK:
+      if (vp.shm[r] || fl & VMF.SHARED) return EINVAL;
+      nf |= VMF.WIPEONFORK;
+      break;
+    case MADV.KEEPONFORK:
+      if (fl & VMF.DROPPABLE) return EINVAL;
+      nf &= ~VMF.WIPEONFORK;
+      break;
+    case MADV.DONTDUMP:
+      nf |= VMF.DONTDUMP;
+      break;
+    case MADV.DODUMP:
+      if (fl & VMF.DROPPABLE) return EINVAL;
+      nf &= ~VMF.DONTDUMP;
+      break;
+    case MADV.MERGEABLE:
+      // ksm_madvise(): only KSM-compatible VMAs (not shared, not droppable)
+      if (!(fl & (VMF.SHARED | VMF.DROPPABLE))) nf |= VMF.MERGEABLE;
+      break;
+    case MADV.UNMERGEABLE:
+      nf &= ~VMF.MERGEABLE;
+      break;
+    case MADV.HUGEPAGE:
+      nf = (nf & ~VMF.NOHUGEPAGE) | VMF.HUGEPAGE;
+      break;
+    case MADV.NOHUGEPAGE:
+      nf = (nf & ~VMF.HUGEPAGE) | VMF.NOHUGEPAGE;
+      break;
+  }
+  nf >>>= 0;
+  // madvise_update_vma()
+  if (nf === fl) return r;
+  const n = vmaModify(k, mm, r, vs, ve, nf);
+  if (n < 0) return err('EAGAIN'); // ENOMEM from a split becomes EAGAIN
+  vp.fl[n] = (nf | (vp.fl[n] & F_STICKY)) >>> 0;
+  return n;
+}
+
+/** MADV_FREE (madvise_free_pte_range): present normal pages become old and clean. */
+function freeRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  k.pt.walk(mm.pgd, vs, ve, freeTable, k);
+}
+
+function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
+  const L = k.pt.L;
+  for (let i = i0; i < i1; i++) {
+    const s = t * 512 + i;
+    const l = L[2 * s];
+    if (!(l & pte.P)) continue;
+    const h = L[2 * s + 1];
+    if (pte.pfnOf(l, h) === ZERO_FRAME) continue;
+    L[2 * s] = (l & ~(pte.A | pte.D)) >>> 0;
+    L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
+  }
+}
+
+/** COLD (docs/conventions.md): clear A of exclusively mapped anon pages. */
+function coldRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  k.pt.walk(mm.pgd, vs, ve, coldTable, k);
+}
+
+function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
+  const L = k.pt.L;
+  const fr = k.fr;
+  for (let i = i0; i < i1; i++) {
+    const s = t * 512 + i;
+    const l = L[2 * s];
+    if (!(l & pte.P)) continue;
+    const f = pte.pfnOf(l, L[2 * s + 1]);
+    if (f === ZERO_FRAME || fr.flags[f] & F_SHMEM || fr.ref[f] !== 1) continue;
+    L[2 * s] = (l & ~pte.A) >>> 0;
+  }
+}
+
+/** MADV_GUARD_INSTALL: zap what is mapped, then a guard marker on every page. */
+function installGuards(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  k.zap(mm, vs, ve, true);
+  for (let p = vs; p < ve; p++) {
+    const s = k.pt.ensure(mm.pgd, p);
+    k.pt.set(s, pte.GUARD_LO, pte.GUARD_HI);
+  }
+}
+
+function removeGuards(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  k.pt.walk(mm.pgd, vs, ve, unguardTable, k);
+}
+
+function unguardTable(k: Kernel, t: number, i0: number, i1: number): void {
+  const pt = k.pt;
+  for (let i = i0; i < i1; i++) {
+    const s = t * 512 + i;
+    if (pte.isGuard(pt.L[2 * s], pt.L[2 * s + 1])) pt.set(s, 0, 0);
+  }
+}
+
+/**
+ * MADV_REMOVE on shmem: punch a hole (shmem_fallocate): unmap the file range from every
+ * process that maps it (unmap_mapping_range, guard markers kept), then free the pages.
+ */
+function removeRange(k: Kernel, id: number, off: number, offEnd: number): void {
+  const vp = k.vp;
+  for (const p of k.procs) {
+    if (!p.alive) continue;
+    for (let r = p.tree.first(); r >= 0; r = p.tree.next(r)) {
+      if (vp.shm[r] !== id) continue;
+      const a = Math.max(off, vp.pg[r]);
+      const b = Math.min(offEnd, vp.pg[r] + (vp.ve[r] - vp.vs[r]));
+      if (a < b) k.zap(p, vp.vs[r] + (a - vp.pg[r]), vp.vs[r] + (b - vp.pg[r]), true);
+    }
+  }
+  k.shm.truncate(id, off, offEnd);
+}

@@ -1,0 +1,133 @@
+// mmap (SEMANTICS §1): the check order of sys_mmap → ksys_mmap_pgoff → do_mmap →
+// __get_unmapped_area → mmap_region, for anonymous mappings (no file can be open, so
+// every !MAP_ANONYMOUS call is EBADF).
+//   EINVAL off unaligned | EBADF no file | EINVAL/ENOMEM MAP_HUGETLB | EINVAL len 0 |
+//   ENOMEM PAGE_ALIGN(len) wraps | ENOMEM map_count > max | (exec-only pkey) |
+//   ENOMEM/EINVAL placement | EEXIST FIXED_NOREPLACE overlap | EINVAL map type |
+//   EPERM/ENOMEM MAP_FIXED over sealed / split at max_map_count.
+
+import { MAP } from '../abi/constants.js';
+import { err, type Result } from '../abi/result.js';
+import { VMF } from '../abi/vmflags.js';
+import { alignWraps, load, lo12At, N, pagesAt, pagesUp, u32At, wrapsAt } from './args.js';
+import { populate } from './fault.js';
+import { PAGE, type Kernel, type Proc } from './kernel.js';
+import { mergeNew } from './merge.js';
+import { execOnlyPkey } from './pkeys.js';
+import { getUnmappedArea } from './unmapped.js';
+import { F_SYNC, F_WRITE, withPkey, withProt } from './vma.js';
+
+const E = {
+  EINVAL: err('EINVAL'),
+  EBADF: err('EBADF'),
+  ENOMEM: err('ENOMEM'),
+  EEXIST: err('EEXIST'),
+  EPERM: err('EPERM'),
+};
+const MAP_HUGE_SHIFT = 26;
+
+export function sysMmap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
+  load(a);
+  if (lo12At(5) !== 0) return E.EINVAL;
+  let flags = u32At(3);
+  if (!(flags & MAP.ANONYMOUS)) return E.EBADF;
+  if (flags & MAP.HUGETLB) return mmapHuge(k, mm, a, flags);
+  if (N[1] === 0) return E.EINVAL;
+  if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
+  let addr = N[0];
+  if (!(flags & MAP.FIXED)) {
+    // round_hint_to_min()
+    addr -= addr % PAGE;
+    if (addr !== 0 && addr < k.minAddr * PAGE) addr = k.minAddr * PAGE;
+  }
+  if (wrapsAt(1)) return E.ENOMEM;
+  return mmapCommon(k, mm, addr, pagesAt(1) * PAGE, N[2] === 4, u32At(2) & 7, flags, 0);
+}
+
+/** Anonymous MAP_HUGETLB: the hugetlbfs file checks, then the reservation fails (no huge pages). */
+function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Result {
+  const lenR = a[1];
+  let lenB = lenR;
+  let huge = 0;
+  {
+    // hstate_sizelog(): 0 = default 2 MiB, 21 = 2 MiB, 30 = 1 GiB; len rounded up to it
+    const log = (flags >>> MAP_HUGE_SHIFT) & 0x3f;
+    if (log !== 0 && log !== 21 && log !== 30) return E.EINVAL;
+    huge = log === 30 ? 2 ** 30 : 2 ** 21;
+    const hb = BigInt(huge);
+    lenB = (lenR + hb - 1n) & ~(hb - 1n) & 0xffffffffffffffffn;
+  }
+  if (lenB === 0n) return E.EINVAL;
+  if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
+  let addr = N[0];
+  if (!(flags & MAP.FIXED)) {
+    // round_hint_to_min()
+    addr -= addr % PAGE;
+    if (addr !== 0 && addr < k.minAddr * PAGE) addr = k.minAddr * PAGE;
+  }
+  if (alignWraps(lenB)) return E.ENOMEM;
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge);
+}
+
+/** do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). */
+function mmapCommon(k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number): Result {
+  if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
+  let pkey = 0;
+  if (execOnly) pkey = Math.max(0, execOnlyPkey(k, mm)); // prot == PROT_EXEC exactly
+  let fl = withPkey(withProt(0, prot), pkey);
+  if (flags & MAP.GROWSDOWN) fl |= VMF.GROWSDOWN;
+  if (flags & MAP.LOCKED) fl |= VMF.LOCKED;
+  if (flags & MAP.SYNC) fl |= F_SYNC;
+  if (flags & MAP.STACK) fl |= VMF.NOHUGEPAGE;
+  if (flags & MAP.NORESERVE) fl |= VMF.NORESERVE;
+  const type = flags & MAP.TYPE;
+  const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0);
+  if (typeof res === 'string') return err(res as 'ENOMEM');
+  if (huge && (res % huge !== 0 || len % huge !== 0) && flags & MAP.FIXED) return E.EINVAL;
+  const vs = res / PAGE;
+  const ve = vs + len / PAGE;
+  if (flags & MAP.FIXED_NOREPLACE) {
+    const r = mm.tree.findVma(vs);
+    if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
+  }
+  if (huge) {
+    // hugetlbfs file checks, then the reservation fails: no huge pages on the machines
+    if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return E.EINVAL;
+    if (flags & MAP.GROWSDOWN) return E.EINVAL;
+    return E.ENOMEM;
+  }
+  let shared = false;
+  let pgoff = vs;
+  switch (type) {
+    case MAP.SHARED:
+      if (fl & VMF.GROWSDOWN) return E.EINVAL;
+      shared = true;
+      pgoff = 0;
+      fl |= VMF.SHARED;
+      break;
+    case MAP.DROPPABLE:
+      if (k.profile === '6.10') return E.EINVAL; // MAP_DROPPABLE arrived in 6.11
+      if (flags & (MAP.LOCKED | MAP.HUGETLB)) return E.EINVAL;
+      if (fl & VMF.GROWSDOWN) return E.EINVAL;
+      fl |= VMF.DROPPABLE | VMF.NORESERVE | VMF.WIPEONFORK | VMF.DONTDUMP;
+      break;
+    case MAP.PRIVATE:
+      break;
+    default:
+      return E.EINVAL;
+  }
+  // mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split)
+  const r = mm.tree.findVma(vs);
+  if (r >= 0 && k.vp.vs[r] < ve) {
+    if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
+    const e = k.gatherMunmap(mm, r, vs, ve);
+    if (e) return E[e];
+    k.unmapRange(mm, vs, ve);
+  }
+  // accountable_mapping(): private writable without NORESERVE
+  if ((fl & (VMF.NORESERVE | VMF.SHARED | F_WRITE)) === F_WRITE) fl |= VMF.ACCOUNT;
+  if (shared) k.addVma(mm, vs, ve, pgoff, fl, 0, 0, k.shm.create(ve - vs));
+  else if (mergeNew(k, mm, vs, ve, fl, pgoff, 0, 0, 0, false) < 0) k.addVma(mm, vs, ve, pgoff, fl, 0, 0, 0);
+  if (fl & VMF.LOCKED || (flags & (MAP.POPULATE | MAP.NONBLOCK)) === MAP.POPULATE) populate(k, mm, vs, ve);
+  return BigInt(res);
+}

@@ -1,0 +1,144 @@
+// mprotect / pkey_mprotect (SEMANTICS §3, mm/mprotect.c do_mprotect_pkey, 6.12+ form):
+//   EINVAL GROWSDOWN|GROWSUP | EINVAL start unaligned | 0 len 0 | ENOMEM end wraps |
+//   EINVAL prot bits | EINVAL pkey not allocated | ENOMEM no VMA / hole at start |
+//   GROWSDOWN: ENOMEM, EINVAL | per VMA, earlier VMAs committed: ENOMEM hole, EPERM
+//   sealed (mprotect_fixup), ENOMEM split at max_map_count | ENOMEM range ends in a hole.
+
+import { PROT } from '../abi/constants.js';
+import { err, type Result } from '../abi/result.js';
+import { VMF } from '../abi/vmflags.js';
+import { endWrapsAt, load, lo12At, N, pagesAt, s32At, u32At, wrapsAt } from './args.js';
+import { populate } from './fault.js';
+import { F_EXCL, ZERO_FRAME } from './frames.js';
+import { PAGE, type Kernel, type Proc } from './kernel.js';
+import { vmaModify } from './merge.js';
+import { execOnlyPkey, pkeyAllocated } from './pkeys.js';
+import * as pte from './pte.js';
+import { F_EXEC, F_PROT, F_STICKY, F_WRITE, pkeyOfFlags, protOf, withPkey, withProt } from './vma.js';
+
+const EINVAL = err('EINVAL');
+const ENOMEM = err('ENOMEM');
+const EPERM = err('EPERM');
+
+export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: boolean): Result {
+  load(a);
+  const pkey = withKey ? s32At(3) : -1;
+  const p32 = u32At(2);
+  const grows = p32 & (PROT.GROWSDOWN | PROT.GROWSUP);
+  if (grows === (PROT.GROWSDOWN | PROT.GROWSUP)) return EINVAL;
+  if (lo12At(0) !== 0) return EINVAL;
+  if (N[1] === 0) return 0n;
+  if (wrapsAt(1)) return ENOMEM; // PAGE_ALIGN(len) == 0 → end == start
+  if (endWrapsAt(0, 1)) return ENOMEM;
+  // arch_validate_prot(): only R|W|X|SEM besides the GROWS bits (any bit above 32 too)
+  if (N[2] > 0xffffffff || (p32 & ~(PROT.READ | PROT.WRITE | PROT.EXEC | PROT.SEM | grows)) !== 0) return EINVAL;
+  const prot = p32 & 0xf;
+  if (pkey !== -1 && !pkeyAllocated(k, mm, pkey)) return EINVAL;
+  let start = N[0] / PAGE;
+  const end = start + pagesAt(1);
+  const vp = k.vp;
+  let r = mm.tree.findVma(start);
+  if (r < 0 || vp.vs[r] >= end) return ENOMEM;
+  if (grows & PROT.GROWSDOWN) {
+    start = vp.vs[r];
+    if (!(vp.fl[r] & VMF.GROWSDOWN)) return EINVAL;
+  } else {
+    if (vp.vs[r] > start) return ENOMEM;
+    if (grows & PROT.GROWSUP) return EINVAL; // no VM_GROWSUP VMAs on x86
+  }
+  if (k.profile === '6.10' && k.rangeHasSeal(mm, start, end)) return EPERM;
+  let tmp = vp.vs[r];
+  let nstart = start;
+  let error: string | null = null;
+  while (r >= 0 && vp.vs[r] < end) {
+    if (vp.vs[r] !== tmp) {
+      error = ENOMEM;
+      break;
+    }
+    const key = overridePkey(k, mm, r, prot, pkey);
+    const newfl = withPkey(withProt(vp.fl[r], prot), key);
+    const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl);
+    if (typeof res === 'string') {
+      error = res;
+      break;
+    }
+    tmp = vp.ve[res];
+    nstart = tmp;
+    r = mm.tree.next(res);
+  }
+  if (error) return error;
+  if (tmp < end) return ENOMEM;
+  return 0n;
+}
+
+/** arch_override_mprotect_pkey() (arch/x86/mm/pkeys.c). */
+function overridePkey(k: Kernel, mm: Proc, r: number, prot: number, pkey: number): number {
+  if (!k.pku) return 0;
+  if (pkey !== -1) return pkey;
+  const fl = k.vp.fl[r];
+  if (prot === PROT.EXEC) {
+    const key = execOnlyPkey(k, mm);
+    if (key > 0) return key;
+  } else if ((fl & F_PROT) === F_EXEC && pkeyOfFlags(fl) === mm.execOnly) return 0;
+  return pkeyOfFlags(fl);
+}
+
+/** mprotect_fixup(): returns the VMA now covering [vs, ve), or an error result. */
+function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: number): number | string {
+  const vp = k.vp;
+  const old = vp.fl[r];
+  if (k.sealedCheck(old)) return EPERM;
+  if (newfl === old) return r;
+  if (newfl & F_WRITE) {
+    if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
+  } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) newfl &= ~VMF.ACCOUNT;
+  const n = vmaModify(k, mm, r, vs, ve, newfl);
+  if (n < 0) return ENOMEM;
+  vp.fl[n] = (newfl | (vp.fl[n] & F_STICKY)) >>> 0;
+  changeProtection(k, mm, n, vs, ve);
+  if ((old & (F_WRITE | VMF.SHARED | VMF.LOCKED)) === VMF.LOCKED && newfl & F_WRITE) populate(k, mm, vs, ve);
+  return n;
+}
+
+/**
+ * change_protection(): present and protnone PTEs get the VMA's new pgprot (pte_modify);
+ * for a private writable VMA, exclusive anon pages are made writable at once
+ * (MM_CP_TRY_CHANGE_WRITABLE / can_change_private_pte_writable).
+ */
+export function changeProtection(k: Kernel, mm: Proc, r: number, vs: number, ve: number): void {
+  const fl = k.vp.fl[r];
+  const shared = (fl & VMF.SHARED) !== 0;
+  cp.nl = pte.protLo(protOf(fl), shared);
+  cp.nh = pte.protHi(protOf(fl), pkeyOfFlags(fl));
+  cp.tryWritable = !shared && (fl & F_WRITE) !== 0;
+  k.pt.walk(mm.pgd, vs, ve, changeTable, k);
+}
+
+/** Arguments of the change_protection walk. */
+const cp = { nl: 0, nh: 0, tryWritable: false };
+
+function changeTable(k: Kernel, t: number, i0: number, i1: number): void {
+  const L = k.pt.L;
+  const fr = k.fr;
+  const o = k.o;
+  for (let i = i0; i < i1; i++) {
+    const s = t * 512 + i;
+    const l = L[2 * s];
+    if (!pte.isPresentish(l)) continue;
+    const h = L[2 * s + 1];
+    pte.modify(l, h, cp.nl, cp.nh, o);
+    let rl = o[0];
+    let rh = o[1];
+    if (cp.tryWritable && !(rl & pte.RW) && rl & pte.P) {
+      const f = pte.pfnOf(rl, rh);
+      if (f !== ZERO_FRAME && fr.flags[f] & F_EXCL) {
+        rl = (rl | pte.RW) >>> 0; // pte_mkwrite_novma: RW, SavedDirty → D
+        const l2 = pte.restoreDirtyLo(rl, rh);
+        rh = pte.restoreDirtyHi(rl, rh);
+        rl = l2;
+      }
+    }
+    L[2 * s] = rl;
+    L[2 * s + 1] = rh;
+  }
+}

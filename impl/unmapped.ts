@@ -1,0 +1,97 @@
+// Address selection for non-fixed mappings (mm/mmap.c __get_unmapped_area,
+// arch/x86/kernel/sys_x86_64.c arch_get_unmapped_area{,_topdown}, mm/vma.c
+// unmapped_area{,_topdown}, mm/huge_memory.c __thp_get_unmapped_area). Byte addresses
+// at the interface (a MAP_FIXED address may be unaligned), page numbers inside.
+
+import { MAP } from '../abi/constants.js';
+import { VMF } from '../abi/vmflags.js';
+import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
+
+const SZ_2M = 2 << 20;
+const FOUR_G_PAGES = 2 ** 20;
+
+/**
+ * __get_unmapped_area(): a byte address or an errno name. file: the mapping has a
+ * get_unmapped_area of its own (shmem), so the anonymous THP alignment does not apply.
+ */
+export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, flags: number, file: boolean): number | string {
+  if (len > TASK_SIZE_B) return 'ENOMEM';
+  let res: number | string;
+  if (flags & MAP.FIXED) res = addr;
+  else if (!file && addr === 0 && len % SZ_2M === 0) res = thpArea(k, mm, len, flags);
+  else res = topdown(k, mm, addr, len, flags);
+  if (typeof res === 'string') return res;
+  if (res > TASK_SIZE_B - len) return 'ENOMEM';
+  if (res % PAGE !== 0) return 'EINVAL';
+  return res;
+}
+
+/** __thp_get_unmapped_area(): search len + 2 MiB, then align (top of the padded area if already aligned). */
+function thpArea(k: Kernel, mm: Proc, len: number, flags: number): number | string {
+  const ret = topdown(k, mm, 0, len + SZ_2M, flags);
+  if (typeof ret === 'string') return topdown(k, mm, 0, len, flags);
+  const offSub = (SZ_2M - (ret % SZ_2M)) % SZ_2M;
+  return offSub === 0 ? ret + SZ_2M : ret + offSub;
+}
+
+const hasStartGap = (fl: number): boolean => (fl & (VMF.GROWSDOWN | VMF.SHADOW_STACK)) !== 0;
+
+function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number): number | string {
+  if (flags & MAP['32BIT']) return bottomup(k, mm, addr, len, flags);
+  const vp = k.vp;
+  if (addr) {
+    addr -= addr % PAGE;
+    if (addr <= TASK_SIZE_B - len) {
+      const r = mm.tree.findVma(addr / PAGE);
+      if (r < 0 || addr + len <= vp.startGap(r) * PAGE) return addr;
+    }
+  }
+  const L = len / PAGE;
+  const low = Math.max(flags & MAP.ABOVE4G ? FOUR_G_PAGES : 1, k.minAddr);
+  let high = k.mmapBase;
+  for (;;) {
+    const end = mm.tree.highestFree(L, low, high);
+    if (end < 0) break;
+    const next = mm.tree.lowerBound(end);
+    if (next >= 0 && hasStartGap(vp.fl[next]) && vp.startGap(next) < end) {
+      high = vp.startGap(next);
+      continue;
+    }
+    return (end - L) * PAGE;
+  }
+  return bottomup(k, mm, addr, len, flags);
+}
+
+/** arch_get_unmapped_area(): bottom-up from the legacy base, or in [1 GiB, 2 GiB) for MAP_32BIT. */
+function bottomup(k: Kernel, mm: Proc, addr: number, len: number, flags: number): number | string {
+  const vp = k.vp;
+  let begin: number;
+  let end: number;
+  if (flags & MAP['32BIT']) {
+    begin = 0x40000000;
+    end = 0x80000000;
+  } else {
+    begin = k.legacyBase * PAGE;
+    end = TASK_SIZE_B;
+  }
+  if (len > end) return 'ENOMEM';
+  if (addr) {
+    addr = Math.ceil(addr / PAGE) * PAGE;
+    const r = mm.tree.findVma(addr / PAGE);
+    if (end - len >= addr && (r < 0 || addr + len <= vp.startGap(r) * PAGE)) return addr;
+  }
+  const L = len / PAGE;
+  let low = Math.max(begin / PAGE, k.minAddr);
+  const high = end / PAGE;
+  for (;;) {
+    const gap = mm.tree.lowestFree(L, low, high);
+    if (gap < 0) return 'ENOMEM';
+    const next = mm.tree.lowerBound(gap);
+    if (next >= 0 && hasStartGap(vp.fl[next]) && vp.startGap(next) < gap + L) {
+      low = vp.ve[next];
+      continue;
+    }
+    return gap * PAGE;
+  }
+}
+
