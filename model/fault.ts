@@ -131,6 +131,8 @@ function doSharedFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
     hit(k, 'fault:shmem-SIGBUS');
     return 'SIGBUS';
   }
+  // mm/memory.c: do_shared_fault -> fault_dirty_shared_page — folio_mark_dirty
+  f.dirty = true;
   // mm/memory.c: set_pte_range — write: maybe_mkwrite(pte_mkdirty(entry))
   const pte = mkPte(vma, f);
   pteMkdirty(pte);
@@ -152,9 +154,20 @@ function doReadFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
   doFaultAround(k, mm, vma, page);
   if (mm.ptes.has(page)) return 'ok';
   const f = shmemGetPage(k, vma, index)!;
-  // mm/memory.c: set_pte_range — a read fault maps vm_page_prot as is (shared RW stays RW, D=0)
-  setPte(mm, page, mkPte(vma, f));
+  setPte(mm, page, readFaultPte(vma, f));
   return 'ok';
+}
+
+/**
+ * mm/memory.c: set_pte_range for a read fault — vm_page_prot as is (shared RW stays
+ * RW), and D only when the PTE is writable and the folio is already dirty
+ * (`else if (pte_write(entry) && folio_test_dirty(folio)) entry = pte_mkdirty(entry)`,
+ * generic since mk_pte lost its s390-only dirty logic).
+ */
+function readFaultPte(vma: Vma, f: Frame): Pte {
+  const pte = mkPte(vma, f);
+  if (pte.rw && f.dirty) pteMkdirty(pte);
+  return pte;
 }
 
 /**
@@ -182,7 +195,7 @@ function doFaultAround(k: Kernel, mm: Mm, vma: Vma, page: bigint): void {
     const f = shm.pages.get(index);
     if (!f) continue;
     if (pg !== page) hit(k, 'fault:shmem-fault-around');
-    setPte(mm, pg, mkPte(vma, f));
+    setPte(mm, pg, readFaultPte(vma, f));
   }
 }
 

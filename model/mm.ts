@@ -21,6 +21,8 @@ export interface Frame {
   anonExclusive: boolean;
   /** The 4096 bytes of the page; null while they are all zero. */
   data: Uint8Array | null;
+  /** folio_test_dirty(): matters for shmem (page-cache) folios, see fault.ts. */
+  dirty: boolean;
 }
 
 /**
@@ -144,7 +146,7 @@ export function mapCount(mm: Mm): number {
 
 /** Allocate a zero-filled frame. */
 export function allocFrame(k: Kernel, anon: boolean): Frame {
-  const f: Frame = { id: k.nextFrameId++, mapcount: 0, inCache: false, anon, anonExclusive: false, data: null };
+  const f: Frame = { id: k.nextFrameId++, mapcount: 0, inCache: false, anon, anonExclusive: false, data: null, dirty: false };
   k.frames.set(f.id, f);
   return f;
 }

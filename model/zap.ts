@@ -30,6 +30,8 @@ export function setPte(mm: Mm, page: bigint, pte: Pte): void {
 export function clearPte(k: Kernel, mm: Mm, page: bigint): void {
   const pte = mm.ptes.get(page);
   if (!pte) return;
+  // mm/memory.c: zap_present_folio_ptes — a dirty PTE of a page-cache folio dirties the folio
+  if (pte.frame && !pte.frame.anon && (pte.dirty || pte.savedDirty)) pte.frame.dirty = true;
   ptePutFrame(k, pte);
   mm.ptes.delete(page);
 }
