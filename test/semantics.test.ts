@@ -1,0 +1,29 @@
+// The semantic suite: every `.mm` file under corpus/ is replayed on every in-process
+// target; every written expectation (`= result`) and state assertion (`#!`) must
+// hold. Target-agnostic: the kernel target joins through the same TARGETS table.
+
+import { describe, expect, it } from 'vitest';
+import { runProgram, type Program } from '../abi/index.js';
+import { checkAssertions } from '../fuzz/assertions.js';
+import { checkExpectations } from '../fuzz/expect.js';
+import { findCases, loadProgram } from '../fuzz/load.js';
+import { TARGETS } from '../fuzz/targets.js';
+
+const files = findCases('corpus');
+
+describe.each(Object.keys(TARGETS))('corpus on %s', (target) => {
+  it('has cases', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  it.each(files)('%s', (file) => {
+    const { prog, lines, assertLines } = loadProgram(file);
+    const run = (p: Program) => runProgram(TARGETS[target], p);
+    const trace = run(prog);
+    const problems = checkExpectations(prog, trace).map(
+      (m) => `${file}:${lines[m.op]}: ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}`,
+    );
+    if (trace.crash) problems.push(`${file}:${lines[trace.crash.op] ?? 'end'}: ${target} crashed: ${trace.crash.message}`);
+    for (const f of checkAssertions(prog, run, trace)) problems.push(`${file}:${assertLines[f.index]}: ${f.message}`);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});
