@@ -1,6 +1,7 @@
 // Staged minimization of a failing program, each step keeping the same failure:
 // 1. drop the ops after the divergent op; 2. delta debugging over ops (fixing up rN
-// references and process numbers); 3. simpler arguments; 4. tidy binding names.
+// references and process numbers); 3. single-op removal alternated with simpler
+// arguments to a fixpoint; 4. tidy binding names.
 // Candidates are memoized by their printed text.
 
 import { print, type Program } from '../../abi/index.js';
@@ -58,8 +59,9 @@ export function minimize(prog: Program, subject: MinimizeSubject, opts: { diverg
     const cand = keepSet(keep);
     if (fails(cand)) cur = cand;
   }
-  // 2b. single-op removal to a fixpoint (ddmin's result is 1-minimal only w.r.t. its base)
-  for (let changed = true; changed; ) {
+  // 2b/3. single-op removal and simpler arguments, alternated to a fixpoint: a
+  // simpler argument can turn an op into a no-op that can then go
+  for (let changed = true; changed && tests < maxTests; ) {
     changed = false;
     for (let i = cur.ops.length - 1; i >= 0; i--) {
       const cand = removeOps(cur, new Set([i]), subject.bindings(cur));
@@ -68,10 +70,6 @@ export function minimize(prog: Program, subject: MinimizeSubject, opts: { diverg
         changed = true;
       }
     }
-  }
-  // 3. simpler arguments, to a fixpoint
-  for (let changed = true; changed && tests < maxTests; ) {
-    changed = false;
     for (let i = 0; i < cur.ops.length; i++) {
       for (let j = 0; j < cur.ops[i].args.length; j++) {
         for (const c of argCandidates(cur.ops[i], j)) {
