@@ -8,6 +8,7 @@
 import { fault } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { F_DIRTY, F_EXCL, ZERO_FRAME } from './frames.js';
+import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import { anonPrepare } from './merge.js';
 import * as pte from './pte.js';
@@ -32,6 +33,8 @@ const FAULT_AROUND = 16;
 export function pkruAllows(mm: Proc, key: number, write: boolean): boolean {
   const bits = mm.pkru >>> (2 * key);
   if (bits & 1) return false;
+  // injected pkru-wd-blocks-read: WD tested like AD, whatever the access
+  if (BUG.pkruWdBlocksRead && bits & 2) return false;
   return !(write && bits & 2);
 }
 
@@ -211,7 +214,9 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
     pt.L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
     return;
   }
-  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
+  // injected cow-reuse-ref2: "ref > 1 + swapcache" read as "ref > 2", so a page still mapped by the
+  // other process after fork counts as ours
+  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1 || (BUG.cowReuseRef2 && fr.ref[f] === 2))) {
     // reuse: the page is ours alone (wp_can_reuse_anon_folio)
     fr.flags[f] |= F_EXCL;
     pt.L[2 * s] = (l | pte.A | pte.RW | pte.D) >>> 0;
@@ -225,7 +230,8 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   fr.put(f);
   const pl = pte.protLo(protOf(fl), false);
   pt.L[2 * s] = (pte.mkLo(nf, pl) | pte.RW | pte.D) >>> 0;
-  pt.L[2 * s + 1] = pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl)));
+  // injected cow-copy-drops-pkey: the copy's PTE built from the prot bits alone
+  pt.L[2 * s + 1] = pte.mkHi(nf, pl, pte.protHi(protOf(fl), BUG.cowCopyDropsPkey ? 0 : pkeyOfFlags(fl)));
 }
 
 /**

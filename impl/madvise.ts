@@ -11,6 +11,7 @@ import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
 import { pkruAllows, populateAdvice } from './fault.js';
 import { F_SHMEM, ZERO_FRAME } from './frames.js';
+import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
 import * as pte from './pte.js';
@@ -63,6 +64,8 @@ export function sysMadvise(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   for (;;) {
     if (r < 0) return err('ENOMEM');
     if (s < vp.vs[r]) {
+      // injected madvise-hole-early: the hole reported at once instead of after the walk
+      if (BUG.madviseHoleEarly) return err('ENOMEM');
       unmapped = true;
       s = vp.vs[r];
       if (s >= end) break;
@@ -133,8 +136,9 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     }
     case MADV.GUARD_INSTALL:
       if (fl & VMF.LOCKED) return EINVAL;
-      if (!vp.shm[r]) anonPrepare(k, mm, r);
+      // VM_MAYBE_GUARD first: anon_vma_prepare() then compares flags with it set
       vp.fl[r] |= VMF.GUARD;
+      if (!vp.shm[r]) anonPrepare(k, mm, r);
       installGuards(k, mm, vs, ve);
       return r;
     case MADV.GUARD_REMOVE:
@@ -193,7 +197,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
   return n;
 }
 
-/** MADV_FREE (madvise_free_pte_range): present normal pages become old and clean. */
+/** MADV_FREE (madvise_free_pte_range): present (incl. protnone) normal pages become old and clean. */
 function freeRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
   k.pt.walk(mm.pgd, vs, ve, freeTable, k);
 }
@@ -203,7 +207,7 @@ function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
     const l = L[2 * s];
-    if (!(l & pte.P)) continue;
+    if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const h = L[2 * s + 1];
     if (pte.pfnOf(l, h) === ZERO_FRAME) continue;
     L[2 * s] = (l & ~(pte.A | pte.D)) >>> 0;
@@ -211,7 +215,7 @@ function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
   }
 }
 
-/** COLD (docs/conventions.md): clear A of exclusively mapped anon pages. */
+/** COLD (docs/conventions.md): clear A of exclusively mapped anon pages (present or protnone). */
 function coldRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
   k.pt.walk(mm.pgd, vs, ve, coldTable, k);
 }
@@ -222,7 +226,7 @@ function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
     const l = L[2 * s];
-    if (!(l & pte.P)) continue;
+    if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const f = pte.pfnOf(l, L[2 * s + 1]);
     if (f === ZERO_FRAME || fr.flags[f] & F_SHMEM || fr.ref[f] !== 1) continue;
     L[2 * s] = (l & ~pte.A) >>> 0;

@@ -11,6 +11,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, load, lo12At, N, pagesAt, pagesUp, u32At, wrapsAt } from './args.js';
 import { populate } from './fault.js';
+import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { execOnlyPkey } from './pkeys.js';
@@ -73,7 +74,8 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
 function mmapCommon(k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
-  if (execOnly) pkey = Math.max(0, execOnlyPkey(k, mm)); // prot == PROT_EXEC exactly
+  // prot == PROT_EXEC exactly; injected execonly-pkey-missing: only mprotect's path remembers the key
+  if (execOnly && !BUG.execonlyPkeyMissing) pkey = Math.max(0, execOnlyPkey(k, mm));
   let fl = withPkey(withProt(0, prot), pkey);
   if (flags & MAP.GROWSDOWN) fl |= VMF.GROWSDOWN;
   if (flags & MAP.LOCKED) fl |= VMF.LOCKED;
@@ -87,6 +89,8 @@ function mmapCommon(k: Kernel, mm: Proc, addr: number, len: number, execOnly: bo
   const vs = res / PAGE;
   const ve = vs + len / PAGE;
   if (flags & MAP.FIXED_NOREPLACE) {
+    // injected noreplace-seal-first: the seal test put ahead of the overlap test
+    if (BUG.noreplaceSealFirst && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
     const r = mm.tree.findVma(vs);
     if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
   }

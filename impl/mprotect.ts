@@ -10,6 +10,7 @@ import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, u32At, wrapsAt } from './args.js';
 import { populate } from './fault.js';
 import { F_EXCL, ZERO_FRAME } from './frames.js';
+import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { vmaModify } from './merge.js';
 import { execOnlyPkey, pkeyAllocated } from './pkeys.js';
@@ -46,7 +47,8 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     if (vp.vs[r] > start) return ENOMEM;
     if (grows & PROT.GROWSUP) return EINVAL; // no VM_GROWSUP VMAs on x86
   }
-  if (k.profile === '6.10' && k.rangeHasSeal(mm, start, end)) return EPERM;
+  // injected mprotect-seal-upfront: the 6.10 up-front can_modify_mm() kept in the 6.18 path
+  if ((k.profile === '6.10' || BUG.mprotectSealUpfront) && k.rangeHasSeal(mm, start, end)) return EPERM;
   let tmp = vp.vs[r];
   let nstart = start;
   let error: string | null = null;
@@ -57,7 +59,7 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     }
     const key = overridePkey(k, mm, r, prot, pkey);
     const newfl = withPkey(withProt(vp.fl[r], prot), key);
-    const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl);
+    const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl, end);
     if (typeof res === 'string') {
       error = res;
       break;
@@ -84,14 +86,18 @@ function overridePkey(k: Kernel, mm: Proc, r: number, prot: number, pkey: number
 }
 
 /** mprotect_fixup(): returns the VMA now covering [vs, ve), or an error result. */
-function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: number): number | string {
+function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: number, end: number): number | string {
   const vp = k.vp;
   const old = vp.fl[r];
-  if (k.sealedCheck(old)) return EPERM;
+  // injected mseal-mprotect-last: the check done "before stepping to the next VMA" misses the last one
+  if (k.sealedCheck(old) && !(BUG.msealMprotectLast && ve === end)) return EPERM;
   if (newfl === old) return r;
   if (newfl & F_WRITE) {
     if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
-  } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) newfl &= ~VMF.ACCOUNT;
+  } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) {
+    // injected account-kept-ro: the unaccounting of a never-faulted VMA forgotten
+    if (!BUG.accountKeptRo) newfl &= ~VMF.ACCOUNT;
+  }
   const n = vmaModify(k, mm, r, vs, ve, newfl);
   if (n < 0) return ENOMEM;
   vp.fl[n] = (newfl | (vp.fl[n] & F_STICKY)) >>> 0;

@@ -11,6 +11,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, isBig, lo12, num, pagesUp } from './args.js';
 import { populate } from './fault.js';
+import { BUG } from './inject.js';
 import { PAGE, TASK_PAGES, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { doMunmap } from './munmap.js';
@@ -76,8 +77,11 @@ function overlaps(addrR: bigint, oldR: bigint, newAddrR: bigint, newLen: number)
 function checkPrep(k: Kernel, r: number, q: Req): string | null {
   if (r < 0) return EFAULT;
   const vp = k.vp;
-  if (vp.fl[r] & VMF.SEALED) return err('EPERM');
   const implies = (q.flags & (MREMAP.FIXED | MREMAP.DONTUNMAP)) !== 0;
+  if (vp.fl[r] & VMF.SEALED) {
+    // injected mremap-shrink-seal: "an in-place shrink is an munmap of the tail, which checks seals"
+    if (!(BUG.mremapShrinkSeal && !implies && q.newLen < q.oldLen)) return err('EPERM');
+  }
   if (!(q.newLen > q.oldLen || implies)) return null;
   if (q.oldLen === 0 && !(vp.fl[r] & VMF.SHARED)) return EINVAL;
   // a shrink may span VMAs and holes: only the part kept must lie in the VMA (remap_is_valid)
@@ -161,7 +165,9 @@ function remapMove(k: Kernel, mm: Proc, q: Req): Result {
   let seen = false;
   let lastEnd = 0;
   let cursor = start;
-  for (;;) {
+  // the walk resumes where the last source VMA ended (vma_iter_invalidate → mas_pause): once
+  // that is past the range it ends, even if a merge made a VMA reach back into the range
+  while (cursor < end) {
     const r = mm.tree.findVma(cursor);
     if (r < 0 || vp.vs[r] >= end) break;
     if (!seen && start < vp.vs[r]) return EFAULT;

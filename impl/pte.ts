@@ -4,6 +4,7 @@
 // (arch/x86/include/asm/pgtable.h, pgtable_types.h).
 
 import { PTE_BIT } from '../abi/constants.js';
+import { BUG } from './inject.js';
 
 const lo = (b: number): number => (b < 32 ? (1 << b) >>> 0 : 0);
 const hi = (b: number): number => (b >= 32 ? (1 << (b - 32)) >>> 0 : 0);
@@ -117,6 +118,8 @@ export function isDirty(l: number, h: number): boolean {
 const CHG_LO = (PFN_LO_MASK | A | D | SPECIAL | (1 << 3) | (1 << 4) | (1 << 11)) >>> 0;
 /** ... and of the hi word (PFN high bits, SavedDirty). */
 const CHG_HI = (PFN_HI_MASK | SD_HI) >>> 0;
+/** The lo bits pte_modify keeps; injected protnone-keeps-present puts P in the mask (fixed at load). */
+const KEEP_LO = BUG.protnoneKeepsPresent ? (CHG_LO | P) >>> 0 : CHG_LO;
 
 /**
  * pte_modify(pte, newprot) (mprotect): keep PFN/A/D/SD/SPECIAL, take P/RW/US/PROTNONE/
@@ -125,7 +128,7 @@ const CHG_HI = (PFN_HI_MASK | SD_HI) >>> 0;
  */
 export function modify(l: number, h: number, nl: number, nh: number, out: Uint32Array | number[]): void {
   const pfn = pfnOf(l, h);
-  let rl = ((l & CHG_LO) | (nl & ~CHG_LO)) >>> 0;
+  let rl = ((l & KEEP_LO) | (nl & ~KEEP_LO)) >>> 0;
   let rh = ((h & CHG_HI) | (nh & ~CHG_HI)) >>> 0;
   rh = withPfnHi(rl, rh, pfn);
   rl = withPfnLo(rl, pfn);

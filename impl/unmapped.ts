@@ -5,6 +5,7 @@
 
 import { MAP } from '../abi/constants.js';
 import { VMF } from '../abi/vmflags.js';
+import { BUG } from './inject.js';
 import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 
 const SZ_2M = 2 << 20;
@@ -28,7 +29,9 @@ export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, 
 
 /** __thp_get_unmapped_area(): search len + 2 MiB, then align (top of the padded area if already aligned). */
 function thpArea(k: Kernel, mm: Proc, len: number, flags: number): number | string {
-  const ret = topdown(k, mm, 0, len + SZ_2M, flags);
+  // injected thp-pad-off-by-one: padded by 2 MiB - 4 KiB (enough to hold an aligned block, but the
+  // "already aligned: take the top" step below then ends one page past the gap)
+  const ret = topdown(k, mm, 0, len + (BUG.thpPadOffByOne ? SZ_2M - PAGE : SZ_2M), flags);
   if (typeof ret === 'string') return topdown(k, mm, 0, len, flags);
   const offSub = (SZ_2M - (ret % SZ_2M)) % SZ_2M;
   return offSub === 0 ? ret + SZ_2M : ret + offSub;

@@ -166,7 +166,7 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
     case MADV.DONTNEED_LOCKED:
       return madviseDontneedFree(k, p, vma, start, end, behavior);
     case MADV.COLLAPSE:
-      return madviseCollapse(k, vma);
+      return madviseCollapse(k, vma, start, end);
     case MADV.GUARD_INSTALL:
       return madviseGuardInstall(k, p, vma, start, end);
     case MADV.GUARD_REMOVE:
@@ -359,17 +359,25 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
 
 /**
  * mm/khugepaged.c: madvise_collapse — EINVAL unless THP is allowed for the VMA (not
- * VM_NOHUGEPAGE, and it holds an aligned 2 MiB block). The collapse itself (a PMD
- * mapping) is not modelled.
+ * VM_NOHUGEPAGE, and it holds an aligned 2 MiB block). A range that covers an aligned
+ * block fails too: for an unpopulated block the PMD scan gives SCAN_PMD_NULL, which
+ * madvise_collapse_errno maps to EINVAL. Collapsing a populated block into a PMD
+ * mapping is not modelled (neither target has THPs), so that case is EINVAL as well.
+ * A range covering no aligned block has nothing to collapse: 0.
  */
-function madviseCollapse(k: Kernel, vma: Vma): Vma | Errno {
+function madviseCollapse(k: Kernel, vma: Vma, start: bigint, end: bigint): Vma | Errno {
   const SZ = 0x200000n;
   const firstBlock = (vma.start + SZ - 1n) & ~(SZ - 1n);
   if (vma.flags & VMF.NOHUGEPAGE || firstBlock + SZ > vma.end) {
     hit(k, 'madvise:collapse-EINVAL');
     return 'EINVAL';
   }
-  hit(k, 'madvise:collapse-unmodelled');
+  const firstInRange = (start + SZ - 1n) & ~(SZ - 1n);
+  if (firstInRange + SZ <= end) {
+    hit(k, 'madvise:collapse-block-EINVAL');
+    return 'EINVAL';
+  }
+  hit(k, 'madvise:collapse-nothing');
   return vma;
 }
 

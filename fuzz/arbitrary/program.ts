@@ -82,7 +82,7 @@ class Choices {
 }
 
 interface Ctx {
-  /** Bindings that hold addresses (mmap/mremap results), newest last. */
+  /** Bindings that hold addresses (mmap/mremap/brk results), newest last. */
   readonly addrs: number[];
   nextBind: number;
   procs: number;
@@ -218,6 +218,9 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[]): Op {
     }
     case 'brk':
       args = [c.weighted([[0n, 3], [0x4c9000n + BigInt(c.pick(40)) * PAGE, 10], [0x4c9000n + BigInt(c.pick(0x3000)), 3], [1n, 1]] as const)];
+      // the break is an address too: later ops reach the heap just below it (seal, mprotect,
+      // munmap or madvise the heap, then move the break over that)
+      bindsAddr = true;
       break;
     case 'fork':
       args = [];
