@@ -1,6 +1,6 @@
 // Fuzzing throughput: programs/s of 16-op programs with full end-state comparison,
 // in one thread (fuzzBatch directly) and as campaigns of 1 and 2 workers.
-// Run: npm run bench:fuzz   (writes bench/fuzz-throughput.json)
+// Run: npm run bench:fuzz   (writes bench/fuzz-throughput.json; compiled, as campaigns run)
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ function inThread(): number {
 
 async function campaign(workers: number): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'mmdiff-bench-'));
-  const s = await runCampaign({ targets: TARGETS, workers, seed: 7, durationMs: SECONDS * 1000, corpusDir: join(out, 'corpus'), outDir: out, maxOps: 16, batchSize: 200, batchTimeoutMs: 60_000 });
+  const s = await runCampaign({ targets: TARGETS, workers, seed: 7, durationMs: SECONDS * 1000, corpusDir: join(out, 'corpus'), outDir: out, maxOps: 16, batchSize: Number(process.env.MMDIFF_BATCH ?? 1000), batchTimeoutMs: 60_000 });
   return (s.programs * 1000) / s.elapsedMs;
 }
 

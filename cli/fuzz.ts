@@ -82,7 +82,7 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
     corpusDir,
     outDir,
     maxOps: intOption('max-ops', v['max-ops'], 32, 1, 1000),
-    batchSize: 200,
+    batchSize: 1000,
     batchTimeoutMs: 60_000,
     signal: ac.signal,
     onProgress: (s) => {

@@ -54,7 +54,7 @@ export async function smokeCommand(pos: string[], v: Record<string, unknown>): P
     corpusDir: join(outDir, 'corpus'),
     outDir,
     maxOps: 24,
-    batchSize: 200,
+    batchSize: 1000,
     batchTimeoutMs: 60_000,
     stopOnDivergence: true,
   });
