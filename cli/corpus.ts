@@ -49,7 +49,7 @@ export function corpusCommand(pos: string[], v: Record<string, unknown>): number
     }
     case 'merge': {
       const [out, ...dirs] = rest;
-      if (!out || !dirs.length) throw new UserError('mmdiff corpus merge: expected OUT and at least one DIR');
+      if (!out || !dirs.length) throw new UserError('corpus merge: expected OUT and at least one DIR');
       const [a, b] = targetPair(spec);
       const best = new Map<string, { file: string; ops: number; text: string }>();
       for (const dir of dirs) {
@@ -66,6 +66,6 @@ export function corpusCommand(pos: string[], v: Record<string, unknown>): number
       return 0;
     }
     default:
-      throw new UserError(`mmdiff corpus: expected ls, check or merge${sub ? `, got '${sub}'` : ''}`);
+      throw new UserError(`corpus: expected ls, check or merge${sub ? `, got '${sub}'` : ''}`);
   }
 }

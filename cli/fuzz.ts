@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
 import { writeFileAtomic } from '../fuzz/casefile.js';
 import { UserError } from '../fuzz/load.js';
+import { targetPair } from '../fuzz/target.js';
 import { duration, intOption, numOption } from './options.js';
 
 export const FUZZ_HELP = `usage: mmdiff fuzz [--targets model,impl] [--workers N] [--minutes M | --runs N]
@@ -53,8 +54,8 @@ export function printSummary(sum: Summary, outDir: string): void {
 }
 
 export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
-  if (pos.length) throw new UserError(`mmdiff fuzz: unexpected argument '${pos[0]}'`);
-  if (v.minutes !== undefined && v.runs !== undefined) throw new UserError('mmdiff fuzz: give --minutes or --runs, not both');
+  if (pos.length) throw new UserError(`fuzz: unexpected argument '${pos[0]}'`);
+  if (v.minutes !== undefined && v.runs !== undefined) throw new UserError('fuzz: give --minutes or --runs, not both');
   const seed = v.seed !== undefined ? intOption('seed', v.seed, 0, 0, 0xffffffff) : (Math.random() * 0xffffffff) >>> 0;
   const runs = v.runs !== undefined ? intOption('runs', v.runs, 0, 1, 1e12) : undefined;
   const minutes = runs === undefined ? numOption('minutes', v.minutes, 1, 0.01, 60 * 24 * 30) : undefined;
@@ -62,6 +63,7 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   const outDir = (v.out as string | undefined) ?? join('reports', `fuzz-${seed}`);
   const corpusDir = (v.corpus as string | undefined) ?? join(outDir, 'corpus');
   const targets = (v.targets as string | undefined) ?? 'model,impl';
+  targetPair(targets); // a bad target is one line before anything starts
   const ac = new AbortController();
   const onInt = () => {
     if (ac.signal.aborted) process.exit(130);

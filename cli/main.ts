@@ -57,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`mmdiff ${name}: ${(e as Error).message.split('\n')[0]}`);
+    const msg = (e as Error).message;
+    const unknown = /Unknown option '([^']+)'/.exec(msg);
+    const missing = /Option '([^']+)' argument missing/.exec(msg);
+    const reason = unknown ? `unknown option '${unknown[1]}'` : missing ? `option ${missing[1].split(',').pop()!.trim().split(' ')[0]} needs a value` : msg.split('\n')[0];
+    throw new UserError(`${name}: ${reason} (see mmdiff ${name} --help)`);
   }
   if ((parsed.values as Record<string, unknown>).help) {
     process.stdout.write(cmd.help + '\n');

@@ -14,7 +14,7 @@ process references), then simplifies arguments, keeping the same divergence
 signature. Writes FILE with .min.mm (or --out) and prints ops before and after.`;
 
 export function minimizeCommand(pos: string[], v: Record<string, unknown>): number {
-  if (pos.length !== 1) throw new UserError(`mmdiff minimize: expected one FILE, got ${pos.length}`);
+  if (pos.length !== 1) throw new UserError(`minimize: expected one FILE, got ${pos.length}`);
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const [a, b] = targetPair(spec);
   const { file, prog } = loadProgram(pos[0]);

@@ -13,7 +13,7 @@ divergence), the divergence's signature, and every difference in the final state
 Exit status: 1 when the targets diverge, 0 when they agree.`;
 
 export function reproCommand(pos: string[], v: Record<string, unknown>): number {
-  if (pos.length !== 1) throw new UserError(`mmdiff repro: expected one FILE, got ${pos.length}`);
+  if (pos.length !== 1) throw new UserError(`repro: expected one FILE, got ${pos.length}`);
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const [a, b] = targetPair(spec);
   const { file, prog } = loadProgram(pos[0]);

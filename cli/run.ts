@@ -14,11 +14,11 @@ Exit status: 0 when every expectation (= result) and state assertion (#! lines)
 written in FILE holds, 1 otherwise, 2 for bad input.`;
 
 export function runCommand(pos: string[], opts: Record<string, unknown>): number {
-  if (pos.length !== 1) throw new UserError(`mmdiff run: expected one FILE, got ${pos.length}`);
+  if (pos.length !== 1) throw new UserError(`run: expected one FILE, got ${pos.length}`);
   const target = opts.target as string | undefined;
-  if (!target) throw new UserError(`mmdiff run: --target is required (${Object.keys(TARGETS).join(', ')})`);
+  if (!target) throw new UserError(`run: --target is required (${Object.keys(TARGETS).join(', ')})`);
   const factory = TARGETS[target];
-  if (!factory) throw new UserError(`mmdiff run: unknown target '${target}' (${Object.keys(TARGETS).join(', ')})`);
+  if (!factory) throw new UserError(`run: unknown target '${target}' (${Object.keys(TARGETS).join(', ')})`);
   const { file, prog, lines, assertLines } = loadProgram(pos[0]);
   const trace = runProgram(factory, prog);
   if (opts.json) process.stdout.write(JSON.stringify(traceToJSON(trace, prog)) + '\n');

@@ -20,7 +20,7 @@ trace on both targets and meet its expectations; 2) a fuzz campaign of --seconds
 on the first divergence; 0 otherwise.`;
 
 export async function smokeCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
-  if (pos.length) throw new UserError(`mmdiff smoke: unexpected argument '${pos[0]}'`);
+  if (pos.length) throw new UserError(`smoke: unexpected argument '${pos[0]}'`);
   const seconds = numOption('seconds', v.seconds, 60, 0, 3600);
   const seed = intOption('seed', v.seed, 1, 0, 0xffffffff);
   const spec = (v.targets as string | undefined) ?? 'model,impl';

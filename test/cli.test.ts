@@ -51,7 +51,7 @@ describe('mmdiff run', () => {
     ['directory', [dir, '--target', 'model'], /is a directory/],
     ['unknown target', [ok, '--target', 'qemu'], /unknown target 'qemu'/],
     ['missing target', [ok], /--target is required/],
-    ['unknown option', [ok, '--target', 'model', '--colour'], /Unknown option '--colour'/],
+    ['unknown option', [ok, '--target', 'model', '--colour'], /unknown option '--colour'/],
     ['two files', [ok, ok, '--target', 'model'], /expected one FILE, got 2/],
   ];
   it.each(bad)('%s: one line, exit 2, no stack trace', (_name, args, msg) => {
@@ -61,6 +61,28 @@ describe('mmdiff run', () => {
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
     expect(r.err.trimEnd()).toMatch(msg);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('other commands reject bad input in one line', () => {
+  const bad: Array<[string[], RegExp]> = [
+    [['fuzz', '--workers', '0'], /--workers must be between 1 and 256, got 0/],
+    [['fuzz', '--minutes', 'soon'], /--minutes takes a number, got 'soon'/],
+    [['fuzz', '--minutes', '1', '--runs', '5'], /give --minutes or --runs, not both/],
+    [['fuzz', '--targets', 'model,qemu'], /unknown target 'qemu'/],
+    [['fuzz', '--targets', 'model'], /--targets needs two targets/],
+    [['fuzz', '--targets', 'model@5.4,impl'], /unknown profile '5.4'/],
+    [['fuzz', '--seed'], /option --seed needs a value/],
+    [['smoke', '--seconds', 'abc'], /--seconds takes a number, got 'abc'/],
+    [['repro'], /expected one FILE, got 0/],
+    [['minimize', join(dir, 'nope.mm')], /nope\.mm: no such file$/],
+    [['corpus', 'frob'], /expected ls, check or merge, got 'frob'/],
+  ];
+  it.each(bad)('%j', (args, msg) => {
+    const r = mmdiff(...args);
+    expect(r.code).toBe(2);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err.trimEnd()).toMatch(msg);
   });
 });
 
