@@ -1,6 +1,7 @@
 // `mmdiff minimize FILE`: shrink a diverging case, keeping its signature.
 
-import { parse, print, registerValue, type Program } from '../abi/index.js';
+import { parse, print, type Program } from '../abi/index.js';
+import { registersAt } from '../fuzz/assertions.js';
 import { caseText, withExpectations, writeFileAtomic } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
@@ -25,12 +26,7 @@ export function minimizeCommand(pos: string[], v: Record<string, unknown>): numb
     stripped,
     {
       fails: (p) => execute(p, a, b).divergence?.signature === d0.signature,
-      bindings: (p) => {
-        const t = a.run(p);
-        const regs = new Map<number, bigint>();
-        p.ops.forEach((op, i) => op.bind !== undefined && i < t.results.length && regs.set(op.bind, registerValue(t.results[i])));
-        return regs;
-      },
+      bindings: (p) => registersAt(p, a.run(p), p.ops.length),
     },
     { divergentOp: d0.op },
   );

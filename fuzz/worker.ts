@@ -3,7 +3,8 @@
 // it returns what was new. Also minimizes a witness on request. Deterministic: a
 // batch's programs depend only on its seed and its corpus sample.
 
-import { parse, print, registerValue, type OpName, type Program } from '../abi/index.js';
+import { parse, print, type OpName, type Program } from '../abi/index.js';
+import { registersAt } from './assertions.js';
 import { buildProgram, type Recipe } from './arbitrary/program.js';
 import { execute } from './execute.js';
 import { minimize } from './minimize/index.js';
@@ -121,12 +122,7 @@ export function minimizeWitness(t: MinimizeTask): MinimizeDone {
         }
         return false;
       },
-      bindings: (p: Program) => {
-        const tr = a.run(p);
-        const regs = new Map<number, bigint>();
-        p.ops.forEach((op, i) => op.bind !== undefined && i < tr.results.length && regs.set(op.bind, registerValue(tr.results[i])));
-        return regs;
-      },
+      bindings: (p: Program) => registersAt(p, a.run(p), p.ops.length),
     },
     { divergentOp: t.op },
   );
