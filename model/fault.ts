@@ -49,13 +49,13 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
 function doAnonymousPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, write: boolean): FaultResult {
   if (!write) {
     // mm/memory.c: do_anonymous_page — use the zero page for reads (pte_mkspecial, vm_page_prot)
-    hit(k, 'fault:zero-page');
+    hitFault(k, vma, 'fault:zero-page');
     setPte(mm, page, mkPte(vma, null));
     return 'ok';
   }
   // mm/memory.c: do_anonymous_page — vmf_anon_prepare, then a zeroed exclusive folio
   anonVmaPrepare(k, mm, vma);
-  hit(k, 'fault:anon-alloc');
+  hitFault(k, vma, 'fault:anon-alloc');
   const frame = allocFrame(k, true);
   frame.anonExclusive = true;
   const pte = mkPte(vma, frame);
@@ -66,6 +66,15 @@ function doAnonymousPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, write: boole
   }
   setPte(mm, page, pte);
   return 'ok';
+}
+
+/**
+ * Coverage of a fault path, and of the same path in a VMA with a protection key: the
+ * PTE a fault builds must carry the key, so the combination is worth its own feature.
+ */
+function hitFault(k: Kernel, vma: Vma, feature: string): void {
+  hit(k, feature);
+  if (vma.pkey !== 0) hit(k, `${feature}+pkey`);
 }
 
 /** mm/memory.c: do_wp_page — write to a present, write-protected PTE. */
@@ -79,12 +88,12 @@ function doWpPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, pte: Pte): FaultRes
   const frame = pte.frame;
   // mm/memory.c: do_wp_page — an exclusive anon folio, or one only we map (wp_can_reuse_anon_folio)
   if (frame && frame.anon && (frame.anonExclusive || frame.mapcount === 1)) {
-    hit(k, frame.anonExclusive ? 'fault:wp-reuse-exclusive' : 'fault:cow-reuse');
+    hitFault(k, vma, frame.anonExclusive ? 'fault:wp-reuse-exclusive' : 'fault:cow-reuse');
     frame.anonExclusive = true;
     wpPageReuse(pte, vma);
     return 'ok';
   }
-  hit(k, pte.zeroPage ? 'fault:cow-zero' : 'fault:cow-copy');
+  hitFault(k, vma, pte.zeroPage ? 'fault:cow-zero' : 'fault:cow-copy');
   wpPageCopy(k, mm, vma, page, pte);
   return 'ok';
 }
