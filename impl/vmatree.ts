@@ -138,16 +138,22 @@ export class VmaTree {
 
   // ---------------------------------------------------------------- lookup
 
-  /** The last record whose start <= k, or -1. */
-  findLE(k: number): number {
+  /** The leaf whose key range holds k (the tree is not empty). */
+  private leafFor(k: number): number {
     let n = this.root;
-    if (n < 0) return -1;
     while (!this.isLeaf[n]) {
       const base = n * S;
       let i = this.cnt[n] - 1;
       while (i > 0 && this.key[base + i] > k) i--;
       n = this.kid[base + i];
     }
+    return n;
+  }
+
+  /** The last record whose start <= k, or -1. */
+  findLE(k: number): number {
+    if (this.root < 0) return -1;
+    const n = this.leafFor(k);
     const base = n * S;
     let i = this.cnt[n] - 1;
     while (i >= 0 && this.key[base + i] > k) i--;
@@ -221,13 +227,7 @@ export class VmaTree {
       this.refreshGap(n, 0);
       return;
     }
-    let n = this.root;
-    while (!this.isLeaf[n]) {
-      const base = n * S;
-      let i = this.cnt[n] - 1;
-      while (i > 0 && this.key[base + i] > k) i--;
-      n = this.kid[base + i];
-    }
+    const n = this.leafFor(k);
     const base = n * S;
     let i = this.cnt[n];
     while (i > 0 && this.key[base + i - 1] > k) {
