@@ -87,8 +87,8 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const started = Date.now();
   const elapsed = () => Date.now() - started;
-  const [refTarget] = targetPair(o.targets);
   const pair = targetPair(o.targets);
+  const refTarget = pair[0];
   const wf = workerFile();
   const pool = new Piscina({ filename: wf.filename, execArgv: wf.execArgv, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 60_000 });
 
