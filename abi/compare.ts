@@ -3,7 +3,7 @@
 
 import { PTE_BIT_NAMES } from './constants.js';
 import type { Program } from './program.js';
-import { isFault, type Result } from './result.js';
+import { isFault, isJump, type Result } from './result.js';
 import type { PteState, ProcState, Trace, VmaState } from './trace.js';
 import { VMF, VMF_NAMES, protString } from './vmflags.js';
 import { hex } from './values.js';
@@ -24,7 +24,7 @@ export interface Divergence {
 /** The kind of a result for signatures: error and fault names, 0, or `val`. */
 export function resultKind(r: Result | undefined): string {
   if (r === undefined) return 'none';
-  if (typeof r === 'string') return isFault(r) ? r.split(' ')[2] : r;
+  if (typeof r === 'string') return isFault(r) ? r.split(' ')[2] : isJump(r) ? 'jump' : r;
   return r === 0n ? '0' : 'val';
 }
 

@@ -4,7 +4,7 @@
 import { ERRNO, SI_CODE, SIGNAL } from './constants.js';
 import { isOpName, OPS, type OpName } from './ops.js';
 import type { Arg, MachineConfig, Op, Program, Term } from './program.js';
-import { type Result, validateResultText } from './result.js';
+import { jump, type Result, validateResultText } from './result.js';
 import { CONSTANTS } from './symbols.js';
 import { u64 } from './values.js';
 
@@ -199,7 +199,14 @@ function parseExpect(lp: LineParser): Result {
     if (bad) lp.fail(sig, bad);
     return s;
   }
-  lp.fail(t, `expected a result (number, -ERRNO or fault SIGNAL CODE), found ${describe(t)}`);
+  if (t.kind === 'ident' && t.text === 'jump') {
+    const target = lp.next();
+    if (target.kind !== 'num') lp.fail(target, `expected the jump target (a number), found ${describe(target)}`);
+    const data = lp.next();
+    if (data.kind !== 'num') lp.fail(data, `expected the data register value (a number), found ${describe(data)}`);
+    return jump(u64(target.value as bigint), u64(data.value as bigint));
+  }
+  lp.fail(t, `expected a result (number, -ERRNO, fault SIGNAL CODE or jump TARGET DATA), found ${describe(t)}`);
 }
 
 function parseOpLine(lp: LineParser, st: ParseState, lead: string[]): Op {

@@ -24,6 +24,19 @@ export function fault(sig: SignalName, code: SiCodeName): string {
   return `fault ${sig} ${code}`;
 }
 
+/**
+ * The result of executing a trampfd trampoline (trampfd RFC v2): the jump target the
+ * trampoline loaded from code_table[X] and the value it loaded into the data register
+ * from data_table[X] — "jump 0x401000 0x2a".
+ */
+export function jump(target: bigint, data: bigint): string {
+  return `jump ${hex(target)} ${hex(data)}`;
+}
+
+export function isJump(r: Result): boolean {
+  return typeof r === 'string' && r.startsWith('jump ');
+}
+
 export function isValue(r: Result): r is bigint {
   return typeof r === 'bigint';
 }
@@ -42,11 +55,12 @@ export function errnoOf(r: Result): number {
 
 /**
  * The register value an `rN` binding holds: the value itself, the raw syscall return
- * (-errno as u64) for an error, 0 for a fault.
+ * (-errno as u64) for an error, 0 for a fault, the jump target for a trampoline.
  */
 export function registerValue(r: Result): bigint {
   if (typeof r === 'bigint') return r;
   if (r[0] === '-') return u64(-BigInt(errnoOf(r)));
+  if (isJump(r)) return BigInt(r.split(' ')[1]);
   return 0n;
 }
 
@@ -61,6 +75,7 @@ export function validateResultText(s: string): string | null {
   if (s.startsWith('-')) {
     return Object.prototype.hasOwnProperty.call(ERRNO, s.slice(1)) ? null : `unknown errno ${s.slice(1)}`;
   }
+  if (/^jump 0x[0-9a-f]+ 0x[0-9a-f]+$/.test(s)) return null;
   const m = /^fault (\S+) (\S+)$/.exec(s);
   if (!m) return `bad result ${s}`;
   if (!Object.prototype.hasOwnProperty.call(SIGNAL, m[1])) return `unknown signal ${m[1]}`;

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import {
   ERRNO,
+  jump,
   OP_NAMES,
   OPS,
   SI_CODE,
@@ -29,7 +30,8 @@ const errText = fc.constantFrom(...Object.keys(ERRNO)).map((e) => '-' + e);
 const faultText = fc
   .tuple(fc.constantFrom(...Object.keys(SIGNAL)), fc.constantFrom(...Object.keys(SI_CODE)))
   .map(([s, c]) => `fault ${s} ${c}`);
-const result: fc.Arbitrary<Result> = fc.oneof(u64, errText, faultText);
+const jumpText = fc.tuple(u64, u64).map(([t, d]) => jump(t, d));
+const result: fc.Arbitrary<Result> = fc.oneof(u64, errText, faultText, jumpText);
 
 /** Comment text: no newline, no CR, and not one of the format's own directives. */
 const comment = fc
