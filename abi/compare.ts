@@ -38,6 +38,8 @@ function opLabel(prog: Program | undefined, i: number): string {
 }
 
 export function compare(a: Trace, b: Trace, prog?: Program): Divergence | null {
+  // a program one target cannot run says nothing about the other
+  if (a.unsupported !== undefined || b.unsupported !== undefined) return null;
   const n = Math.min(a.results.length, b.results.length);
   for (let i = 0; i < n; i++) {
     if (a.results[i] !== b.results[i]) {

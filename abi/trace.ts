@@ -67,6 +67,8 @@ export interface Trace {
   readonly state: State;
   /** Set when the target threw: results stop before `op`. */
   readonly crash?: Crash;
+  /** Set when the target could not run the program (an op or machine it does not support): never a divergence. */
+  readonly unsupported?: string;
 }
 
 /** Renumber frames in order of first appearance (processes by pid, pages by address). */

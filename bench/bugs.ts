@@ -16,12 +16,12 @@ import { join } from 'node:path';
 import { parse } from '../abi/index.js';
 import { runCampaign, type Bucket } from '../fuzz/campaign.js';
 import { execute } from '../fuzz/execute.js';
-import { targetPair } from '../fuzz/target.js';
+import { openPair } from '../fuzz/pair.js';
 import { CATALOGUE, INJECTED, type BugName } from '../impl/inject.js';
 
 // this thread's impl/ must be bug-free: it judges the witnesses
 if (INJECTED.length) throw new Error('bench/bugs.ts: run it without MMDIFF_INJECT (it sets the variable per campaign)');
-const [MODEL, CLEAN_IMPL] = targetPair('model,impl');
+const MODEL_IMPL = await openPair('model,impl');
 
 const SECONDS = Number(process.env.MMDIFF_BENCH_SECONDS ?? 60);
 const SEEDS = Number(process.env.MMDIFF_BENCH_SEEDS ?? 5);
@@ -69,7 +69,7 @@ async function campaign(inject: string | undefined, seed: number, seconds: numbe
       } catch {
         text = b.witness;
       }
-      if (inCleanImpl(text)) {
+      if (await inCleanImpl(text)) {
         latent ??= b.signature;
         continue;
       }
@@ -96,9 +96,9 @@ async function campaign(inject: string | undefined, seed: number, seconds: numbe
 }
 
 /** The witness diverges without any injected bug (in this thread's impl/). */
-function inCleanImpl(text: string): boolean {
+async function inCleanImpl(text: string): Promise<boolean> {
   try {
-    return execute(parse(text), MODEL, CLEAN_IMPL).divergence !== null;
+    return (await execute(parse(text), MODEL_IMPL)).divergence !== null;
   } catch {
     return false;
   }

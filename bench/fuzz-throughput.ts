@@ -11,12 +11,12 @@ import { fuzzBatch } from '../fuzz/worker.js';
 const TARGETS = process.env.MMDIFF_TARGETS ?? 'model,impl';
 const SECONDS = Number(process.env.MMDIFF_BENCH_SECONDS ?? 10);
 
-function inThread(): number {
+async function inThread(): Promise<number> {
   const t0 = performance.now();
   let ran = 0;
   let seed = 1;
   while (performance.now() - t0 < SECONDS * 1000) {
-    ran += fuzzBatch({ kind: 'fuzz', targets: TARGETS, seed: seed++, count: 200, maxOps: 16, corpus: [], known: [] }).ran;
+    ran += (await fuzzBatch({ kind: 'fuzz', targets: TARGETS, seed: seed++, count: 200, maxOps: 16, corpus: [], known: [] })).ran;
   }
   return (ran * 1000) / (performance.now() - t0);
 }
@@ -27,7 +27,7 @@ async function campaign(workers: number): Promise<number> {
   return (s.programs * 1000) / s.elapsedMs;
 }
 
-const single = inThread();
+const single = await inThread();
 const w1 = await campaign(1);
 const w2 = await campaign(2);
 const rows = [

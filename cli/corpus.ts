@@ -5,7 +5,7 @@ import { parse, print } from '../abi/index.js';
 import { writeFileAtomic } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { findCases, loadProgram, UserError } from '../fuzz/load.js';
-import { targetPair } from '../fuzz/target.js';
+import { withPair } from '../fuzz/pair.js';
 
 export const CORPUS_HELP = `usage: mmdiff corpus ls [DIR] [--targets model,impl]
        mmdiff corpus check [DIR]
@@ -16,22 +16,25 @@ check  parse every case; one line per bad file; exit 1 if any is bad
 merge  copy into OUT the smallest case of every divergence signature found in the
        DIRs (cases on which the targets agree are kept once per file name)`;
 
-export function corpusCommand(pos: string[], v: Record<string, unknown>): number {
+export async function corpusCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
   const [sub, ...rest] = pos;
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   switch (sub) {
     case 'ls': {
-      const [a, b] = targetPair(spec);
-      for (const file of findCases(rest[0] ?? 'corpus')) {
-        try {
-          const { prog } = loadProgram(file);
-          const d = execute(prog, a, b).divergence;
-          process.stdout.write(`${file}  ${prog.ops.length} ops  ${d ? d.signature : 'agree'}\n`);
-        } catch (e) {
-          process.stdout.write(`${file}  unreadable: ${(e as Error).message}\n`);
+      const files = findCases(rest[0] ?? 'corpus');
+      return withPair(spec, async (pair) => {
+        for (const file of files) {
+          try {
+            const { prog } = loadProgram(file);
+            const out = await execute(prog, pair);
+            const verdict = out.unsupported ? `not run: ${out.unsupported}` : out.divergence ? out.divergence.signature : 'agree';
+            process.stdout.write(`${file}  ${prog.ops.length} ops  ${verdict}\n`);
+          } catch (e) {
+            process.stdout.write(`${file}  unreadable: ${(e as Error).message}\n`);
+          }
         }
-      }
-      return 0;
+        return 0;
+      });
     }
     case 'check': {
       let bad = 0;
@@ -50,17 +53,18 @@ export function corpusCommand(pos: string[], v: Record<string, unknown>): number
     case 'merge': {
       const [out, ...dirs] = rest;
       if (!out || !dirs.length) throw new UserError('corpus merge: expected OUT and at least one DIR');
-      const [a, b] = targetPair(spec);
       const best = new Map<string, { file: string; ops: number; text: string }>();
-      for (const dir of dirs) {
-        for (const file of findCases(dir)) {
-          const { prog } = loadProgram(file);
-          const d = execute(prog, a, b).divergence;
-          const key = d ? `sig:${d.signature}` : `file:${basename(file)}`;
-          const prev = best.get(key);
-          if (!prev || prog.ops.length < prev.ops) best.set(key, { file, ops: prog.ops.length, text: print(parse(print(prog))) });
+      await withPair(spec, async (pair) => {
+        for (const dir of dirs) {
+          for (const file of findCases(dir)) {
+            const { prog } = loadProgram(file);
+            const d = (await execute(prog, pair)).divergence;
+            const key = d ? `sig:${d.signature}` : `file:${basename(file)}`;
+            const prev = best.get(key);
+            if (!prev || prog.ops.length < prev.ops) best.set(key, { file, ops: prog.ops.length, text: print(parse(print(prog))) });
+          }
         }
-      }
+      });
       for (const { file, text } of best.values()) writeFileAtomic(join(out, basename(file)), text);
       process.stdout.write(`${best.size} cases written to ${out}\n`);
       return 0;

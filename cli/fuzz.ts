@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
 import { writeFileAtomic } from '../fuzz/casefile.js';
 import { UserError } from '../fuzz/load.js';
-import { targetPair } from '../fuzz/target.js';
+import { pairSpecs } from '../fuzz/target.js';
 import { duration, intOption, numOption } from './options.js';
 
 export const FUZZ_HELP = `usage: mmdiff fuzz [--targets model,impl] [--workers N] [--minutes M | --runs N]
@@ -63,7 +63,7 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   const outDir = (v.out as string | undefined) ?? join('reports', `fuzz-${seed}`);
   const corpusDir = (v.corpus as string | undefined) ?? join(outDir, 'corpus');
   const targets = (v.targets as string | undefined) ?? 'model,impl';
-  targetPair(targets); // a bad target is one line before anything starts
+  pairSpecs(targets); // a bad target is one line before anything starts
   const ac = new AbortController();
   const onInt = () => {
     if (ac.signal.aborted) process.exit(130);

@@ -1,9 +1,10 @@
 // `mmdiff run FILE --target T [--json]`: one target's trace of one program.
 
-import { formatResult, OPS, printOp, pteText, runProgram, traceToJSON, protString, vmFlagNames, hex, type Trace, type Program } from '../abi/index.js';
-import { checkAssertions } from '../fuzz/assertions.js';
+import { formatResult, OPS, printOp, pteText, traceToJSON, protString, vmFlagNames, hex, type Trace, type Program } from '../abi/index.js';
+import { checkAssertionsBatched } from '../fuzz/assertions.js';
 import { checkExpectations } from '../fuzz/expect.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
+import { openTarget, type Target } from '../fuzz/target.js';
 import { TARGETS } from '../fuzz/targets.js';
 
 export const RUN_HELP = `usage: mmdiff run FILE --target T [--json]
@@ -11,24 +12,37 @@ export const RUN_HELP = `usage: mmdiff run FILE --target T [--json]
 Runs the program in FILE on target T (${Object.keys(TARGETS).join(', ')}) and prints each op's
 result and the final state. With --json the trace is one JSON object.
 Exit status: 0 when every expectation (= result) and state assertion (#! lines)
-written in FILE holds, 1 otherwise, 2 for bad input.`;
+written in FILE holds, 1 otherwise, 2 for bad input, 3 when the target cannot run
+the program here (e.g. an op the live kernel lacks).`;
 
-export function runCommand(pos: string[], opts: Record<string, unknown>): number {
+export async function runCommand(pos: string[], opts: Record<string, unknown>): Promise<number> {
   if (pos.length !== 1) throw new UserError(`run: expected one FILE, got ${pos.length}`);
   const target = opts.target as string | undefined;
   if (!target) throw new UserError(`run: --target is required (${Object.keys(TARGETS).join(', ')})`);
-  const factory = TARGETS[target];
-  if (!factory) throw new UserError(`run: unknown target '${target}' (${Object.keys(TARGETS).join(', ')})`);
   const { file, prog, lines, assertLines } = loadProgram(pos[0]);
-  const trace = runProgram(factory, prog);
-  if (opts.json) process.stdout.write(JSON.stringify(traceToJSON(trace, prog)) + '\n');
+  const t = await openTarget(target);
+  try {
+    return await runOn(t, file, prog, lines, assertLines, opts.json === true);
+  } finally {
+    await t.close?.();
+  }
+}
+
+async function runOn(t: Target, file: string, prog: Program, lines: readonly number[], assertLines: readonly number[], json: boolean): Promise<number> {
+  const target = t.name;
+  const trace = await t.run(prog);
+  if (trace.unsupported) {
+    process.stderr.write(`${file}: not run on ${target}: ${trace.unsupported}\n`);
+    return 3;
+  }
+  if (json) process.stdout.write(JSON.stringify(traceToJSON(trace, prog)) + '\n');
   else process.stdout.write(renderTrace(trace, prog));
   const bad = checkExpectations(prog, trace);
   for (const m of bad) {
     process.stderr.write(`${file}:${lines[m.op]}: ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}\n`);
   }
   if (trace.crash) process.stderr.write(`${file}:${lines[trace.crash.op] ?? '-'}: target ${target} crashed: ${trace.crash.message}\n`);
-  const failed = checkAssertions(prog, (p) => runProgram(factory, p), trace);
+  const failed = await checkAssertionsBatched(prog, (ps) => t.runMany(ps), trace);
   for (const f of failed) process.stderr.write(`${file}:${assertLines[f.index]}: ${f.message}\n`);
   return bad.length || trace.crash || failed.length ? 1 : 0;
 }

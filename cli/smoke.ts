@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { checkExpectations } from '../fuzz/expect.js';
 import { findCases, loadProgram, UserError } from '../fuzz/load.js';
-import { targetPair } from '../fuzz/target.js';
+import { withPair } from '../fuzz/pair.js';
 import { printSummary } from './fuzz.js';
 import { intOption, numOption } from './options.js';
 
@@ -26,24 +26,30 @@ export async function smokeCommand(pos: string[], v: Record<string, unknown>): P
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const corpusRoot = (v.corpus as string | undefined) ?? 'corpus';
   const outDir = (v.out as string | undefined) ?? join('reports', `smoke-${seed}`);
-  const [a, b] = targetPair(spec);
   let failed = 0;
   const files = findCases(corpusRoot);
-  for (const file of files) {
-    const { prog, lines } = loadProgram(file);
-    const out = execute(prog, a, b);
-    if (out.divergence) {
-      failed++;
-      process.stderr.write(`${file}: ${out.divergence.signature}: ${out.divergence.detail}\n`);
-    }
-    for (const [t, tr] of [[a, out.a], [b, out.b]] as const) {
-      for (const m of checkExpectations(prog, tr)) {
+  const names = await withPair(spec, async (pair) => {
+    for (const file of files) {
+      const { prog, lines } = loadProgram(file);
+      const out = await execute(prog, pair);
+      if (out.unsupported) {
+        process.stderr.write(`${file}: not run: ${out.unsupported}\n`);
+        continue;
+      }
+      if (out.divergence) {
         failed++;
-        process.stderr.write(`${file}:${lines[m.op]}: ${t.name}: ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}\n`);
+        process.stderr.write(`${file}: ${out.divergence.signature}: ${out.divergence.detail}\n`);
+      }
+      for (const [name, tr] of [[pair.a.name, out.a], [pair.b.name, out.b]] as const) {
+        for (const m of checkExpectations(prog, tr)) {
+          failed++;
+          process.stderr.write(`${file}:${lines[m.op]}: ${name}: ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}\n`);
+        }
       }
     }
-  }
-  process.stderr.write(`corpus: ${files.length} cases replayed on ${a.name} and ${b.name}, ${failed} problems\n`);
+    return pair.names;
+  });
+  process.stderr.write(`corpus: ${files.length} cases replayed on ${names[0]} and ${names[1]}, ${failed} problems\n`);
   if (failed) return 1;
   if (seconds === 0) return 0;
   const sum = await runCampaign({

@@ -234,3 +234,15 @@ export function checkAssertions(
   });
   return out;
 }
+
+/** checkAssertions for an asynchronous, batched target: every prefix an assertion needs goes in one batch. */
+export async function checkAssertionsBatched(
+  prog: Program,
+  runMany: (ps: readonly Program[]) => Promise<readonly Trace[]>,
+  full?: Trace,
+): Promise<AssertionFailure[]> {
+  const points = [...new Set(assertionsOf(prog).map((a) => a.at))].filter((at) => !(full && at === prog.ops.length));
+  const traces = await runMany(points.map((at) => ({ ...prog, ops: prog.ops.slice(0, at) })));
+  const byPoint = new Map(points.map((at, i) => [at, traces[i]]));
+  return checkAssertions(prog, (p) => byPoint.get(p.ops.length)!, full);
+}

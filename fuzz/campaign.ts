@@ -14,7 +14,7 @@ import { caseName, caseText, withExpectations, writeFileAtomic } from './casefil
 import { execute } from './execute.js';
 import { findCases, loadProgram } from './load.js';
 import { deriveSeed, Rng } from './rng.js';
-import { targetPair } from './target.js';
+import { openPair } from './pair.js';
 import type { Found, FuzzResult, FuzzTask, MinimizeDone, MinimizeTask } from './worker.js';
 
 export interface CampaignOptions {
@@ -71,6 +71,8 @@ export interface Summary {
   readonly settings: Record<string, unknown>;
   readonly stopped: 'done' | 'interrupted';
   readonly programs: number;
+  /** Programs one target could not run (e.g. an op the kernel lacks): no verdict. */
+  readonly unsupported: number;
   readonly elapsedMs: number;
   readonly features: string[];
   readonly timeline: Snapshot[];
@@ -87,8 +89,8 @@ function workerFile(): { filename: string; execArgv: string[] } {
 export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const started = Date.now();
   const elapsed = () => Date.now() - started;
-  const pair = targetPair(o.targets);
-  const refTarget = pair[0];
+  const pair = await openPair(o.targets);
+  const exclude = [...new Set([...(o.exclude ?? []), ...pair.excludedOps()])];
   const wf = workerFile();
   const pool = new Piscina({ filename: wf.filename, execArgv: wf.execArgv, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 60_000 });
 
@@ -102,6 +104,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const timeline: Snapshot[] = [];
   const minimizing = new Set<Promise<void>>();
   let programs = 0;
+  let unsupported = 0;
 
   // Re-triage the corpus directory: known buckets keep their files.
   const corpusRetriage: Summary['corpusRetriage'] = [];
@@ -110,7 +113,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       let status: string;
       try {
         const { prog } = loadProgram(file);
-        const out = execute(prog, pair[0], pair[1]);
+        const out = await execute(prog, pair);
         for (const f of out.features) if (!features.has(f)) (features.add(f), featureList.push(f));
         const d = out.divergence;
         if (d) {
@@ -142,9 +145,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     };
   };
 
-  const writeWitness = (b: Bucket, text: string, found: number | undefined) => {
+  const writeWitness = async (b: Bucket, text: string, found: number | undefined) => {
     const prog = parse(text);
-    const ref = refTarget.run(prog);
+    const ref = await pair.a.run(pair.adapt(prog));
     const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed: o.seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}) };
     writeFileAtomic(b.file, caseText(withExpectations(prog, ref), header));
   };
@@ -153,10 +156,10 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     const t0 = Date.now();
     const task: MinimizeTask = { kind: 'minimize', targets: o.targets, text: b.witness, signature: b.signature, op: b.op };
     const p = (pool.run(task) as Promise<MinimizeDone>).then(
-      (r) => {
+      async (r) => {
         b.minimized = { opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, ms: Date.now() - t0 };
         if (r.detail) b.detail = r.detail;
-        writeWitness(b, r.text, r.opsBefore);
+        await writeWitness(b, r.text, r.opsBefore);
       },
       () => {
         // the unminimized witness is already on disk
@@ -166,7 +169,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     p.finally(() => minimizing.delete(p));
   };
 
-  const addDivergence = (d: Found) => {
+  const addDivergence = async (d: Found) => {
     const known = buckets.get(d.signature);
     if (known) {
       known.count += d.count;
@@ -176,12 +179,13 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     for (let k = 2; [...buckets.values()].some((b) => b.file === file); k++) file = join(o.corpusDir, caseName(`${d.signature} ${k}`));
     const b: Bucket = { signature: d.signature, class: d.class, count: d.count, firstAt: programs, firstMs: elapsed(), detail: d.detail, witness: d.text, witnessOps: d.ops, op: d.op, file };
     buckets.set(d.signature, b);
-    writeWitness(b, d.text, undefined);
+    await writeWitness(b, d.text, undefined);
     if (d.class !== 'hang') startMinimize(b);
   };
 
-  const merge = (r: FuzzResult) => {
+  const merge = async (r: FuzzResult) => {
     programs += r.ran;
+    unsupported += r.unsupported;
     for (const nf of r.newFeatures) {
       let fresh = false;
       for (const f of nf.features) {
@@ -193,7 +197,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       }
       if (fresh) corpus.push(nf.recipes);
     }
-    for (const d of r.divergences) addDivergence(d);
+    for (const d of r.divergences) await addDivergence(d);
     corpusAfter.push(corpus.length);
     featuresAfter.push(featureList.length);
   };
@@ -214,7 +218,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     const sample: Recipe[][] = [];
     for (let k = 0; k < Math.min(64, n); k++) sample.push(corpus[rng.below(n)]);
     const count = o.runs !== undefined ? Math.min(o.batchSize, o.runs - i * o.batchSize) : o.batchSize;
-    return { kind: 'fuzz', targets: o.targets, seed: deriveSeed(o.seed, i), count, maxOps: o.maxOps, corpus: sample, known: featureList.slice(0, featuresAfter[m]), exclude: o.exclude };
+    return { kind: 'fuzz', targets: o.targets, seed: deriveSeed(o.seed, i), count, maxOps: o.maxOps, corpus: sample, known: featureList.slice(0, featuresAfter[m]), exclude };
   };
 
   const dispatch = (i: number) => {
@@ -230,6 +234,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
         results.set(i, {
           kind: 'fuzz',
           ran: t.count,
+          unsupported: 0,
           newFeatures: [],
           divergences: [{ signature: sig, class: hang ? 'hang' : 'crash', op: null, detail: `batch ${i} (seed ${t.seed}): ${String((e as Error)?.message ?? e)}`, recipes: [], text: `# mmdiff 1\n# batch ${i} seed ${t.seed}\n`, ops: 0, count: 1 }],
         });
@@ -258,7 +263,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       if (inflight.size === 0 && !results.has(merged)) break;
       if (!results.has(merged)) await Promise.race(inflight.values());
       while (results.has(merged)) {
-        merge(results.get(merged)!);
+        await merge(results.get(merged)!);
         results.delete(merged);
         merged++;
       }
@@ -271,12 +276,14 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   } finally {
     tick(true);
     await pool.destroy().catch(() => {});
+    await pair.close().catch(() => {});
   }
 
   return {
-    settings: { targets: o.targets, workers: o.workers, seed: o.seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude: o.exclude ?? [] },
+    settings: { targets: o.targets, workers: o.workers, seed: o.seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude },
     stopped: o.signal?.aborted ? 'interrupted' : 'done',
     programs,
+    unsupported,
     elapsedMs: elapsed(),
     features: [...features].sort(),
     timeline,

@@ -1,26 +1,44 @@
-// One fuzzing step: run a program on both targets, compare, and name the features it
-// reached — the reference target's rule coverage plus each op's result kind.
+// One fuzzing step: run programs on both targets of a pair, compare, and name the
+// features each reached — the reference target's rule coverage plus each op's
+// result kind. A batch goes to each target at once (the kernel pipelines it).
 
-import { compare, type Divergence, type Program, type Trace } from '../abi/index.js';
+import { type Divergence, type Program, type Trace } from '../abi/index.js';
 import { resultKind } from '../abi/compare.js';
-import type { Target } from './target.js';
 import { locate } from './locate.js';
+import type { TargetPair } from './pair.js';
 
 export interface Outcome {
+  /** The program as both targets ran it (TargetPair.adapt). */
+  readonly prog: Program;
   readonly a: Trace;
   readonly b: Trace;
   readonly divergence: Divergence | null;
   readonly features: ReadonlySet<string>;
+  /** Why one target could not run the program (then there is no divergence). */
+  readonly unsupported?: string;
 }
 
-export function execute(prog: Program, a: Target, b: Target): Outcome {
-  const features = new Set<string>();
-  const ta = a.run(prog, { hit: (f) => features.add(f) });
-  const tb = b.run(prog);
-  ta.results.forEach((r, i) => features.add(`${prog.ops[i].name}=${resultKind(r)}`));
-  for (const p of ta.state.processes) if (p.ptes.some((e) => e.guard)) features.add('state:guard');
-  const divergence = locate(prog, a, b, compare(ta, tb, prog));
-  if (divergence) features.add(`diverge:${divergence.signature}`);
-  return { a: ta, b: tb, divergence, features };
+export async function executeMany(progs: readonly Program[], pair: TargetPair): Promise<Outcome[]> {
+  const run = progs.map((p) => pair.adapt(p));
+  const features = run.map(() => new Set<string>());
+  const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })));
+  const tb = await pair.b.runMany(run);
+  const out: Outcome[] = [];
+  for (let i = 0; i < run.length; i++) {
+    const prog = run[i];
+    const f = features[i];
+    const a = ta[i];
+    const b = tb[i];
+    a.results.forEach((r, k) => f.add(`${prog.ops[k].name}=${resultKind(r)}`));
+    for (const p of a.state.processes) if (p.ptes.some((e) => e.guard)) f.add('state:guard');
+    const unsupported = a.unsupported ?? b.unsupported;
+    const divergence = unsupported ? null : await locate(prog, pair, pair.compare(a, b, prog));
+    if (divergence) f.add(`diverge:${divergence.signature}`);
+    out.push({ prog, a, b, divergence, features: f, ...(unsupported ? { unsupported } : {}) });
+  }
+  return out;
 }
 
+export async function execute(prog: Program, pair: TargetPair): Promise<Outcome> {
+  return (await executeMany([prog], pair))[0];
+}

@@ -1,34 +1,62 @@
-// A target runs a program and returns its trace. In-process targets (model, impl)
-// wrap a MachineFactory; the kernel target (a native helper) fits the same shape.
+// A target runs programs and returns their traces. In-process targets (model, impl)
+// wrap a MachineFactory; the kernel target drives a native helper and pipelines a
+// batch of programs, so the interface is asynchronous and batched.
 // A target spec is `name` or `name@profile` (model@6.10: the model under 6.10 rules).
 
-import { runProgram, type Coverage, type MachineConfig, type Program, type Trace } from '../abi/index.js';
+import type { Coverage, MachineConfig, OpName, Program, Trace } from '../abi/index.js';
+import { localTarget, type LocalTarget } from './local-target.js';
 import { UserError } from './load.js';
-import { TARGETS } from './targets.js';
+import { PROFILES, TARGETS, type TargetOpener } from './targets.js';
 
 export interface Target {
   readonly name: string;
-  run(prog: Program, cov?: Coverage): Trace;
+  /** Runs the programs in order; `covs[i]` receives program i's rule coverage. */
+  runMany(progs: readonly Program[], covs?: ReadonlyArray<Coverage | undefined>): Promise<Trace[]>;
+  run(prog: Program, cov?: Coverage): Promise<Trace>;
+  /** Machine parameters every other target must adopt to start from the same state (the kernel's layout). */
+  readonly layout?: Partial<MachineConfig>;
+  /** Ops the target cannot run: the generator leaves them out of its campaigns. */
+  readonly unsupportedOps?: readonly OpName[];
+  /** The part of a trace this target can observe; a pair compares both traces through it. */
+  readonly observe?: (t: Trace) => Trace;
+  close?(): Promise<void>;
 }
 
-const PROFILES: ReadonlySet<string> = new Set(['6.18', '6.10']);
-
-export function target(spec: string): Target {
-  const [name, profile] = spec.split('@');
-  const factory = TARGETS[name];
-  if (!factory) throw new UserError(`unknown target '${name}' (${Object.keys(TARGETS).join(', ')})`);
-  if (profile !== undefined && !PROFILES.has(profile)) {
-    throw new UserError(`unknown profile '${profile}' in '${spec}' (${[...PROFILES].join(', ')})`);
+function parseSpec(spec: string): { name: string; open: TargetOpener; over?: Partial<MachineConfig> } {
+  const [name, profile, extra] = spec.split('@');
+  const open = TARGETS[name];
+  if (!open || extra !== undefined) throw new UserError(`unknown target '${spec}' (${Object.keys(TARGETS).join(', ')}; a profile as model@6.10)`);
+  if (profile === undefined) return { name, open };
+  if (!open.profiles || !PROFILES.includes(profile as MachineConfig['profile'])) {
+    throw new UserError(`unknown profile '${profile}' in '${spec}' (${open.profiles ? PROFILES.join(', ') : `${name} has no profiles`})`);
   }
-  if (profile === undefined) return { name: spec, run: (p, cov) => runProgram(factory, p, cov) };
-  const over: Partial<MachineConfig> = { profile: profile as MachineConfig['profile'] };
-  return { name: spec, run: (p, cov) => runProgram(factory, { ...p, machine: { ...p.machine, ...over } }, cov) };
+  return { name, open, over: { profile: profile as MachineConfig['profile'] } };
+}
+
+/** Checks a spec without starting anything: a bad name is one line before work begins. */
+export function checkTarget(spec: string): void {
+  parseSpec(spec);
+}
+
+export type { LocalTarget };
+
+export async function openTarget(spec: string): Promise<Target> {
+  const { open, over } = parseSpec(spec);
+  return open.open(spec, over);
+}
+
+/** An in-process target by spec (model, impl, model@6.10), for synchronous use. */
+export function localTargetOf(spec: string): LocalTarget {
+  const { name, open, over } = parseSpec(spec);
+  if (!open.factory) throw new UserError(`target '${name}' does not run in-process`);
+  return localTarget(spec, open.factory, over);
 }
 
 /** Parses `--targets a,b`: exactly two distinct target specs. */
-export function targetPair(list: string): [Target, Target] {
+export function pairSpecs(list: string): [string, string] {
   const specs = list.split(',').map((s) => s.trim()).filter(Boolean);
   if (specs.length !== 2) throw new UserError(`--targets needs two targets, like model,impl (got '${list}')`);
   if (specs[0] === specs[1]) throw new UserError(`--targets names '${specs[0]}' twice`);
-  return [target(specs[0]), target(specs[1])];
+  for (const s of specs) checkTarget(s);
+  return [specs[0], specs[1]];
 }

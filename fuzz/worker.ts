@@ -6,11 +6,11 @@
 import { parse, print, type OpName, type Program } from '../abi/index.js';
 import { registersAt } from './assertions.js';
 import { buildProgram, type Recipe } from './arbitrary/program.js';
-import { execute } from './execute.js';
+import { execute, executeMany } from './execute.js';
 import { minimize } from './minimize/index.js';
 import { mutate, randomRecipes } from './mutate.js';
 import { Rng } from './rng.js';
-import { targetPair, type Target } from './target.js';
+import { openPair, type TargetPair } from './pair.js';
 
 export interface FuzzTask {
   readonly kind: 'fuzz';
@@ -40,6 +40,8 @@ export interface Found {
 export interface FuzzResult {
   readonly kind: 'fuzz';
   readonly ran: number;
+  /** Programs one target could not run (no verdict). */
+  readonly unsupported: number;
   readonly newFeatures: Array<{ readonly features: string[]; readonly recipes: Recipe[] }>;
   readonly divergences: Found[];
 }
@@ -64,29 +66,39 @@ export interface MinimizeDone {
   readonly signature: string;
 }
 
-const pairs = new Map<string, [Target, Target]>();
-function pair(spec: string): [Target, Target] {
+// one pair per worker thread and spec: the kernel target's helper lives as long as the worker
+const pairs = new Map<string, Promise<TargetPair>>();
+function pair(spec: string): Promise<TargetPair> {
   let p = pairs.get(spec);
   if (!p) {
-    p = targetPair(spec);
+    p = openPair(spec);
     pairs.set(spec, p);
   }
   return p;
 }
 
-export function fuzzBatch(t: FuzzTask): FuzzResult {
-  const [a, b] = pair(t.targets);
+export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
+  const tp = await pair(t.targets);
   const rng = new Rng(t.seed);
   const known = new Set(t.known);
   const newFeatures: FuzzResult['newFeatures'] = [];
   const found = new Map<string, Found>();
+  // a batch's programs depend only on its seed and corpus sample, never on each
+  // other's outcome, so all are generated first and each target runs them at once
+  const recipeList: Recipe[][] = [];
   for (let i = 0; i < t.count; i++) {
-    const recipes =
+    recipeList.push(
       t.corpus.length && rng.chance(75)
         ? mutate(rng, rng.pick(t.corpus), rng.chance(20) ? rng.pick(t.corpus) : undefined, t.maxOps)
-        : randomRecipes(rng, t.maxOps);
-    const prog = buildProgram(recipes, { exclude: t.exclude });
-    const out = execute(prog, a, b);
+        : randomRecipes(rng, t.maxOps),
+    );
+  }
+  const outcomes = await executeMany(recipeList.map((r) => buildProgram(r, { exclude: t.exclude })), tp);
+  let unsupported = 0;
+  for (let i = 0; i < t.count; i++) {
+    const recipes = recipeList[i];
+    const out = outcomes[i];
+    if (out.unsupported) unsupported++;
     const fresh: string[] = [];
     for (const f of out.features) if (!known.has(f)) fresh.push(f);
     if (fresh.length) {
@@ -95,6 +107,7 @@ export function fuzzBatch(t: FuzzTask): FuzzResult {
     }
     const d = out.divergence;
     if (d) {
+      const prog = out.prog;
       const prev = found.get(d.signature);
       if (prev) {
         prev.count++;
@@ -104,34 +117,34 @@ export function fuzzBatch(t: FuzzTask): FuzzResult {
       }
     }
   }
-  return { kind: 'fuzz', ran: t.count, newFeatures, divergences: [...found.values()] };
+  return { kind: 'fuzz', ran: t.count, unsupported, newFeatures, divergences: [...found.values()] };
 }
 
-export function minimizeWitness(t: MinimizeTask): MinimizeDone {
-  const [a, b] = pair(t.targets);
+export async function minimizeWitness(t: MinimizeTask): Promise<MinimizeDone> {
+  const tp = await pair(t.targets);
   const prog = parse(t.text);
   let last = { detail: '', class: '' };
-  const r = minimize(
+  const r = await minimize(
     prog,
     {
-      fails: (p: Program) => {
-        const d = execute(p, a, b).divergence;
+      fails: async (p: Program) => {
+        const d = (await execute(p, tp)).divergence;
         if (d && d.signature === t.signature) {
           last = { detail: d.detail, class: d.class };
           return true;
         }
         return false;
       },
-      bindings: (p: Program) => registersAt(p, a.run(p), p.ops.length),
+      bindings: async (p: Program) => registersAt(p, await tp.a.run(tp.adapt(p)), p.ops.length),
     },
     { divergentOp: t.op },
   );
   // the detail of the minimized program itself
-  const d = execute(r.prog, a, b).divergence;
+  const d = (await execute(r.prog, tp)).divergence;
   if (d) last = { detail: d.detail, class: d.class };
   return { kind: 'minimize', text: print(r.prog), opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, signature: t.signature, ...last };
 }
 
-export default function handler(task: FuzzTask | MinimizeTask): FuzzResult | MinimizeDone {
+export default function handler(task: FuzzTask | MinimizeTask): Promise<FuzzResult | MinimizeDone> {
   return task.kind === 'fuzz' ? fuzzBatch(task) : minimizeWitness(task);
 }

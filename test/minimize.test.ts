@@ -10,12 +10,12 @@ import { normalizeBindings, removeOps } from '../fuzz/minimize/edit.js';
 import { minimize } from '../fuzz/minimize/index.js';
 
 describe('ddmin', () => {
-  it('finds the 1-minimal subset that keeps the failure', () => {
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.nat({ max: 40 }), { minLength: 1, maxLength: 4 }), fc.nat({ max: 40 }), (needed, extra) => {
+  it('finds the 1-minimal subset that keeps the failure', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.nat({ max: 40 }), { minLength: 1, maxLength: 4 }), fc.nat({ max: 40 }), async (needed, extra) => {
         const n = Math.max(...needed, extra) + 1;
         const all = Array.from({ length: n }, (_, i) => i);
-        const got = ddmin(all, (keep) => needed.every((x) => keep.includes(x)));
+        const got = await ddmin(all, (keep) => needed.every((x) => keep.includes(x)));
         expect([...got].sort((a, b) => a - b)).toEqual([...needed].sort((a, b) => a - b));
       }),
     );
@@ -71,7 +71,7 @@ describe('minimize', () => {
     const seal = p.ops.findIndex((o) => o.name === 'mseal' && o.proc === 0);
     return seal >= 0 && p.ops.some((o, i) => i > seal && o.name === 'mprotect' && o.proc === 0 && evalArg(o.args[1], new Map()) > 0x1000n);
   };
-  it('shrinks to the two ops that matter with simplest arguments', () => {
+  it('shrinks to the two ops that matter with simplest arguments', async () => {
     const prog = parse([
       'r0 = mmap(NULL, 0x4000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0)',
       'write(r0, 0x41)',
@@ -83,7 +83,7 @@ describe('minimize', () => {
       'p1: read(r0)',
       '',
     ].join('\n'));
-    const r = minimize(prog, { fails: bug, bindings: () => new Map([[0, 0x7ffff7ffb000n], [1, 1n]]) });
+    const r = await minimize(prog, { fails: bug, bindings: () => new Map([[0, 0x7ffff7ffb000n], [1, 1n]]) });
     expect(print(r.prog)).toBe('# mmdiff 1\nmseal(NULL, 0, 0)\nmprotect(NULL, 0x2000, PROT_NONE)\n');
     expect([r.opsBefore, r.opsAfter]).toEqual([8, 2]);
   });

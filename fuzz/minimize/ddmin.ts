@@ -5,7 +5,7 @@
  * `test(keep)` says whether the program made of the op indices in `keep` still
  * fails. Returns a 1-minimal subset of `items`.
  */
-export function ddmin(items: readonly number[], test: (keep: readonly number[]) => boolean): number[] {
+export async function ddmin(items: readonly number[], test: (keep: readonly number[]) => boolean | Promise<boolean>): Promise<number[]> {
   let cur = items.slice();
   let n = 2;
   while (cur.length >= 2) {
@@ -16,14 +16,14 @@ export function ddmin(items: readonly number[], test: (keep: readonly number[]) 
     // try each complement first: removing a chunk is what shrinks programs fastest
     for (let i = 0; i < parts.length && !progressed; i++) {
       const complement = parts.filter((_, j) => j !== i).flat();
-      if (complement.length && test(complement)) {
+      if (complement.length && (await test(complement))) {
         cur = complement;
         n = Math.max(n - 1, 2);
         progressed = true;
       }
     }
     for (let i = 0; i < parts.length && !progressed; i++) {
-      if (parts[i].length < cur.length && test(parts[i])) {
+      if (parts[i].length < cur.length && (await test(parts[i]))) {
         cur = parts[i];
         n = 2;
         progressed = true;

@@ -1,0 +1,70 @@
+// Two targets diffed against each other. The pair decides the program both really
+// run (the kernel's layout is adopted by the other side, so non-fixed placement
+// compares exactly), which ops a campaign may generate (what both can run), and how
+// traces compare (through what each target can observe).
+
+import { compare, type Divergence, type OpName, type Program, type Trace } from '../abi/index.js';
+import { openTarget, pairSpecs, type Target } from './target.js';
+
+export class TargetPair {
+  readonly spec: string;
+
+  constructor(
+    readonly a: Target,
+    readonly b: Target,
+  ) {
+    this.spec = `${a.name},${b.name}`;
+  }
+
+  get names(): [string, string] {
+    return [this.a.name, this.b.name];
+  }
+
+  /** The program as both targets run it: the targets' layouts fill what the program leaves unset. */
+  adapt(prog: Program): Program {
+    const layout = { ...this.a.layout, ...this.b.layout };
+    if (!Object.keys(layout).length) return prog;
+    return { ...prog, machine: { ...layout, ...prog.machine } };
+  }
+
+  /** Ops one of the targets cannot run: a campaign does not generate them. */
+  excludedOps(): OpName[] {
+    return [...new Set([...(this.a.unsupportedOps ?? []), ...(this.b.unsupportedOps ?? [])])];
+  }
+
+  /** Compares what both targets can observe. */
+  compare(ta: Trace, tb: Trace, prog: Program): Divergence | null {
+    for (const see of [this.a.observe, this.b.observe]) {
+      if (see) {
+        ta = see(ta);
+        tb = see(tb);
+      }
+    }
+    return compare(ta, tb, prog);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.a.close?.(), this.b.close?.()]);
+  }
+}
+
+export async function openPair(list: string): Promise<TargetPair> {
+  const [sa, sb] = pairSpecs(list);
+  const a = await openTarget(sa);
+  try {
+    return new TargetPair(a, await openTarget(sb));
+  } catch (e) {
+    await a.close?.();
+    throw e;
+  }
+}
+
+/** Runs `fn` with an open pair and closes it (the kernel target's helper) however `fn` ends. */
+export async function withPair<T>(list: string, fn: (pair: TargetPair) => Promise<T>): Promise<T> {
+  const pair = await openPair(list);
+  try {
+    return await fn(pair);
+  } finally {
+    await pair.close();
+  }
+}
