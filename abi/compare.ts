@@ -9,7 +9,7 @@ import { VMF, VMF_NAMES, protString } from './vmflags.js';
 import { hex } from './values.js';
 
 /** `proc` covers per-process registers (brk, PKRU, SSP, pkey bitmap, liveness). */
-export type DivergenceClass = 'result' | 'vma' | 'seal' | 'pte' | 'content' | 'crash' | 'proc';
+export type DivergenceClass = 'result' | 'vma' | 'seal' | 'pte' | 'content' | 'crash' | 'proc' | 'invariant';
 
 export interface Divergence {
   readonly class: DivergenceClass;

@@ -12,3 +12,5 @@ export * from './trace.js';
 export * from './machine.js';
 export * from './compare.js';
 export * from './json.js';
+export * from './invariants.js';
+export * from './observe.js';

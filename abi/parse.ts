@@ -3,7 +3,7 @@
 
 import { ERRNO, SI_CODE, SIGNAL } from './constants.js';
 import { isOpName, OPS, type OpName } from './ops.js';
-import type { Arg, MachineConfig, Op, Program, Term } from './program.js';
+import type { Arg, MachineConfig, Op, Program, ReservedRange, Term } from './program.js';
 import { jump, type Result, validateResultText } from './result.js';
 import { CONSTANTS } from './symbols.js';
 import { u64 } from './values.js';
@@ -33,6 +33,30 @@ interface Tok {
 
 const MAX_U64 = (1n << 64n) - 1n;
 const PUNCT = new Set(['(', ')', ',', '=', ':', '+', '-', '|']);
+const WORD_RE = /[A-Za-z0-9_]+/y;
+
+/**
+ * User text inside a message: quoted, control and invisible characters escaped, cut
+ * to a readable length, so a message is always one short line.
+ */
+export function quote(s: string, max = 40): string {
+  const cps = [...s.slice(0, 2 * max)];
+  const cut = cps.length > max || s.length > 2 * max ? cps.slice(0, max).join('') + '…' : s;
+  const esc = (c: string) => {
+    const n = c.codePointAt(0)!;
+    return n > 0xffff ? `\\u{${n.toString(16)}}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  };
+  return `'${cut.replace(/\p{C}|(?! )\p{Z}/gu, esc)}'`;
+}
+
+/** A literal's value, or null when it does not fit in 64 bits (checked before BigInt reads a long word). */
+function literal(word: string): bigint | null {
+  const hex = /^0[xX]/.test(word);
+  const digits = word.slice(hex ? 2 : 0).replace(/^0+(?=.)/, '');
+  if (digits.length > (hex ? 16 : 20)) return null;
+  const v = BigInt(hex ? '0x' + digits : digits);
+  return v > MAX_U64 ? null : v;
+}
 
 function lexLine(src: string, line: number): Tok[] {
   const toks: Tok[] = [];
@@ -54,16 +78,15 @@ function lexLine(src: string, line: number): Tok[] {
       i++;
       continue;
     }
-    const m = /^[A-Za-z0-9_]+/.exec(src.slice(i));
-    if (!m) throw new ParseError(line, col, `unexpected character '${c}'`);
+    WORD_RE.lastIndex = i;
+    const m = WORD_RE.exec(src);
+    if (!m) throw new ParseError(line, col, `unexpected character ${quote(String.fromCodePoint(src.codePointAt(i)!))}`);
     const word = m[0];
     i += word.length;
     if (/^[0-9]/.test(word)) {
-      let value: bigint;
-      if (/^0[xX][0-9a-fA-F]+$/.test(word)) value = BigInt(word);
-      else if (/^[0-9]+$/.test(word)) value = BigInt(word);
-      else throw new ParseError(line, col, `bad number '${word}'`);
-      if (value > MAX_U64) throw new ParseError(line, col, `number '${word}' does not fit in 64 bits`);
+      if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(word)) throw new ParseError(line, col, `bad number ${quote(word)}`);
+      const value = literal(word);
+      if (value === null) throw new ParseError(line, col, `number ${quote(word)} does not fit in 64 bits`);
       toks.push({ kind: 'num', text: word, col, value });
     } else {
       toks.push({ kind: 'ident', text: word, col });
@@ -76,7 +99,7 @@ function lexLine(src: string, line: number): Tok[] {
 function describe(t: Tok): string {
   if (t.kind === 'end') return 'end of line';
   if (t.kind === 'comment') return "'#'";
-  return `'${t.text}'`;
+  return quote(t.text);
 }
 
 class LineParser {
@@ -108,6 +131,14 @@ class LineParser {
 
 const REF_RE = /^r([0-9]+)$/;
 const PROC_RE = /^p([0-9]+)$/;
+/** Largest N of rN and pN: their printed form must read back as the same number. */
+const MAX_INDEX = 0x7fffffff;
+
+function index(lp: LineParser, t: Tok, digits: string): number {
+  const n = Number(digits);
+  if (!(n <= MAX_INDEX)) lp.fail(t, `${t.text[0] === 'r' ? 'register' : 'process'} number ${quote(t.text)} is too large (at most ${MAX_INDEX})`);
+  return n;
+}
 
 interface ParseState {
   bound: Set<number>;
@@ -118,6 +149,7 @@ function parseArg(lp: LineParser, st: ParseState): Arg {
   const terms: Term[] = [];
   let sep: '|' | '+' | null = null;
   let neg = false;
+  let hasRef = false;
   for (;;) {
     let t = lp.next();
     let signed = false;
@@ -131,16 +163,17 @@ function parseArg(lp: LineParser, st: ParseState): Arg {
     } else if (t.kind === 'ident') {
       const ref = REF_RE.exec(t.text);
       if (ref) {
-        const n = Number(ref[1]);
+        const n = index(lp, t, ref[1]);
         if (!st.bound.has(n)) lp.fail(t, `r${n} is used before it is bound`);
         if (sep === '|') lp.fail(t, `r${n} cannot be combined with '|'`);
         term = { neg: neg !== signed, ref: n };
+        hasRef = true;
       } else if (t.text === 'NULL') {
         term = { neg: neg !== signed, lit: 0n };
       } else {
         const v = CONSTANTS.get(t.text);
         if (v === undefined) {
-          lp.fail(t, /^[A-Z][A-Z0-9_]*$/.test(t.text) ? `unknown flag or constant '${t.text}'` : `unexpected ${describe(t)} in an argument`);
+          lp.fail(t, /^[A-Z][A-Z0-9_]*$/.test(t.text) ? `unknown flag or constant ${quote(t.text)}` : `unexpected ${describe(t)} in an argument`);
         }
         term = { neg: neg !== signed, lit: v };
       }
@@ -152,7 +185,7 @@ function parseArg(lp: LineParser, st: ParseState): Arg {
     if (p.kind === 'punct' && (p.text === '|' || p.text === '+' || p.text === '-')) {
       const s = p.text === '|' ? '|' : '+';
       if (sep !== null && sep !== s) lp.fail(p, "cannot mix '|' with '+'/'-' in one argument");
-      if (s === '|' && terms.some((x) => x.ref !== undefined)) lp.fail(p, "a result rN cannot be combined with '|'");
+      if (s === '|' && hasRef) lp.fail(p, "a result rN cannot be combined with '|'");
       sep = s;
       neg = p.text === '-';
       lp.next();
@@ -180,7 +213,7 @@ function parseExpect(lp: LineParser): Result {
     const u = lp.next();
     if (u.kind === 'num') return u64(-(u.value as bigint));
     if (u.kind === 'ident') {
-      if (!Object.prototype.hasOwnProperty.call(ERRNO, u.text)) lp.fail(u, `unknown errno '${u.text}'`);
+      if (!Object.prototype.hasOwnProperty.call(ERRNO, u.text)) lp.fail(u, `unknown errno ${quote(u.text)}`);
       return '-' + u.text;
     }
     lp.fail(u, `expected an errno name or a number after '-', found ${describe(u)}`);
@@ -214,14 +247,14 @@ function parseOpLine(lp: LineParser, st: ParseState, lead: string[]): Op {
   let proc = 0;
   let t = lp.peek();
   if (t.kind === 'ident' && REF_RE.test(t.text) && lp.isPunct('=', 1)) {
-    bind = Number(REF_RE.exec(t.text)![1]);
+    bind = index(lp, t, REF_RE.exec(t.text)![1]);
     if (st.bound.has(bind)) lp.fail(t, `r${bind} is already bound`);
     lp.next();
     lp.next();
     t = lp.peek();
   }
   if (t.kind === 'ident' && PROC_RE.test(t.text) && lp.isPunct(':', 1)) {
-    proc = Number(PROC_RE.exec(t.text)![1]);
+    proc = index(lp, t, PROC_RE.exec(t.text)![1]);
     if (proc >= st.procs) {
       lp.fail(t, `unknown process p${proc} (p0..p${st.procs - 1} exist at this point)`);
     }
@@ -231,7 +264,7 @@ function parseOpLine(lp: LineParser, st: ParseState, lead: string[]): Op {
   }
   const nameTok = lp.next();
   if (nameTok.kind !== 'ident') lp.fail(nameTok, `expected an op name, found ${describe(nameTok)}`);
-  if (!isOpName(nameTok.text)) lp.fail(nameTok, `unknown op '${nameTok.text}'`);
+  if (!isOpName(nameTok.text)) lp.fail(nameTok, `unknown op ${quote(nameTok.text)}`);
   const name: OpName = nameTok.text;
   const spec = OPS[name];
   lp.expectPunct('(', `'(' after ${name}`);
@@ -277,15 +310,32 @@ function parseOpLine(lp: LineParser, st: ParseState, lead: string[]): Op {
   return op;
 }
 
+const address = (v: string) => (/^0x[0-9a-f]+$/i.test(v) ? (literal(v) ?? undefined) : undefined);
+
 const MACHINE_PARSERS: Record<string, (v: string) => unknown> = {
   profile: (v) => (v === '6.18' || v === '6.10' ? v : undefined),
   pku: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   shstk: (v) => (v === '1' ? true : v === '0' ? false : undefined),
-  mmapBase: (v) => (/^0x[0-9a-f]+$/i.test(v) ? BigInt(v) : undefined),
-  mmapMinAddr: (v) => (/^0x[0-9a-f]+$/i.test(v) ? BigInt(v) : undefined),
-  brkStart: (v) => (/^0x[0-9a-f]+$/i.test(v) ? BigInt(v) : undefined),
+  mmapBase: (v) => address(v),
+  mmapMinAddr: (v) => address(v),
+  brkStart: (v) => address(v),
   maxMapCount: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 1 << 24 ? Number(v) : undefined),
+  reserved: (v) => parseReserved(v),
 };
+
+/** `reserved=0x400000-0x405000,0x7ffffffde000-0x7ffffffff000:growsdown` (abi/program.ts ReservedRange). */
+function parseReserved(v: string): ReservedRange[] | undefined {
+  const out: ReservedRange[] = [];
+  for (const part of v.split(',')) {
+    const m = /^(0x[0-9a-f]{1,16})-(0x[0-9a-f]{1,16})(:growsdown)?$/i.exec(part);
+    if (!m) return undefined;
+    const start = BigInt(m[1]);
+    const end = BigInt(m[2]);
+    if (end <= start || (start | end) & 0xfffn) return undefined;
+    out.push(m[3] ? { start, end, growsdown: true } : { start, end });
+  }
+  return out;
+}
 
 function parseMachine(body: string, line: number, col: number): Partial<MachineConfig> {
   const m: Record<string, unknown> = {};
@@ -294,13 +344,13 @@ function parseMachine(body: string, line: number, col: number): Partial<MachineC
   while ((w = re.exec(body))) {
     const at = col + w.index;
     const eq = w[0].indexOf('=');
-    if (eq < 0) throw new ParseError(line, at, `expected key=value in '# machine', found '${w[0]}'`);
+    if (eq < 0) throw new ParseError(line, at, `expected key=value in '# machine', found ${quote(w[0])}`);
     const k = w[0].slice(0, eq);
     const v = w[0].slice(eq + 1);
-    const parse = MACHINE_PARSERS[k];
-    if (!parse) throw new ParseError(line, at, `unknown machine parameter '${k}' (${Object.keys(MACHINE_PARSERS).join(', ')})`);
+    const parse = Object.prototype.hasOwnProperty.call(MACHINE_PARSERS, k) ? MACHINE_PARSERS[k] : undefined;
+    if (!parse) throw new ParseError(line, at, `unknown machine parameter ${quote(k)} (${Object.keys(MACHINE_PARSERS).join(', ')})`);
     const val = parse(v);
-    if (val === undefined) throw new ParseError(line, at + eq + 1, `bad value '${v}' for machine parameter ${k}`);
+    if (val === undefined) throw new ParseError(line, at + eq + 1, `bad value ${quote(v)} for machine parameter ${k}`);
     m[k] = val;
   }
   return m as Partial<MachineConfig>;
@@ -311,7 +361,8 @@ function parseMachine(body: string, line: number, col: number): Partial<MachineC
  * `where.lines`, if given, receives the 1-based line of each op.
  */
 export function parse(text: string, where?: { lines: number[] }): Program {
-  const lines = text.split('\n');
+  // a byte order mark (U+FEFF) some editors put at the start of a file is not text
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const st: ParseState = { bound: new Set(), procs: 1 };
   const ops: Op[] = [];
@@ -323,11 +374,11 @@ export function parse(text: string, where?: { lines: number[] }): Program {
     const indent = raw.length - trimmed.length;
     if (trimmed === '' || trimmed === '\r') return;
     if (trimmed.startsWith('#')) {
-      const body = trimmed.slice(1).replace(/\r$/, '');
+      const body = trimmed.slice(1).replace(/\r+$/, '');
       const hdr = /^ mmdiff(?: (.*))?$/.exec(body);
       if (hdr) {
         if (ops.length || lead.length || machine) throw new ParseError(line, indent + 1, "'# mmdiff' header must be the first line");
-        if (hdr[1] !== '1') throw new ParseError(line, indent + 10, `unsupported format version '${hdr[1] ?? ''}' (this mmdiff reads version 1)`);
+        if (hdr[1] !== '1') throw new ParseError(line, indent + (hdr[1] === undefined ? 9 : 10), `unsupported format version ${quote(hdr[1] ?? '')} (this mmdiff reads version 1)`);
         return;
       }
       const mach = /^ machine(\s.*)?$/.exec(body);
@@ -339,7 +390,7 @@ export function parse(text: string, where?: { lines: number[] }): Program {
       lead.push(body);
       return;
     }
-    const lp = new LineParser(lexLine(raw.replace(/\r$/, ''), line), line);
+    const lp = new LineParser(lexLine(raw.replace(/\r+$/, ''), line), line);
     ops.push(parseOpLine(lp, st, lead));
     where?.lines.push(line);
     lead = [];

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 // The CLI is compiled to dist/ by `npm install` (the prepare script).
-import('../dist/cli/main.js');
+const { mmdiff } = await import('../dist/cli/main.js');
+await mmdiff();

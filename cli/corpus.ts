@@ -2,10 +2,10 @@
 
 import { basename, join } from 'node:path';
 import { parse, print } from '../abi/index.js';
-import { writeFileAtomic } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { findCases, loadProgram, UserError } from '../fuzz/load.js';
 import { withPair } from '../fuzz/pair.js';
+import { checkOutDir, checkOutFile, writeOutput } from './options.js';
 
 export const CORPUS_HELP = `usage: mmdiff corpus ls [DIR] [--targets model,impl]
        mmdiff corpus check [DIR]
@@ -19,6 +19,7 @@ merge  copy into OUT the smallest case of every divergence signature found in th
 export async function corpusCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
   const [sub, ...rest] = pos;
   const spec = (v.targets as string | undefined) ?? 'model,impl';
+  if ((sub === 'ls' || sub === 'check') && rest.length > 1) throw new UserError(`corpus ${sub}: expected at most one DIR, got ${rest.length}`);
   switch (sub) {
     case 'ls': {
       const files = findCases(rest[0] ?? 'corpus');
@@ -53,10 +54,12 @@ export async function corpusCommand(pos: string[], v: Record<string, unknown>): 
     case 'merge': {
       const [out, ...dirs] = rest;
       if (!out || !dirs.length) throw new UserError('corpus merge: expected OUT and at least one DIR');
+      checkOutDir('OUT', out);
+      const inputs = dirs.map((dir) => findCases(dir)); // every DIR is checked before any work
       const best = new Map<string, { file: string; ops: number; text: string }>();
       await withPair(spec, async (pair) => {
-        for (const dir of dirs) {
-          for (const file of findCases(dir)) {
+        for (const files of inputs) {
+          for (const file of files) {
             const { prog } = loadProgram(file);
             const d = (await execute(prog, pair)).divergence;
             const key = d ? `sig:${d.signature}` : `file:${basename(file)}`;
@@ -65,7 +68,17 @@ export async function corpusCommand(pos: string[], v: Record<string, unknown>): 
           }
         }
       });
-      for (const { file, text } of best.values()) writeFileAtomic(join(out, basename(file)), text);
+      // one file per kept case: two cases with the same file name from different DIRs both stay
+      const writes: Array<[string, string]> = [];
+      const names = new Set<string>();
+      for (const { file, text } of best.values()) {
+        let name = basename(file);
+        for (let k = 2; names.has(name); k++) name = basename(file).replace(/(\.mm)?$/, `-${k}.mm`);
+        names.add(name);
+        writes.push([join(out, name), text]);
+      }
+      for (const [path] of writes) checkOutFile('OUT', path);
+      for (const [path, text] of writes) writeOutput(path, text);
       process.stdout.write(`${best.size} cases written to ${out}\n`);
       return 0;
     }

@@ -1,20 +1,24 @@
 // `mmdiff fuzz`: a campaign with a live progress line; Ctrl-C ends it cleanly with
 // everything found so far written (cases, summary.json).
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
-import { writeFileAtomic } from '../fuzz/casefile.js';
+import { loadCheckpoint } from '../fuzz/campaign/checkpoint.js';
 import { UserError } from '../fuzz/load.js';
 import { pairSpecs } from '../fuzz/target.js';
-import { duration, intOption, numOption } from './options.js';
+import { checkOutDir, duration, intOption, numOption, writeOutput } from './options.js';
+import { reportAfterCampaign } from './report.js';
 
 export const FUZZ_HELP = `usage: mmdiff fuzz [--targets model,impl] [--workers N] [--minutes M | --runs N]
                    [--seed S] [--corpus DIR] [--out DIR] [--max-ops N]
+                   [--sync-dir DIR --instance NAME] [--max-corpus N] [--batch-timeout S]
 
 Generates and mutates programs, runs each on both targets and compares the traces.
 Every new divergence signature becomes a bucket: its witness is written to the corpus
 directory at once and replaced by its minimized form when minimization ends.
+OUT/state.json is a checkpoint: running again with the same --out resumes the
+campaign (same seed and queue, buckets kept, statistics continued).
 
   --targets A,B   targets to diff (default model,impl; model@6.10 selects a profile)
   --workers N     worker threads (default: one per core)
@@ -22,8 +26,14 @@ directory at once and replaced by its minimized form when minimization ends.
   --runs N        stop after N programs instead (deterministic for a seed)
   --seed S        campaign seed (default: random, printed)
   --corpus DIR    where minimized cases go, re-run at start (default OUT/corpus)
-  --out DIR       summary.json goes here (default reports/fuzz-SEED)
+  --out DIR       summary.json and report.html go here (default reports/fuzz-SEED)
   --max-ops N     longest program (default 32)
+  --sync-dir DIR  share queue and buckets with other instances (AFL++ layout:
+                  DIR/NAME/queue, DIR/NAME/buckets); buckets go to DIR/NAME/buckets
+  --instance NAME this instance's name in the sync directory (default: host-pid)
+  --sync-interval S  seconds between imports from the other instances (default 10)
+  --max-corpus N  in-memory corpus bound (default 2048; see fuzz/campaign/queue.ts)
+  --batch-timeout S  a batch without a result after S seconds is a hang (default 60)
 
 Ctrl-C stops the campaign and writes what it found.`;
 
@@ -36,6 +46,11 @@ export const FUZZ_OPTIONS = {
   corpus: { type: 'string' },
   out: { type: 'string' },
   'max-ops': { type: 'string' },
+  'sync-dir': { type: 'string' },
+  instance: { type: 'string' },
+  'sync-interval': { type: 'string' },
+  'max-corpus': { type: 'string' },
+  'batch-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -61,9 +76,22 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   const minutes = runs === undefined ? numOption('minutes', v.minutes, 1, 0.01, 60 * 24 * 30) : undefined;
   const workers = intOption('workers', v.workers, Math.max(1, availableParallelism()), 1, 256);
   const outDir = (v.out as string | undefined) ?? join('reports', `fuzz-${seed}`);
-  const corpusDir = (v.corpus as string | undefined) ?? join(outDir, 'corpus');
+  const syncDir = v['sync-dir'] as string | undefined;
+  if (v.instance !== undefined && syncDir === undefined) throw new UserError('fuzz: --instance needs --sync-dir');
+  const instance = (v.instance as string | undefined) ?? `${hostname()}-${process.pid}`;
+  if (!/^[A-Za-z0-9_.-]+$/.test(instance) || instance.startsWith('.')) throw new UserError(`fuzz: --instance '${instance}' must be letters, digits, '_', '-', '.' (not starting with '.')`);
+  const corpusDir = (v.corpus as string | undefined) ?? (syncDir !== undefined ? join(syncDir, instance, 'buckets') : join(outDir, 'corpus'));
   const targets = (v.targets as string | undefined) ?? 'model,impl';
   pairSpecs(targets); // a bad target is one line before anything starts
+  const maxOps = intOption('max-ops', v['max-ops'], 32, 1, 1000);
+  const batchTimeoutMs = numOption('batch-timeout', v['batch-timeout'], 60, 0.1, 86_400) * 1000;
+  const maxCorpus = intOption('max-corpus', v['max-corpus'], 2048, 1, 10_000_000);
+  checkOutDir('--out', outDir);
+  if (syncDir !== undefined) checkOutDir('--sync-dir', syncDir);
+  checkOutDir('--corpus', corpusDir);
+  // what runCampaign would refuse in --out, refused before the first line is printed
+  const cp = loadCheckpoint(outDir);
+  if (cp && cp.targets !== targets) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${targets}`);
   const ac = new AbortController();
   const onInt = () => {
     if (ac.signal.aborted) process.exit(130);
@@ -83,9 +111,12 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
     durationMs: minutes !== undefined ? minutes * 60_000 : undefined,
     corpusDir,
     outDir,
-    maxOps: intOption('max-ops', v['max-ops'], 32, 1, 1000),
+    maxOps,
     batchSize: 1000,
-    batchTimeoutMs: 60_000,
+    batchTimeoutMs,
+    maxCorpus,
+    ...(syncDir !== undefined ? { syncDir, instance, syncIntervalMs: numOption('sync-interval', v['sync-interval'], 10, 0.1, 86_400) * 1000 } : {}),
+    onNotice: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
     signal: ac.signal,
     onProgress: (s) => {
       if (tty) process.stderr.write(`\r${progressLine(s)}\x1b[K`);
@@ -97,7 +128,8 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   });
   process.off('SIGINT', onInt);
   process.off('SIGTERM', onInt);
-  writeFileAtomic(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
+  writeOutput(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
   printSummary(sum, outDir);
+  await reportAfterCampaign(outDir);
   return 0;
 }

@@ -1,11 +1,16 @@
 // The `mmdiff` command line. Every bad option, file or program gives one line on
-// stderr and a non-zero exit; never a stack trace.
+// stderr and a non-zero exit; never a stack trace. runCli() runs one command line
+// in-process (the tests drive it); run as a program, this module is `mmdiff`.
 
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { quote } from '../abi/index.js';
 import { UserError } from '../fuzz/load.js';
 import { CORPUS_HELP, corpusCommand } from './corpus.js';
 import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
 import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
+import { REPORT_HELP, reportCommand } from './report.js';
 import { REPRO_HELP, reproCommand } from './repro.js';
 import { runCommand, RUN_HELP } from './run.js';
 import { SMOKE_HELP, smokeCommand } from './smoke.js';
@@ -19,16 +24,17 @@ commands:
   repro     FILE [--targets a,b]            both traces side by side, first divergence, state diff
   minimize  FILE [--out FILE]               shrink a diverging case, keeping its signature
   corpus    ls|check|merge                  list, validate, deduplicate cases
+  report    DIR                             DIR/report.html: one self-contained HTML page of a campaign
 
 Run 'mmdiff <command> --help' for a command's options.`;
 
-interface Command {
+export interface Command {
   readonly help: string;
   readonly options: ParseArgsConfig['options'];
   readonly main: (positionals: string[], values: Record<string, unknown>) => number | Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Readonly<Record<string, Command>> = {
   run: {
     help: RUN_HELP,
     options: { target: { type: 'string', short: 't' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -43,24 +49,33 @@ const COMMANDS: Record<string, Command> = {
   repro: { help: REPRO_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: reproCommand },
   minimize: { help: MINIMIZE_HELP, options: { targets: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: minimizeCommand },
   corpus: { help: CORPUS_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: corpusCommand },
+  report: { help: REPORT_HELP, options: { help: { type: 'boolean', short: 'h' } }, main: reportCommand },
 };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE + '\n');
-    return name === undefined ? 2 : 0;
+    return 0;
   }
-  const cmd = COMMANDS[name];
-  if (!cmd) throw new UserError(`unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (name === undefined) throw new UserError(`expected a command (${Object.keys(COMMANDS).join(', ')}); see mmdiff --help`);
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!cmd) throw new UserError(`unknown command ${quote(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message;
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const missing = /Option '([^']+)' argument missing/.exec(msg);
-    const reason = unknown ? `unknown option '${unknown[1]}'` : missing ? `option ${missing[1].split(',').pop()!.trim().split(' ')[0]} needs a value` : msg.split('\n')[0];
+    const unknown = /^Unknown option '(.*)'\. To specify/s.exec(msg);
+    const missing = /^Option '(?:-., )?(--\S+)(?: <value>)?' argument (missing|is ambiguous)/.exec(msg);
+    const noValue = /^Option '(?:-., )?(--\S+)' does not take an argument/.exec(msg);
+    const reason = unknown
+      ? `unknown option ${quote(unknown[1])}`
+      : missing
+        ? `option ${missing[1]} needs a value${missing[2] === 'missing' ? '' : `; one starting with '-' is written ${missing[1]}=VALUE`}`
+        : noValue
+          ? `option ${noValue[1]} takes no value`
+          : msg.split('\n')[0];
     throw new UserError(`${name}: ${reason} (see mmdiff ${name} --help)`);
   }
   if ((parsed.values as Record<string, unknown>).help) {
@@ -70,13 +85,82 @@ async function main(argv: string[]): Promise<number> {
   return cmd.main(parsed.positionals, parsed.values as Record<string, unknown>);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UserError) process.stderr.write(`mmdiff: ${e.message}\n`);
-    else process.stderr.write(`mmdiff: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = e instanceof UserError ? 2 : 70;
-  },
-);
+/** Where runCli() sends what a command prints, instead of the process's streams. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** One line for the terminal: control characters escaped, a runaway length cut. */
+function oneLine(s: string): string {
+  const t = s.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return t.length > 1000 ? t.slice(0, 1000) + '…' : t;
+}
+
+/** Sends process.stdout/stderr writes to `io` until the returned function is called. */
+function capture(io: CliIo): () => void {
+  const saved = [process.stdout.write, process.stderr.write] as const;
+  const to = (sink: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const cb = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      if (cb) process.nextTick(cb);
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = to((t) => io.stdout(t));
+  process.stderr.write = to((t) => io.stderr(t));
+  return () => {
+    [process.stdout.write, process.stderr.write] = saved;
+  };
+}
+
+/**
+ * Runs `mmdiff ...argv` and returns its exit status. Bad input is one line on stderr,
+ * `mmdiff: reason`, and status 2; a bug in mmdiff is one line too and status 70.
+ * With `io`, everything the command prints goes there (one command at a time).
+ */
+export async function runCli(argv: string[], io?: CliIo): Promise<number> {
+  const restore = io ? capture(io) : () => {};
+  try {
+    return await main(argv);
+  } catch (e) {
+    process.stderr.write(errorLine(e));
+    return e instanceof UserError ? 2 : 70;
+  } finally {
+    restore();
+  }
+}
+
+function errorLine(e: unknown): string {
+  const line = e instanceof UserError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  return `mmdiff: ${oneLine(line)}\n`;
+}
+
+/** `mmdiff` as this process: arguments from argv, the status as exit code. */
+export async function mmdiff(): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      // the reader went away (mmdiff ... | head): stop quietly, as SIGPIPE stops a C program
+      process.exit(e.code === 'EPIPE' ? 141 : 74);
+    });
+  }
+  // a failure outside the command's promise (a worker thread, a stream) is one line too
+  const fatal = (e: unknown) => {
+    process.stderr.write(errorLine(e));
+    process.exit(70);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  process.exitCode = await runCli(process.argv.slice(2));
+}
+
+/** Whether this module is the program node was started with (not imported). */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) void mmdiff();

@@ -2,11 +2,12 @@
 
 import { parse, print, type Program } from '../abi/index.js';
 import { registersAt } from '../fuzz/assertions.js';
-import { caseText, withExpectations, writeFileAtomic } from '../fuzz/casefile.js';
+import { caseText, withExpectations } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
 import { minimize } from '../fuzz/minimize/index.js';
 import { withPair } from '../fuzz/pair.js';
+import { checkOutFile, writeOutput } from './options.js';
 
 export const MINIMIZE_HELP = `usage: mmdiff minimize FILE [--targets model,impl] [--out FILE]
 
@@ -19,6 +20,7 @@ export async function minimizeCommand(pos: string[], v: Record<string, unknown>)
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const { file, prog } = loadProgram(pos[0]);
   const out = (v.out as string | undefined) ?? file.replace(/(\.mm)?$/, '.min.mm');
+  checkOutFile(v.out !== undefined ? '--out' : 'output', out); // before the work, not after
   const stripped: Program = { ...prog, ops: prog.ops.map((op) => ({ ...op, expect: undefined, lead: undefined, note: undefined })) };
   const { r, d, text } = await withPair(spec, async (pair) => {
     const first = await execute(stripped, pair);
@@ -37,7 +39,7 @@ export async function minimizeCommand(pos: string[], v: Record<string, unknown>)
     const text = caseText(withExpectations(parse(print(r.prog)), ref), { signature: d.signature, class: d.class, targets: spec, detail: d.detail, opsBefore: r.opsBefore });
     return { r, d, text };
   });
-  writeFileAtomic(out, text);
+  writeOutput(out, text);
   process.stdout.write(`${d.signature}: ${r.opsBefore} -> ${r.opsAfter} ops (${r.tests} runs)\n${out}\n`);
   return 0;
 }

@@ -4,13 +4,14 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../fuzz/campaign.js';
-import { writeFileAtomic } from '../fuzz/casefile.js';
+import { loadCheckpoint } from '../fuzz/campaign/checkpoint.js';
 import { execute } from '../fuzz/execute.js';
 import { checkExpectations } from '../fuzz/expect.js';
 import { findCases, loadProgram, UserError } from '../fuzz/load.js';
 import { withPair } from '../fuzz/pair.js';
 import { printSummary } from './fuzz.js';
-import { intOption, numOption } from './options.js';
+import { checkOutDir, intOption, numOption, writeOutput } from './options.js';
+import { reportAfterCampaign } from './report.js';
 
 export const SMOKE_HELP = `usage: mmdiff smoke [--seconds S] [--seed S] [--targets model,impl] [--corpus DIR] [--out DIR]
 
@@ -26,6 +27,10 @@ export async function smokeCommand(pos: string[], v: Record<string, unknown>): P
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const corpusRoot = (v.corpus as string | undefined) ?? 'corpus';
   const outDir = (v.out as string | undefined) ?? join('reports', `smoke-${seed}`);
+  checkOutDir('--out', outDir);
+  // what the campaign would refuse in --out, refused before the corpus is replayed
+  const cp = loadCheckpoint(outDir);
+  if (cp && cp.targets !== spec) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${spec}`);
   let failed = 0;
   const files = findCases(corpusRoot);
   const names = await withPair(spec, async (pair) => {
@@ -64,8 +69,9 @@ export async function smokeCommand(pos: string[], v: Record<string, unknown>): P
     batchTimeoutMs: 60_000,
     stopOnDivergence: true,
   });
-  writeFileAtomic(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
+  writeOutput(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
   printSummary(sum, outDir);
+  await reportAfterCampaign(outDir);
   const found = sum.buckets.filter((x) => !x.fromCorpus);
   for (const x of found) process.stdout.write(`divergence: ${x.signature}\n${x.file}\n`);
   return found.length ? 1 : 0;

@@ -7,6 +7,7 @@
 //   #! p0 pte r0+0x1000 P US A NX Z        Z zero page, page any frame, fN canonical
 //   #! p1 pte r0 none                      frame N (sharing), guard (marker), none
 //   #! p0 brk 0x4ca000 | pkru 0x55555554 | pkeys 0x3 | alive 1
+//   #! p0 ssp r0+0x1ff8 | shstk 0x3                 SSP, shadow-stack features (bit 0 SHSTK, 1 WRSS)
 //
 // To the `.mm` grammar these are comments, so every target and tool reads the file
 // unchanged; the semantic suite checks them.
@@ -52,6 +53,13 @@ function parseExpr(s: string): Arg {
 
 const PROT_RE = /^[r-][w-][x-]$/;
 
+/** The N of `pkey=N` / `PKEY=N`: a protection key, 0..15. */
+function parsePkey(w: string): number {
+  const v = w.slice(5);
+  if (!/^[0-9]{1,2}$/.test(v) || Number(v) > 15) throw new AssertionSyntaxError(`bad protection key '${w}' (${w.slice(0, 5)}0 to ${w.slice(0, 5)}15)`);
+  return Number(v);
+}
+
 function parseProt(s: string): number {
   if (!PROT_RE.test(s)) throw new AssertionSyntaxError(`bad prot '${s}' (expected like rw-)`);
   return (s[0] === 'r' ? 1 : 0) | (s[1] === 'w' ? 2 : 0) | (s[2] === 'x' ? 4 : 0);
@@ -74,7 +82,7 @@ function parseVmaSpec(s: string): VmaSpec {
   let pkey = 0;
   const flagNames: string[] = [];
   for (const w of words) {
-    if (w.startsWith('pkey=')) pkey = Number(w.slice(5));
+    if (w.startsWith('pkey=')) pkey = parsePkey(w);
     else if (VMF_NAMES.some(([n]) => n === w)) flagNames.push(w);
     else throw new AssertionSyntaxError(`unknown VMA flag '${w}'`);
   }
@@ -115,7 +123,7 @@ function parseClause(pid: number, clause: string): Check {
       let bits = 0n;
       for (const w of words) {
         if (w.startsWith('PKEY=')) {
-          bits |= BigInt(Number(w.slice(5))) << 59n;
+          bits |= BigInt(parsePkey(w)) << 59n;
           continue;
         }
         const b = PTE_BIT_NAMES.find(([n]) => n === w);
@@ -143,6 +151,7 @@ function parseClause(pid: number, clause: string): Check {
     case 'pkru':
     case 'pkeys':
     case 'ssp':
+    case 'shstk':
     case 'alive': {
       const v = parseExpr(body);
       return (state, regs) => {
@@ -154,7 +163,7 @@ function parseClause(pid: number, clause: string): Check {
       };
     }
     default:
-      throw new AssertionSyntaxError(`unknown assertion '${what}' (vmas, pte, brk, pkru, pkeys, ssp, alive)`);
+      throw new AssertionSyntaxError(`unknown assertion '${what}' (vmas, pte, brk, pkru, pkeys, ssp, shstk, alive)`);
   }
 }
 

@@ -2,7 +2,7 @@
 // target's results as expectations and a header that says what it shows. Files are
 // written atomically (temp file, fsync, rename), so a crash never leaves half a case.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { print, type Op, type Program, type Trace } from '../abi/index.js';
 
@@ -47,12 +47,17 @@ export function writeFileAtomic(path: string, text: string): void {
   const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true }); // a failed write leaves nothing behind
+    throw e;
   }
-  renameSync(tmp, path);
   try {
     const dfd = openSync(dirname(path), 'r');
     fsyncSync(dfd);

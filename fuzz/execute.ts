@@ -2,7 +2,7 @@
 // features each reached — the reference target's rule coverage plus each op's
 // result kind. A batch goes to each target at once (the kernel pipelines it).
 
-import { type Divergence, type Program, type Trace } from '../abi/index.js';
+import { checkPteInvariants, type Divergence, type Program, type Trace } from '../abi/index.js';
 import { resultKind } from '../abi/compare.js';
 import { locate } from './locate.js';
 import type { TargetPair } from './pair.js';
@@ -18,11 +18,12 @@ export interface Outcome {
   readonly unsupported?: string;
 }
 
-export async function executeMany(progs: readonly Program[], pair: TargetPair): Promise<Outcome[]> {
+/** `onProgram(i)` is told before each target starts program i (a hang names its program). */
+export async function executeMany(progs: readonly Program[], pair: TargetPair, onProgram?: (i: number) => void): Promise<Outcome[]> {
   const run = progs.map((p) => pair.adapt(p));
   const features = run.map(() => new Set<string>());
-  const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })));
-  const tb = await pair.b.runMany(run);
+  const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram);
+  const tb = await pair.b.runMany(run, undefined, onProgram);
   const out: Outcome[] = [];
   for (let i = 0; i < run.length; i++) {
     const prog = run[i];
@@ -32,7 +33,7 @@ export async function executeMany(progs: readonly Program[], pair: TargetPair): 
     a.results.forEach((r, k) => f.add(`${prog.ops[k].name}=${resultKind(r)}`));
     for (const p of a.state.processes) if (p.ptes.some((e) => e.guard)) f.add('state:guard');
     const unsupported = a.unsupported ?? b.unsupported;
-    const divergence = unsupported ? null : await locate(prog, pair, pair.compare(a, b, prog));
+    const divergence = unsupported ? null : ((await locate(prog, pair, pair.compare(a, b, prog))) ?? invariantBroken(pair, a, b));
     if (divergence) f.add(`diverge:${divergence.signature}`);
     out.push({ prog, a, b, divergence, features: f, ...(unsupported ? { unsupported } : {}) });
   }
@@ -41,4 +42,13 @@ export async function executeMany(progs: readonly Program[], pair: TargetPair): 
 
 export async function execute(prog: Program, pair: TargetPair): Promise<Outcome> {
   return (await executeMany([prog], pair))[0];
+}
+
+/** A state no correct target can reach (abi/invariants.ts), even when both agree on it. */
+function invariantBroken(pair: TargetPair, a: Trace, b: Trace): Divergence | null {
+  for (const [name, t] of [[pair.a.name, a], [pair.b.name, b]] as const) {
+    const why = checkPteInvariants(t.state);
+    if (why) return { class: 'invariant', op: null, signature: `invariant ${name} pte RW=0,D=1 outside shadow stack`, detail: `${name}: ${why}` };
+  }
+  return null;
 }

@@ -17,7 +17,11 @@ export function localTarget(name: string, factory: MachineFactory, over?: Partia
     name,
     runSync,
     run: async (p, cov) => runSync(p, cov),
-    runMany: async (progs, covs) => progs.map((p, i) => runSync(p, covs?.[i])),
+    runMany: async (progs, covs, onProgram) =>
+      progs.map((p, i) => {
+        onProgram?.(i);
+        return runSync(p, covs?.[i]);
+      }),
   };
 }
 

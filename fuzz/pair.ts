@@ -32,15 +32,20 @@ export class TargetPair {
     return [...new Set([...(this.a.unsupportedOps ?? []), ...(this.b.unsupportedOps ?? [])])];
   }
 
-  /** Compares what both targets can observe. */
-  compare(ta: Trace, tb: Trace, prog: Program): Divergence | null {
+  /** Both traces cut down to what both targets can observe. */
+  observed(ta: Trace, tb: Trace): [Trace, Trace] {
     for (const see of [this.a.observe, this.b.observe]) {
       if (see) {
         ta = see(ta);
         tb = see(tb);
       }
     }
-    return compare(ta, tb, prog);
+    return [ta, tb];
+  }
+
+  /** Compares what both targets can observe. */
+  compare(ta: Trace, tb: Trace, prog: Program): Divergence | null {
+    return compare(...this.observed(ta, tb), prog);
   }
 
   async close(): Promise<void> {

@@ -10,8 +10,8 @@ import { PROFILES, TARGETS, type TargetOpener } from './targets.js';
 
 export interface Target {
   readonly name: string;
-  /** Runs the programs in order; `covs[i]` receives program i's rule coverage. */
-  runMany(progs: readonly Program[], covs?: ReadonlyArray<Coverage | undefined>): Promise<Trace[]>;
+  /** Runs the programs in order; `covs[i]` receives program i's rule coverage; `onProgram(i)` is called as program i starts. */
+  runMany(progs: readonly Program[], covs?: ReadonlyArray<Coverage | undefined>, onProgram?: (i: number) => void): Promise<Trace[]>;
   run(prog: Program, cov?: Coverage): Promise<Trace>;
   /** Machine parameters every other target must adopt to start from the same state (the kernel's layout). */
   readonly layout?: Partial<MachineConfig>;
@@ -24,7 +24,7 @@ export interface Target {
 
 function parseSpec(spec: string): { name: string; open: TargetOpener; over?: Partial<MachineConfig> } {
   const [name, profile, extra] = spec.split('@');
-  const open = TARGETS[name];
+  const open = Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined; // not Object.prototype's toString
   if (!open || extra !== undefined) throw new UserError(`unknown target '${spec}' (${Object.keys(TARGETS).join(', ')}; a profile as model@6.10)`);
   if (profile === undefined) return { name, open };
   if (!open.profiles || !PROFILES.includes(profile as MachineConfig['profile'])) {

@@ -5,6 +5,7 @@
 import type { MachineConfig, MachineFactory } from '../abi/index.js';
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
+import { withFault } from './faults.js';
 import { localTarget } from './local-target.js';
 import type { Target } from './target.js';
 
@@ -18,13 +19,14 @@ export interface TargetOpener {
 
 export const PROFILES: ReadonlyArray<MachineConfig['profile']> = ['6.18', '6.10'];
 
-function local(factory: MachineFactory): TargetOpener {
-  return { factory, profiles: true, open: async (spec, over) => localTarget(spec, factory, over) };
+function local(name: string, factory: MachineFactory): TargetOpener {
+  const f = withFault(name, factory);
+  return { factory: f, profiles: true, open: async (spec, over) => localTarget(spec, f, over) };
 }
 
 export const TARGETS: Readonly<Record<string, TargetOpener>> = {
-  model: local(createModel),
-  impl: local(createImpl),
+  model: local('model', createModel),
+  impl: local('impl', createImpl),
   kernel: {
     profiles: false,
     open: async () => {

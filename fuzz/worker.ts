@@ -5,24 +5,19 @@
 
 import { parse, print, type OpName, type Program } from '../abi/index.js';
 import { registersAt } from './assertions.js';
-import { buildProgram, type Recipe } from './arbitrary/program.js';
+import type { Recipe } from './arbitrary/program.js';
+import { batchProgram, batchRecipes, type BatchSpec } from './batch.js';
 import { execute, executeMany } from './execute.js';
 import { minimize } from './minimize/index.js';
-import { mutate, randomRecipes } from './mutate.js';
-import { Rng } from './rng.js';
 import { openPair, type TargetPair } from './pair.js';
 
-export interface FuzzTask {
+export interface FuzzTask extends BatchSpec {
   readonly kind: 'fuzz';
   readonly targets: string;
-  readonly seed: number;
-  readonly count: number;
-  readonly maxOps: number;
-  /** Programs to mutate (recipes), a sample of the campaign's corpus. */
-  readonly corpus: readonly (readonly Recipe[])[];
   /** Features already covered by the campaign. */
   readonly known: readonly string[];
-  readonly exclude?: readonly OpName[];
+  /** Shared with the campaign: slot 0 holds the index of the program running now (names the program of a hung batch). */
+  readonly progress?: Int32Array;
 }
 
 export interface Found {
@@ -79,21 +74,15 @@ function pair(spec: string): Promise<TargetPair> {
 
 export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
   const tp = await pair(t.targets);
-  const rng = new Rng(t.seed);
   const known = new Set(t.known);
   const newFeatures: FuzzResult['newFeatures'] = [];
   const found = new Map<string, Found>();
   // a batch's programs depend only on its seed and corpus sample, never on each
   // other's outcome, so all are generated first and each target runs them at once
-  const recipeList: Recipe[][] = [];
-  for (let i = 0; i < t.count; i++) {
-    recipeList.push(
-      t.corpus.length && rng.chance(75)
-        ? mutate(rng, rng.pick(t.corpus), rng.chance(20) ? rng.pick(t.corpus) : undefined, t.maxOps)
-        : randomRecipes(rng, t.maxOps),
-    );
-  }
-  const outcomes = await executeMany(recipeList.map((r) => buildProgram(r, { exclude: t.exclude })), tp);
+  const recipeList = batchRecipes(t);
+  const progress = t.progress;
+  const onProgram = progress ? (i: number) => void Atomics.store(progress, 0, i) : undefined;
+  const outcomes = await executeMany(recipeList.map((r) => batchProgram(t, r)), tp, onProgram);
   let unsupported = 0;
   for (let i = 0; i < t.count; i++) {
     const recipes = recipeList[i];

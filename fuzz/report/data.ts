@@ -1,0 +1,109 @@
+// Everything the report shows, gathered before any HTML is written: the summary, and
+// per bucket its case file's text, a fresh re-run on both targets and the command
+// that reproduces it. Rendering then cannot fail halfway for want of a file.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse, type Program } from '../../abi/index.js';
+import type { Bucket, Summary } from '../campaign.js';
+import { loadProgram } from '../load.js';
+import { openPair, type TargetPair } from '../pair.js';
+import { shellWords } from './shell.js';
+import { readSummary } from './summary.js';
+import { rerun, type Rerun } from './traces.js';
+
+export interface BucketReport {
+  /** The id of its section, for the index's links. */
+  readonly anchor: string;
+  readonly bucket: Bucket;
+  /** The case file as found on disk, or null when it is gone. */
+  readonly caseFile: string | null;
+  /** The program shown: the case file's text, else the witness kept in the summary. */
+  readonly caseText: string;
+  readonly rerun: Rerun;
+  readonly reproCommand: string;
+}
+
+export interface ReportData {
+  readonly dir: string;
+  readonly summary: Summary;
+  readonly targets: readonly [string, string];
+  /** MMDIFF_INJECT when the report was made: its re-runs had those impl bugs switched on. */
+  readonly injected: string;
+  readonly generatedAt: string;
+  readonly buckets: readonly BucketReport[];
+  /** The command that runs the same campaign again. */
+  readonly campaignCommand: string;
+}
+
+/** The case where the campaign wrote it, else in DIR/corpus (a report made from another working directory). */
+function findCaseFile(dir: string, b: Bucket): string | null {
+  for (const f of [b.file, join(dir, 'corpus', basename(b.file))]) if (f && existsSync(f)) return f;
+  return null;
+}
+
+function envPrefix(injected: string): string[] {
+  return injected ? [`MMDIFF_INJECT=${injected}`] : [];
+}
+
+function campaignCommand(s: Summary, injected: string): string {
+  const o = s.settings;
+  const words = [...envPrefix(injected), 'npx', 'mmdiff', 'fuzz', '--targets', String(o.targets)];
+  if (o.seed !== undefined) words.push('--seed', String(o.seed));
+  if (o.runs !== undefined) words.push('--runs', String(o.runs));
+  else if (typeof o.durationMs === 'number') words.push('--minutes', String(o.durationMs / 60_000));
+  // the batch window depends on the worker count, so an exact replay needs the same one
+  if (o.workers !== undefined) words.push('--workers', String(o.workers));
+  if (o.maxOps !== undefined) words.push('--max-ops', String(o.maxOps));
+  if (o.maxCorpus !== undefined) words.push('--max-corpus', String(o.maxCorpus));
+  return shellWords(words);
+}
+
+async function openTargets(spec: string): Promise<TargetPair | string> {
+  try {
+    return await openPair(spec);
+  } catch (e) {
+    return `cannot open the targets ${spec} here: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+export async function collectReport(dir: string): Promise<ReportData> {
+  const summary = readSummary(dir);
+  const spec = summary.settings.targets as string;
+  const names = spec.split(',').map((s) => s.trim());
+  const injected = process.env.MMDIFF_INJECT ?? '';
+  const pair = await openTargets(spec);
+  const buckets: BucketReport[] = [];
+  try {
+    for (const [i, b] of summary.buckets.entries()) {
+      const caseFile = findCaseFile(dir, b);
+      const witness = typeof b.witness === 'string' ? b.witness : '';
+      const caseText = caseFile ? readFileSync(caseFile, 'utf8') : witness;
+      const load = (): Program => {
+        if (caseFile) return loadProgram(caseFile).prog;
+        if (witness) return parse(witness);
+        throw new Error(`the case file ${b.file} is gone and the summary keeps no witness`);
+      };
+      buckets.push({
+        anchor: `bucket-${i + 1}`,
+        bucket: b,
+        caseFile,
+        caseText,
+        // a hang or a dead worker would hang or kill the report too: shown, not re-run
+        rerun: b.class === 'hang' || b.signature === 'worker crash' ? { ok: false, reason: `a ${b.signature} bucket is not re-run; replay it with the command below` } : await rerun(load, pair),
+        reproCommand: shellWords([...envPrefix(injected), 'npx', 'mmdiff', 'repro', caseFile ?? b.file, '--targets', spec]),
+      });
+    }
+  } finally {
+    if (typeof pair !== 'string') await pair.close().catch(() => {});
+  }
+  return {
+    dir,
+    summary,
+    targets: [names[0] ?? 'A', names[1] ?? 'B'],
+    injected,
+    generatedAt: new Date().toISOString(),
+    buckets,
+    campaignCommand: campaignCommand(summary, injected),
+  };
+}

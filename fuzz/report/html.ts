@@ -1,0 +1,109 @@
+// The report page: overview (totals, settings, the command that runs the campaign
+// again), charts over time, the bucket index, one section per bucket, the features.
+// One file: the chart library and the styles are inlined, and the Content-Security-
+// Policy forbids every fetch, so the page looks the same offline as anywhere.
+
+import { renderBucket } from './bucket-html.js';
+import { chartAssets } from './assets.js';
+import { renderCharts } from './charts.js';
+import type { ReportData } from './data.js';
+import { html, trusted, type Html } from './html-escape.js';
+import { REPORT_CSS } from './style.js';
+
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function total(value: string | number, label: string): Html {
+  return html`<div class="total"><b>${typeof value === 'number' ? value.toLocaleString('en') : value}</b><span>${label}</span></div>`;
+}
+
+function overview(d: ReportData): Html {
+  const s = d.summary;
+  const fromCorpus = s.buckets.filter((b) => b.fromCorpus).length;
+  const settings = Object.entries(s.settings).filter(([, v]) => v !== undefined);
+  return html`<section id="overview">
+<h2>Overview</h2>
+${s.resumed ? html`<p class="note">Resumed from a checkpoint: the earlier runs had done ${s.resumed.programs.toLocaleString('en')} programs in ${duration(s.resumed.elapsedMs)}.</p>` : ''}
+${d.injected ? html`<p class="banner">This report was made with injected impl bugs: <code>MMDIFF_INJECT=${d.injected}</code>. Its re-runs have them switched on.</p>` : ''}
+<div class="totals">
+${total(s.programs, 'programs')}
+${total(duration(s.elapsedMs), `elapsed (${s.stopped ?? 'done'})`)}
+${total(s.elapsedMs > 0 ? Math.round((s.programs * 1000) / s.elapsedMs) : 0, 'programs/s on average')}
+${s.unsupported ? total(s.unsupported, 'programs a target could not run') : ''}
+${total(s.features.length, 'features covered')}
+${total(s.buckets.length, fromCorpus ? `buckets (${fromCorpus} from the corpus)` : 'buckets')}
+</div>
+<table class="settings"><tbody>
+${settings.map(([k, v]) => html`<tr><th scope="row">${k}</th><td><code>${Array.isArray(v) ? v.join(', ') || '(none)' : String(v)}</code></td></tr>`)}
+</tbody></table>
+<h4>Run this campaign again</h4>
+<pre class="cmd">${d.campaignCommand}</pre>
+</section>`;
+}
+
+function bucketIndex(d: ReportData): Html {
+  if (!d.buckets.length) return html`<section id="buckets"><h2>Buckets</h2><p class="note">No divergence: the targets agreed on every program.</p></section>`;
+  return html`<section id="buckets">
+<h2>Buckets (${d.buckets.length})</h2>
+<table class="index">
+<thead><tr><th>#</th><th>signature</th><th>class</th><th>count</th><th>first seen</th><th>ops</th></tr></thead>
+<tbody>${d.buckets.map(
+    (r, i) => html`<tr><td class="num">${i + 1}</td><td><a href="#${r.anchor}"><code>${r.bucket.signature}</code></a></td><td><span class="class class-${r.bucket.class}">${r.bucket.class}</span></td><td>${r.bucket.count.toLocaleString('en')}</td><td>${r.bucket.fromCorpus ? 'corpus' : `program ${(r.bucket.firstAt ?? 0).toLocaleString('en')}`}</td><td>${r.bucket.minimized ? `${r.bucket.minimized.opsAfter} (from ${r.bucket.minimized.opsBefore})` : (r.bucket.witnessOps ?? '')}</td></tr>`,
+  )}</tbody>
+</table>
+</section>`;
+}
+
+function features(d: ReportData): Html {
+  const retriage = d.summary.corpusRetriage;
+  return html`<section id="features">
+<h2>Features and corpus</h2>
+<details><summary>${d.summary.features.length} features covered</summary><ul>${d.summary.features.map((f) => html`<li>${f}</li>`)}</ul></details>
+${retriage.length ? html`<details><summary>${retriage.length} corpus cases re-run at the start</summary><table><tbody>${retriage.map((c) => html`<tr><td><code>${c.file}</code></td><td>${c.status}</td></tr>`)}</tbody></table></details>` : ''}
+</section>`;
+}
+
+export function renderReport(d: ReportData): string {
+  const assets = chartAssets();
+  const s = d.summary;
+  const title = `mmdiff report: ${d.targets.join(' vs ')}, seed ${String(s.settings.seed ?? '?')}`;
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="mmdiff report (uPlot ${assets.version} inlined)">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<style>${trusted(assets.css, 'style')}</style>
+<style>${trusted(REPORT_CSS, 'style')}</style>
+<script>${trusted(assets.js, 'script')}</script>
+</head>
+<body>
+<main>
+<header>
+<h1>${title}</h1>
+<p><span class="path">${d.dir}</span> · report made ${d.generatedAt}</p>
+<nav><a href="#overview">Overview</a><a href="#charts">Over time</a><a href="#buckets">Buckets</a><a href="#features">Features</a></nav>
+</header>
+${overview(d)}
+<section id="charts">
+<h2>Over time</h2>
+${renderCharts(s.timeline)}
+</section>
+${bucketIndex(d)}
+${d.buckets.map((r, i) => renderBucket(r, i + 1, d.targets))}
+${features(d)}
+</main>
+</body>
+</html>
+`;
+  return page.text;
+}
