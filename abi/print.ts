@@ -43,6 +43,9 @@ export function printMachine(m: Partial<MachineConfig>): string | null {
     if (v === undefined || v === DEFAULT_MACHINE[k]) continue;
     parts.push(`${k}=${typeof v === 'bigint' ? hex(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v}`);
   }
+  if (m.reserved?.length) {
+    parts.push(`reserved=${m.reserved.map((r) => `${hex(r.start)}-${hex(r.end)}${r.growsdown ? ':growsdown' : ''}`).join(',')}`);
+  }
   return parts.length ? `# machine ${parts.join(' ')}` : null;
 }
 

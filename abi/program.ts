@@ -44,6 +44,21 @@ export interface MachineConfig {
   readonly maxMapCount: number;
   /** mm->start_brk == mm->brk at exec time; the heap grows up from here. */
   readonly brkStart: bigint;
+  /**
+   * Address ranges the machine's own software occupies in every process (the kernel
+   * target's helper: its binary, data page, IO area, stack; kernel/target.ts layout()).
+   * Each is an existing VMA that never merges, is never touched by a program (the
+   * kernel target refuses such programs), counts for placement and max_map_count, and
+   * is hidden from snapshots. None by default.
+   */
+  readonly reserved?: readonly ReservedRange[];
+}
+
+/** One reserved range; a growsdown one (a stack) also keeps stack_guard_gap below it free. */
+export interface ReservedRange {
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly growsdown?: boolean;
 }
 
 export const DEFAULT_MACHINE: MachineConfig = {

@@ -1,6 +1,7 @@
 // Generation and mutation on recipes (fuzz/arbitrary/program.ts): every edit of a
 // recipe list is a valid program, so mutation needs no fix-ups. Mutations: insert,
-// remove, duplicate or change an op, change one decision, splice two programs.
+// remove, duplicate or change an op, change one decision, switch the program's flavour
+// (mm / shadow stacks / trampfd: the first recipe's `proc`), splice two programs.
 
 import { RECIPE_CHOICES, RECIPE_MAX, type Recipe } from './arbitrary/program.js';
 import type { Rng } from './rng.js';
@@ -33,7 +34,7 @@ export function mutate(rng: Rng, base: readonly Recipe[], other: readonly Recipe
   let out = base.slice();
   const rounds = 1 + rng.below(4);
   for (let k = 0; k < rounds; k++) {
-    const m = rng.below(other ? 7 : 6);
+    const m = rng.below(other ? 8 : 7);
     const at = rng.below(out.length + 1);
     switch (m) {
       case 0: // insert a fresh op
@@ -55,7 +56,10 @@ export function mutate(rng: Rng, base: readonly Recipe[], other: readonly Recipe
       case 5: // replace an op
         if (out.length) out[rng.below(out.length)] = randomRecipe(rng);
         break;
-      case 6: // splice: a prefix of this program, a suffix of the other
+      case 6: // switch flavour: the same recipes read as another kind of program
+        if (out.length) out[0] = { ...out[0], proc: rng.below(RECIPE_MAX + 1) };
+        break;
+      case 7: // splice: a prefix of this program, a suffix of the other
         out = out.slice(0, at).concat(other!.slice(rng.below(other!.length)));
         break;
     }

@@ -1,9 +1,11 @@
 // CPU accesses and page faults (arch/x86/mm/fault.c do_user_addr_fault + access_error,
 // mm/memory.c handle_mm_fault): hardware permission check on a present PTE (US, RW, NX,
 // PKRU AD/WD for data accesses), else #PF → VMA lookup (growsdown expansion), access_error,
-// then the fault: zero page / new anon page / shmem page (+ fault-around), COW copy or
-// reuse by reference count, guard marker → SEGV_MAPERR. Also the GUP-style fault-in
-// used by MAP_POPULATE, mlock and MADV_POPULATE_*.
+// then the fault: zero page / new anon page / shmem page (+ fault-around) / trampfd page,
+// COW copy or reuse by reference count, guard marker → SEGV_MAPERR. Shadow-stack accesses
+// (SEMANTICS §10.6) need a shadow-stack PTE (P=1 RW=0 D=1), else fault as writes that only a
+// VM_SHADOW_STACK|VM_WRITE VMA resolves, into a shadow-stack PTE (pte_mkwrite(pte, vma)).
+// Also the GUP-style fault-in used by MAP_POPULATE, mlock and MADV_POPULATE_*.
 
 import { fault } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
@@ -23,6 +25,9 @@ export const SIGBUS = fault('SIGBUS', 'BUS_ADRERR');
 export const READ = 0;
 export const WRITE = 1;
 export const EXEC = 2;
+/** A shadow-stack load (RET, INCSSP, SAVEPREVSSP's pop) and store (CALL, WRSS, RSTORSSP, SAVEPREVSSP's pushes, WRUSS). */
+export const SS_LOAD = 3;
+export const SS_STORE = 4;
 
 /** RLIMIT_STACK of the machines (8 MiB), in pages: acct_stack_growth() refuses larger stacks. */
 const STACK_LIMIT = (8 << 20) / 4096;
@@ -85,11 +90,12 @@ function pageFault(k: Kernel, mm: Proc, vpn: number, kind: number, present: bool
   const write = kind === WRITE;
   const instr = kind === EXEC;
   const key = pkeyOfFlags(fl);
+  if (kind >= SS_LOAD) return shstkAccessError(k, mm, r, vpn, pk, kind === SS_STORE);
   // access_error()
   let bad: boolean;
   if (pk) bad = true;
   else if (!instr && !pkruAllows(mm, key, write)) bad = true;
-  else if (write) bad = !(fl & F_WRITE);
+  else if (write) bad = !(fl & F_WRITE) || (fl & VMF.SHADOW_STACK) !== 0; // normal writes never reach a shadow stack
   else if (present) bad = true; // protection fault on a present page (NX fetch)
   else bad = !(fl & F_PROT); // !vma_is_accessible
   if (bad) {
@@ -98,6 +104,48 @@ function pageFault(k: Kernel, mm: Proc, vpn: number, kind: number, present: bool
     return ACCERR;
   }
   return handleFault(k, mm, r, vpn, write);
+}
+
+/**
+ * access_error() for a shadow-stack access (X86_PF_SHSTK): arch_vma_access_permitted() with
+ * the error code's W bit (a store: PKRU write-disable refuses it too, docs/conventions.md),
+ * then the VMA must be VM_SHADOW_STACK and VM_WRITE; the fault is handled as a write fault.
+ */
+function shstkAccessError(k: Kernel, mm: Proc, r: number, vpn: number, pk: boolean, store: boolean): string | null {
+  const fl = k.vp.fl[r];
+  if (pk || !pkruAllows(mm, pkeyOfFlags(fl), store)) return k.pku ? PKUERR : ACCERR;
+  if (!(fl & VMF.SHADOW_STACK) || !(fl & F_WRITE)) return ACCERR;
+  return handleFault(k, mm, r, vpn, true);
+}
+
+/**
+ * A shadow-stack access to page vpn (a user page): on success set A and return the frame;
+ * else the fault text. The hardware accepts only a shadow-stack PTE (RW=0, D=1) whose key
+ * PKRU does not access-disable (write-disable is not checked by the hardware).
+ */
+export function ssTranslate(k: Kernel, mm: Proc, vpn: number, store: boolean): number | string {
+  const kind = store ? SS_STORE : SS_LOAD;
+  const pt = k.pt;
+  for (let tries = 0; tries < 4; tries++) {
+    const s = pt.slot(mm.pgd, vpn);
+    let l = 0;
+    let h = 0;
+    if (s >= 0) {
+      l = pt.L[2 * s];
+      h = pt.L[2 * s + 1];
+    }
+    let e: string | null;
+    if (l & pte.P) {
+      const pk = !pkruAllows(mm, pte.pkeyOf(h), false);
+      if (!pk && pte.isShstk(l)) {
+        pt.L[2 * s] = (l | pte.A) >>> 0;
+        return pte.pfnOf(l, h);
+      }
+      e = pageFault(k, mm, vpn, kind, true, pk);
+    } else e = pageFault(k, mm, vpn, kind, false, false);
+    if (e !== null) return e;
+  }
+  throw new Error('impl: shadow-stack fault did not resolve');
 }
 
 /** expand_downwards(): grow a VM_GROWSDOWN VMA down to vpn. */
@@ -125,13 +173,20 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
   }
   if (l === 0 && h === 0) {
     if (k.vp.shm[r]) return shmemFault(k, mm, r, vpn, write);
+    if (k.vp.tfd[r]) {
+      trampfdFault(k, mm, r, vpn);
+      return null;
+    }
     anonFault(k, mm, r, vpn, write);
     return null;
   }
   if (pte.isGuard(l, h)) return MAPERR; // VM_FAULT_SIGSEGV
   if (l & pte.P) {
-    if (write && !(l & pte.RW)) wpFault(k, mm, r, s, l, h);
-    else pt.L[2 * s] = (l | pte.A | (write ? pte.D : 0)) >>> 0; // spurious: pte_mkyoung (+dirty)
+    // pte_write(): RW, or a shadow-stack PTE (pte_shstk() needs the CPU feature)
+    const shstkPte = k.shstk && pte.isShstk(l);
+    if (write && !(l & pte.RW) && !shstkPte) wpFault(k, mm, r, s, l, h);
+    else if (!shstkPte) pt.L[2 * s] = (l | pte.A | (write ? pte.D : 0)) >>> 0; // spurious: pte_mkyoung (+dirty)
+    else pt.L[2 * s] = (l | pte.A) >>> 0;
     return null;
   }
   // protnone in an accessible VMA cannot arise (no NUMA hinting): rebuild from the VMA
@@ -148,13 +203,32 @@ function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean):
   const ph = pte.protHi(protOf(fl), pkeyOfFlags(fl));
   let f = ZERO_FRAME;
   let l: number;
+  let h: number;
   if (write) {
     anonPrepare(k, mm, r);
     f = k.fr.alloc(F_EXCL);
-    l = (pte.mkLo(f, pl) | pte.RW | pte.D) >>> 0; // maybe_mkwrite(pte_mkdirty())
-  } else l = (pte.mkLo(f, pl) | pte.SPECIAL) >>> 0; // pte_mkspecial(zero pfn)
+    const ss = (fl & VMF.SHADOW_STACK) !== 0;
+    l = pte.mkwriteLo(pte.mkLo(f, pl), ss); // pte_mkwrite(pte_mkdirty(), vma)
+    h = pte.mkwriteHi(pte.mkHi(f, pl, ph), ss);
+  } else {
+    l = (pte.mkLo(f, pl) | pte.SPECIAL) >>> 0; // pte_mkspecial(zero pfn)
+    h = pte.mkHi(f, pl, ph);
+  }
   const s = k.pt.ensure(mm.pgd, vpn);
-  k.pt.set(s, l, pte.mkHi(f, pl, ph));
+  k.pt.set(s, l, h);
+}
+
+/**
+ * trampfd_fault + finish_fault: map the trampfd's page (generated on the first fault)
+ * read-only with vm_page_prot; the PTE holds a reference. No fault-around (no map_pages).
+ */
+function trampfdFault(k: Kernel, mm: Proc, r: number, vpn: number): void {
+  const fl = k.vp.fl[r];
+  const f = k.tfd.page(k.vp.tfd[r]);
+  const pl = pte.protLo(protOf(fl), false);
+  k.fr.get(f);
+  const s = k.pt.ensure(mm.pgd, vpn);
+  k.pt.set(s, pte.mkLo(f, pl), pte.mkHi(f, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))));
 }
 
 /** Map shmem frame f at vpn (set_pte_range): a writable PTE is dirty if the folio is. */
@@ -216,22 +290,24 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   }
   // injected cow-reuse-ref2: "ref > 1 + swapcache" read as "ref > 2", so a page still mapped by the
   // other process after fork counts as ours
+  const fl = k.vp.fl[r];
+  const ss = (fl & VMF.SHADOW_STACK) !== 0;
   if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1 || (BUG.cowReuseRef2 && fr.ref[f] === 2))) {
-    // reuse: the page is ours alone (wp_can_reuse_anon_folio)
+    // reuse: the page is ours alone (wp_can_reuse_anon_folio); wp_page_reuse:
+    // maybe_mkwrite(pte_mkdirty(pte_mkyoung(orig)), vma)
     fr.flags[f] |= F_EXCL;
-    pt.L[2 * s] = (l | pte.A | pte.RW | pte.D) >>> 0;
-    pt.L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
+    pt.L[2 * s] = pte.mkwriteLo((l | pte.A) >>> 0, ss);
+    pt.L[2 * s + 1] = pte.mkwriteHi(h, ss);
     return;
   }
   // wp_page_copy: a new exclusive page (zeroed for the zero page), fresh PTE from vm_page_prot
   anonPrepare(k, mm, r);
-  const fl = k.vp.fl[r];
   const nf = fr.copy(f, F_EXCL);
   fr.put(f);
   const pl = pte.protLo(protOf(fl), false);
-  pt.L[2 * s] = (pte.mkLo(nf, pl) | pte.RW | pte.D) >>> 0;
+  pt.L[2 * s] = pte.mkwriteLo(pte.mkLo(nf, pl), ss);
   // injected cow-copy-drops-pkey: the copy's PTE built from the prot bits alone
-  pt.L[2 * s + 1] = pte.mkHi(nf, pl, pte.protHi(protOf(fl), BUG.cowCopyDropsPkey ? 0 : pkeyOfFlags(fl)));
+  pt.L[2 * s + 1] = pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), BUG.cowCopyDropsPkey ? 0 : pkeyOfFlags(fl))), ss);
 }
 
 /**
@@ -272,7 +348,8 @@ export function populateAdvice(k: Kernel, mm: Proc, vs: number, ve: number, writ
     const r = mm.tree.find(p);
     if (r < 0) return 'ENOMEM';
     const fl = vp.fl[r];
-    if (write ? !(fl & F_WRITE) : !(fl & F_READ)) return 'EINVAL';
+    // check_vma_flags(): a write needs VM_WRITE and no VM_SHADOW_STACK (no FOLL_FORCE here)
+    if (write ? !(fl & F_WRITE) || fl & VMF.SHADOW_STACK : !(fl & F_READ)) return 'EINVAL';
     if (!pkruAllows(mm, pkeyOfFlags(fl), write)) return 'EINVAL';
     const b = Math.min(ve, vp.ve[r]);
     for (; p < b; p++) if (gupPage(k, mm, r, p, write)) return 'EFAULT';

@@ -3,10 +3,14 @@
 // Page tables are copied only where a fault could not rebuild them (vma_needs_copy:
 // the VMA has an anon_vma, or VM_MAYBE_GUARD). A writable private PTE is write-protected
 // in both processes (Dirty → SavedDirty), the child's copy is old (A=0), a shared one
-// also clean; anon pages lose PageAnonExclusive and gain a reference.
+// also clean; anon pages lose PageAnonExclusive and gain a reference. pte_write() is true
+// for a shadow-stack PTE too, so it is write-protected the same way (W=0, D=0, SavedDirty=1:
+// copy-on-access, SEMANTICS §10.7). The child keeps SSP, the shadow-stack features and the
+// descriptor table (the same trampfds); trampfd VMAs are file mappings (no PTEs copied).
 
 import { VMF } from '../abi/vmflags.js';
 import { F_EXCL, F_SHMEM, ZERO_FRAME } from './frames.js';
+import { fdFork } from './fdtable.js';
 import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import * as pte from './pte.js';
@@ -18,6 +22,12 @@ export function doFork(k: Kernel, parent: Proc): Proc {
   child.pkru = parent.pkru;
   child.pkeys = parent.pkeys;
   child.execOnly = parent.execOnly;
+  child.ssp = parent.ssp;
+  child.shstk = parent.shstk;
+  child.shstkLocked = parent.shstkLocked;
+  child.shstkBase = parent.shstkBase;
+  child.shstkSize = parent.shstkSize;
+  fdFork(parent, child);
   const vp = k.vp;
   const tree = parent.tree;
   for (let r = tree.first(); r >= 0; r = tree.next(r)) {
@@ -27,7 +37,7 @@ export function doFork(k: Kernel, parent: Proc): Proc {
     const wipe = (fl & VMF.WIPEONFORK) !== 0;
     // anon_vma_fork(): each child VMA gets its own anon_vma chained to the parent's
     const anon = !wipe && vp.anon[r] ? vp.newAnonVma() : 0;
-    k.addVma(child, vp.vs[r], vp.ve[r], vp.pg[r], fl & ~VMF.LOCKED, anon, anon ? 1 : 0, vp.shm[r]);
+    k.addVma(child, vp.vs[r], vp.ve[r], vp.pg[r], fl & ~VMF.LOCKED, anon, anon ? 1 : 0, vp.shm[r], vp.tfd[r]);
     if (!wipe && (vp.anon[r] || fl & VMF.GUARD)) copyPtes(k, parent, child, vp.vs[r], vp.ve[r], (fl & VMF.SHARED) !== 0);
   }
   return child;
@@ -36,6 +46,8 @@ export function doFork(k: Kernel, parent: Proc): Proc {
 function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, shared: boolean): void {
   const pt = k.pt;
   const fr = k.fr;
+  // pte_shstk() needs the CPU feature; injected fork-shstk-stays-shstk: the pre-CET pte_write()
+  const shstk = k.shstk && !BUG.forkShstkStaysShstk;
   pt.walk(src.pgd, vs, ve, (_c, t, i0, i1, base) => {
     for (let i = i0; i < i1; i++) {
       const s = t * 512 + i;
@@ -50,7 +62,8 @@ function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, share
           fr.get(f);
           if (!(fr.flags[f] & F_SHMEM)) fr.flags[f] &= ~F_EXCL;
         }
-        if (!shared && l & pte.RW) {
+        // pte_write(): RW, or a shadow-stack PTE
+        if (!shared && (shstk ? pte.isWrite(l) : l & pte.RW)) {
           // ptep_set_wrprotect() in the parent, pte_wrprotect() for the child
           l = (l & ~pte.RW) >>> 0;
           // injected wrprotect-keeps-dirty: RW cleared without the Dirty → SavedDirty shift

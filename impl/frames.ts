@@ -17,6 +17,8 @@ export const F_EXCL = 1;
 export const F_DIRTY = 2;
 /** folio belongs to a shmem object (not an anon page). */
 export const F_SHMEM = 4;
+/** folio of a file other than shmem (the trampfd page): not anonymous, no dirty tracking. */
+export const F_FILE = 8;
 
 const WORDS = 512;
 const SLAB = 8; // dense pages per slab (32 KiB): growing never copies, small machines stay small

@@ -116,6 +116,36 @@ export const CATALOGUE = {
     wrong: 'the PTE of a COW copy (wp_page_copy) is built without the VMA\'s pkey bits',
     rule: '§0 vm_get_page_prot / §9.4: every PTE carries the VMA\'s pkey (bits 59-62)',
   },
+  'fork-shstk-stays-shstk': {
+    flag: 'forkShstkStaysShstk',
+    wrong: 'fork tests RW alone for pte_write(), so shadow-stack PTEs (RW=0, D=1) are copied as they are, shared and still shadow-stack typed',
+    rule: '§10.7: fork write-protects shadow-stack PTEs too (W=0, D=0, SavedDirty=1 in both); the next shadow-stack access copies or reuses',
+  },
+  'shstk-ret-no-compare': {
+    flag: 'shstkRetNoCompare',
+    wrong: 'RET pops the shadow stack without comparing the entry with the return address',
+    rule: '§10.10 / conventions: a popped entry != the return address is #CP NEAR-RET (SIGSEGV SEGV_CPERR), SSP unchanged',
+  },
+  'shstk-token-no-mode-bit': {
+    flag: 'shstkTokenNoModeBit',
+    wrong: 'map_shadow_stack(SHADOW_STACK_SET_TOKEN) writes the restore token without the 64-bit mode bit',
+    rule: '§10.2: the token at base + size - 8 is (base + size) | 1',
+  },
+  'shstk-start-gap-missing': {
+    flag: 'shstkStartGapMissing',
+    wrong: 'a new shadow stack is placed without the one-page start gap below it',
+    rule: '§10.3: start_gap = PAGE_SIZE (stack_guard_placement) keeps a free page below a new shadow stack',
+  },
+  'trampfd-table-at-write': {
+    flag: 'trampfdTableAtWrite',
+    wrong: 'trampolines jump to the code/data table entries read when the descriptors were written, not at execution time',
+    rule: '§11 / conventions: a trampoline loads code_table[X] and data_table[X] when it runs',
+  },
+  'trampfd-prot-before-eexist': {
+    flag: 'trampfdProtBeforeEexist',
+    wrong: 'trampfd_mmap checks the VMA protection before refusing a second mapping (EINVAL where EEXIST is due)',
+    rule: 'conventions (trampfd mmap): already mapped → EEXIST comes before the PROT_WRITE / R-X check (EINVAL)',
+  },
 } as const satisfies Record<string, BugInfo>;
 
 export type BugName = keyof typeof CATALOGUE;

@@ -8,8 +8,10 @@ import { VMF } from '../abi/vmflags.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
 import { BUG } from './inject.js';
 import { PageTable } from './pagetable.js';
+import { addReserved } from './reserved.js';
 import * as pte from './pte.js';
 import { Shmem } from './shmem.js';
+import { TrampFds } from './trampfd.js';
 import { VmaPool } from './vma.js';
 import { VmaTree } from './vmatree.js';
 
@@ -27,6 +29,17 @@ export class Proc {
   execOnly = -1;
   brk: number;
   startBrk: number;
+  /** Shadow-stack pointer in bytes (MSR_IA32_PL3_SSP); stays below 2^53, so a double holds it exactly. */
+  ssp = 0;
+  /** thread.features: ARCH_SHSTK_SHSTK (bit 0), ARCH_SHSTK_WRSS (bit 1). */
+  shstk = 0;
+  /** thread.features_locked: ARCH_SHSTK_LOCK ORs in the whole u64 argument. */
+  shstkLocked = 0n;
+  /** thread.shstk: the shadow stack ARCH_SHSTK_ENABLE allocated (bytes), unmapped again by DISABLE. */
+  shstkBase = 0;
+  shstkSize = 0;
+  /** Descriptor table (impl/fdtable.ts): null while only stdio is open; 0 free, -1 stdio, else a trampfd id. */
+  fds: number[] | null = null;
   constructor(
     readonly pid: number,
     readonly tree: VmaTree,
@@ -48,6 +61,7 @@ export class Kernel {
   readonly fr = new Frames(64);
   readonly vp = new VmaPool(32);
   readonly shm = new Shmem(this.fr);
+  readonly tfd = new TrampFds(this.fr);
   readonly procs: Proc[] = [];
   readonly pku: boolean;
   readonly maxPkey: number;
@@ -58,6 +72,8 @@ export class Kernel {
   readonly maxMapCount: number;
   readonly brkStart: number; // bytes
   readonly profile: string;
+  /** The CPU and kernel support user shadow stacks (X86_FEATURE_USER_SHSTK). */
+  readonly shstk: boolean;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
   /** Argument of the zap walk. */
@@ -73,7 +89,8 @@ export class Kernel {
     this.maxMapCount = cfg.maxMapCount;
     this.brkStart = Number(cfg.brkStart);
     this.profile = cfg.profile;
-    this.newProc();
+    this.shstk = cfg.shstk;
+    addReserved(this, this.newProc(), cfg);
   }
 
   newProc(): Proc {
@@ -84,10 +101,11 @@ export class Kernel {
 
   // ------------------------------------------------------------- VMA lifecycle
 
-  /** Allocate and insert a VMA (the shmem object, if any, gains a mapper). */
-  addVma(mm: Proc, vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number): number {
-    const r = this.vp.alloc(vs, ve, pg, fl, anon, fork, shm);
+  /** Allocate and insert a VMA (the shmem or trampfd object, if any, gains a mapper). */
+  addVma(mm: Proc, vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number, tfd = 0): number {
+    const r = this.vp.alloc(vs, ve, pg, fl, anon, fork, shm, tfd);
     this.shm.hold(shm);
+    if (tfd) this.tfd.hold(tfd);
     mm.tree.insert(r);
     return r;
   }
@@ -96,6 +114,7 @@ export class Kernel {
   dropVma(mm: Proc, r: number): void {
     mm.tree.remove(r);
     this.shm.release(this.vp.shm[r]);
+    if (this.vp.tfd[r]) this.tfd.release(this.vp.tfd[r]);
     this.vp.release(r);
   }
 
@@ -110,6 +129,7 @@ export class Kernel {
     vp.ve[n] = end;
     vp.pg[n] = vp.pg[r] + (at - vp.vs[r]);
     this.shm.hold(vp.shm[n]);
+    if (vp.tfd[n]) this.tfd.hold(vp.tfd[n]);
     mm.tree.insert(n);
     return n;
   }
@@ -195,6 +215,7 @@ export class Kernel {
     this.pt.freeRoot(mm.pgd);
     mm.pgd = -1;
     mm.alive = false;
+    mm.fds = null; // exit closes every descriptor
   }
 }
 

@@ -1,13 +1,12 @@
 // The impl target's Machine: dispatches ops (u64 bigint registers in, converted once),
-// runs the CPU actions (read/write/exec words, wrpkru) and builds snapshots.
+// runs the CPU actions (read/write/exec words, wrpkru, the shadow-stack instructions,
+// trampolines) and builds snapshots.
 
-import { ARCH_SHSTK } from '../abi/constants.js';
 import type { Coverage, Machine } from '../abi/machine.js';
 import type { OpName } from '../abi/ops.js';
 import type { MachineConfig } from '../abi/program.js';
 import { err, fault, type Result } from '../abi/result.js';
 import type { FrameWords, PteState, ProcState, RawState, VmaState } from '../abi/trace.js';
-import { s32 } from './args.js';
 import { sysBrk } from './brk.js';
 import { EXEC, GPF, MAPERR, READ, translate, WRITE } from './fault.js';
 import { doFork } from './fork.js';
@@ -21,13 +20,14 @@ import { sysMseal } from './mseal.js';
 import { sysMunmap } from './munmap.js';
 import { pkeyAlloc, pkeyFree } from './pkeys.js';
 import * as pte from './pte.js';
+import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
+import * as insn from './shstk-insn.js';
+import { execTrampoline, sysClose, trampfdCreate, trampfdWriteCode, trampfdWriteData } from './trampfd-sys.js';
 import { VMF_MASK, pkeyOfFlags, protOf } from './vma.js';
+import { F_RESERVED } from './reserved.js';
 
 const ZERO = 0n;
 const SIGILL = fault('SIGILL', 'ILL_ILLOPN');
-const ENOSYS = err('ENOSYS');
-const EINVAL = err('EINVAL');
-const EBADF = err('EBADF');
 const USER_TOP = 2n ** 47n;
 const B53 = 2n ** 53n;
 const KERNEL_HALF = 0xffff800000000000n;
@@ -36,11 +36,9 @@ const USER_PAGES = 2 ** 35;
 
 export class ImplMachine implements Machine {
   readonly k: Kernel;
-  private readonly shstk: boolean;
 
   constructor(cfg: MachineConfig, _cov?: Coverage) {
     this.k = new Kernel(cfg);
-    this.shstk = cfg.shstk;
   }
 
   alive(pid: number): boolean {
@@ -62,8 +60,15 @@ export class ImplMachine implements Machine {
         }
         return this.access(mm, a[0], WRITE, Number(v & 0xffffffffn), Number(v >> 32n));
       }
-      case 'exec':
-        return this.access(mm, a[0], EXEC, 0, 0);
+      case 'exec': {
+        const r = this.access(mm, a[0], EXEC, 0, 0);
+        // a trampfd page runs its trampolines (only machines that created a trampfd look)
+        if (r === ZERO && k.tfd.count > 0) {
+          // the trampoline loads its table slots as 8-byte user reads
+          return execTrampoline(k, mm, Number(a[0]), (at) => this.access(mm, at, READ, 0, 0)) ?? ZERO;
+        }
+        return r;
+      }
       case 'mmap':
         return sysMmap(k, mm, a);
       case 'munmap':
@@ -94,26 +99,31 @@ export class ImplMachine implements Machine {
         k.exitMm(mm);
         return ZERO;
       case 'map_shadow_stack':
-        return ENOSYS; // no CONFIG_X86_USER_SHADOW_STACK (docs/conventions.md)
-      case 'arch_prctl': {
-        const code = s32(a[0]);
-        if (code >= ARCH_SHSTK.ENABLE && code <= ARCH_SHSTK.STATUS) return EINVAL;
-        return EINVAL;
-      }
+        return sysMapShadowStack(k, mm, a);
+      case 'arch_prctl':
+        // ARCH_SHSTK_STATUS: put_user() of one u64, a user write (a fault makes it EFAULT)
+        return sysArchPrctl(k, mm, a, (at, v) => this.access(mm, at, WRITE, v, 0) === ZERO);
+      // shadow-stack instructions: plain / #UD while the process's SHSTK feature is off
       case 'call':
+        return insn.call(k, mm, a[0]);
       case 'ret':
+        return insn.ret(k, mm, a[0]);
       case 'incssp':
-        return ZERO; // plain instructions while shadow stacks are off
+        return insn.incssp(k, mm, a[0]);
       case 'wrss':
+        return insn.wrss(k, mm, a[0], a[1]);
       case 'rstorssp':
+        return insn.rstorssp(k, mm, a[0]);
       case 'saveprevssp':
-        return SIGILL; // #UD
+        return insn.saveprevssp(k, mm);
       case 'trampfd_create':
+        return trampfdCreate(k, mm, a[0]);
       case 'trampfd_write_code':
+        return trampfdWriteCode(k, mm, a);
       case 'trampfd_write_data':
-        return ENOSYS;
+        return trampfdWriteData(k, mm, a);
       case 'close':
-        return EBADF;
+        return sysClose(mm, a[0]);
     }
     throw new Error(`impl: unknown op ${String(op)}`);
   }
@@ -205,6 +215,7 @@ export class ImplMachine implements Machine {
     if (p.alive) {
       for (let r = p.tree.first(); r >= 0; r = p.tree.next(r)) {
         const fl = vp.fl[r];
+        if (fl & F_RESERVED) continue;
         vmas.push({
           start: BigInt(vp.vs[r]) * 4096n,
           end: BigInt(vp.ve[r]) * 4096n,
@@ -238,8 +249,8 @@ export class ImplMachine implements Machine {
       brk: BigInt(p.brk),
       pkru: p.pkru,
       pkeys: p.pkeys,
-      ssp: ZERO,
-      shstk: this.shstk ? 0 : 0,
+      ssp: BigInt(p.ssp),
+      shstk: p.shstk,
     };
   }
 }

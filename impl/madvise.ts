@@ -10,7 +10,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
 import { pkruAllows, populateAdvice } from './fault.js';
-import { F_SHMEM, ZERO_FRAME } from './frames.js';
+import { F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
@@ -97,14 +97,17 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
   const fl = vp.fl[r];
   // can_madvise_modify(): sealed anonymous memory the caller cannot write
   if (
-    k.profile !== '6.10' && fl & VMF.SEALED && isDiscard(adv) && !vp.shm[r] &&
+    k.profile !== '6.10' && fl & VMF.SEALED && isDiscard(adv) && vp.isAnon(r) &&
     !(fl & F_WRITE && pkruAllows(mm, pkeyOfFlags(fl), true))
   )
     return err('EPERM');
+  // a trampfd VMA is a file mapping with VM_DONTEXPAND (VM_SPECIAL)
+  const special = (fl & VMF.TRAMPFD) !== 0;
   let nf = fl;
   switch (adv) {
     case MADV.REMOVE:
       if (fl & VMF.LOCKED) return EINVAL;
+      if (special) return err('EACCES'); // a file, but not shared-maywrite
       if (!vp.shm[r]) return EINVAL; // no file
       removeRange(k, vp.shm[r], vp.pg[r] + (vs - vp.vs[r]), vp.pg[r] + (ve - vp.vs[r]));
       return r;
@@ -123,7 +126,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     case MADV.DONTNEED_LOCKED:
       if (fl & VMF.LOCKED && adv !== MADV.DONTNEED_LOCKED) return EINVAL;
       if (adv === MADV.FREE) {
-        if (vp.shm[r]) return EINVAL;
+        if (!vp.isAnon(r)) return EINVAL;
         freeRange(k, mm, vs, ve);
       } else k.zap(mm, vs, ve, true);
       return r;
@@ -135,13 +138,14 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       return Math.ceil(vs / 512) * 512 + 512 <= ve ? EINVAL : r;
     }
     case MADV.GUARD_INSTALL:
-      if (fl & VMF.LOCKED) return EINVAL;
+      if (fl & VMF.LOCKED || special) return EINVAL; // is_valid_guard_vma()
       // VM_MAYBE_GUARD first: anon_vma_prepare() then compares flags with it set
       vp.fl[r] |= VMF.GUARD;
       if (!vp.shm[r]) anonPrepare(k, mm, r);
       installGuards(k, mm, vs, ve);
       return r;
     case MADV.GUARD_REMOVE:
+      if (special) return EINVAL; // is_valid_guard_vma(allow_locked)
       removeGuards(k, mm, vs, ve);
       return r;
     case MADV.NORMAL:
@@ -157,10 +161,11 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       nf |= VMF.DONTCOPY;
       break;
     case MADV.DOFORK:
+      // 6.18 refuses VM_IO only (no such VMA here); VM_SPECIAL came later
       nf &= ~VMF.DONTCOPY;
       break;
     case MADV.WIPEONFORK:
-      if (vp.shm[r] || fl & VMF.SHARED) return EINVAL;
+      if (!vp.isAnon(r) || fl & VMF.SHARED) return EINVAL;
       nf |= VMF.WIPEONFORK;
       break;
     case MADV.KEEPONFORK:
@@ -171,12 +176,12 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       nf |= VMF.DONTDUMP;
       break;
     case MADV.DODUMP:
-      if (fl & VMF.DROPPABLE) return EINVAL;
+      if (fl & VMF.DROPPABLE || special) return EINVAL;
       nf &= ~VMF.DONTDUMP;
       break;
     case MADV.MERGEABLE:
       // ksm_madvise(): only KSM-compatible VMAs (not shared, not droppable)
-      if (!(fl & (VMF.SHARED | VMF.DROPPABLE))) nf |= VMF.MERGEABLE;
+      if (!(fl & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD))) nf |= VMF.MERGEABLE;
       break;
     case MADV.UNMERGEABLE:
       nf &= ~VMF.MERGEABLE;
@@ -228,7 +233,7 @@ function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
     const l = L[2 * s];
     if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const f = pte.pfnOf(l, L[2 * s + 1]);
-    if (f === ZERO_FRAME || fr.flags[f] & F_SHMEM || fr.ref[f] !== 1) continue;
+    if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
     L[2 * s] = (l & ~pte.A) >>> 0;
   }
 }

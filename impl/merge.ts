@@ -4,13 +4,15 @@
 // same shmem file, pgoff continuous, anon_vmas compatible (6.18 is_mergeable_anon_vma:
 // a fork child's inherited anon_vma never merges with an anon_vma-less side).
 
+import { VMF } from '../abi/vmflags.js';
 import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import { F_PKEY, F_PROT, F_STICKY } from './vma.js';
 
 // injected merge-ignores-pkey: the pkey bits left out of the compared flags (fixed at load)
 const MERGE_IGNORES = BUG.mergeIgnoresPkey ? F_STICKY | F_PKEY : F_STICKY;
-const flagsEq = (a: number, b: number): boolean => ((a ^ b) & ~MERGE_IGNORES) === 0;
+/** Mergeable flags: equal but for the sticky bits, and not VM_SPECIAL (a trampfd's VM_DONTEXPAND). */
+const flagsEq = (a: number, b: number): boolean => ((a ^ b) & ~MERGE_IGNORES) === 0 && !(a & VMF.TRAMPFD);
 
 /** is_mergeable_anon_vma(): target VMA t vs the source (anon, fork child?). */
 function anonOk(k: Kernel, t: number, srcAnon: number, srcFork: number): boolean {

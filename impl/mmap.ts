@@ -1,6 +1,7 @@
 // mmap (SEMANTICS §1): the check order of sys_mmap → ksys_mmap_pgoff → do_mmap →
-// __get_unmapped_area → mmap_region, for anonymous mappings (no file can be open, so
-// every !MAP_ANONYMOUS call is EBADF).
+// __get_unmapped_area → mmap_region, for anonymous mappings (the only files are trampfds:
+// a !MAP_ANONYMOUS call goes to impl/trampfd-sys.ts, EBADF for any other fd). Also the
+// do_mmap of alloc_shstk (impl/shstk.ts): VM_SHADOW_STACK|VM_WRITE added, a start gap.
 //   EINVAL off unaligned | EBADF no file | EINVAL/ENOMEM MAP_HUGETLB | EINVAL len 0 |
 //   ENOMEM PAGE_ALIGN(len) wraps | ENOMEM map_count > max | (exec-only pkey) |
 //   ENOMEM/EINVAL placement | EEXIST FIXED_NOREPLACE overlap | EINVAL map type |
@@ -15,6 +16,7 @@ import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { execOnlyPkey } from './pkeys.js';
+import { mmapTrampfd } from './trampfd-sys.js';
 import { getUnmappedArea } from './unmapped.js';
 import { F_SYNC, F_WRITE, withPkey, withProt } from './vma.js';
 
@@ -31,7 +33,7 @@ export function sysMmap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   load(a);
   if (lo12At(5) !== 0) return E.EINVAL;
   let flags = u32At(3);
-  if (!(flags & MAP.ANONYMOUS)) return E.EBADF;
+  if (!(flags & MAP.ANONYMOUS)) return mmapTrampfd(k, mm, a);
   if (flags & MAP.HUGETLB) return mmapHuge(k, mm, a, flags);
   if (N[1] === 0) return E.EINVAL;
   if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
@@ -70,20 +72,27 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge);
 }
 
-/** do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). */
-function mmapCommon(k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number): Result {
+/**
+ * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
+ * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
+ * a one-page start gap (stack_guard_placement), unless sg says otherwise.
+ */
+export function mmapCommon(
+  k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
+  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0,
+): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
   // prot == PROT_EXEC exactly; injected execonly-pkey-missing: only mprotect's path remembers the key
   if (execOnly && !BUG.execonlyPkeyMissing) pkey = Math.max(0, execOnlyPkey(k, mm));
-  let fl = withPkey(withProt(0, prot), pkey);
+  let fl = (withPkey(withProt(0, prot), pkey) | extra) >>> 0;
   if (flags & MAP.GROWSDOWN) fl |= VMF.GROWSDOWN;
   if (flags & MAP.LOCKED) fl |= VMF.LOCKED;
   if (flags & MAP.SYNC) fl |= F_SYNC;
   if (flags & MAP.STACK) fl |= VMF.NOHUGEPAGE;
   if (flags & MAP.NORESERVE) fl |= VMF.NORESERVE;
   const type = flags & MAP.TYPE;
-  const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0);
+  const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg);
   if (typeof res === 'string') return err(res as 'ENOMEM');
   if (huge && (res % huge !== 0 || len % huge !== 0) && flags & MAP.FIXED) return E.EINVAL;
   const vs = res / PAGE;

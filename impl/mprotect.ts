@@ -59,6 +59,11 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     }
     const key = overridePkey(k, mm, r, prot, pkey);
     const newfl = withPkey(withProt(vp.fl[r], prot), key);
+    // newflags beyond VM_MAY*: a trampfd VMA lacks VM_MAYWRITE
+    if (vp.fl[r] & VMF.TRAMPFD && prot & PROT.WRITE) {
+      error = err('EACCES');
+      break;
+    }
     const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl, end);
     if (typeof res === 'string') {
       error = res;
@@ -117,11 +122,13 @@ export function changeProtection(k: Kernel, mm: Proc, r: number, vs: number, ve:
   cp.nl = pte.protLo(protOf(fl), shared);
   cp.nh = pte.protHi(protOf(fl), pkeyOfFlags(fl));
   cp.tryWritable = !shared && (fl & F_WRITE) !== 0;
+  cp.shstk = (fl & VMF.SHADOW_STACK) !== 0;
+  cp.feat = k.shstk;
   k.pt.walk(mm.pgd, vs, ve, changeTable, k);
 }
 
 /** Arguments of the change_protection walk. */
-const cp = { nl: 0, nh: 0, tryWritable: false };
+const cp = { nl: 0, nh: 0, tryWritable: false, shstk: false, feat: false };
 
 function changeTable(k: Kernel, t: number, i0: number, i1: number): void {
   const L = k.pt.L;
@@ -135,13 +142,16 @@ function changeTable(k: Kernel, t: number, i0: number, i1: number): void {
     pte.modify(l, h, cp.nl, cp.nh, o);
     let rl = o[0];
     let rh = o[1];
-    if (cp.tryWritable && !(rl & pte.RW) && rl & pte.P) {
+    if (cp.tryWritable && !(rl & pte.RW) && !(cp.feat && pte.isShstk(rl)) && rl & pte.P) {
       const f = pte.pfnOf(rl, rh);
       if (f !== ZERO_FRAME && fr.flags[f] & F_EXCL) {
-        rl = (rl | pte.RW) >>> 0; // pte_mkwrite_novma: RW, SavedDirty → D
-        const l2 = pte.restoreDirtyLo(rl, rh);
-        rh = pte.restoreDirtyHi(rl, rh);
-        rl = l2;
+        if (cp.shstk) rl = ((rl & ~pte.RW) | pte.D) >>> 0; // pte_mkwrite(pte, vma) → pte_mkwrite_shstk
+        else {
+          rl = (rl | pte.RW) >>> 0; // pte_mkwrite_novma: RW, SavedDirty → D
+          const l2 = pte.restoreDirtyLo(rl, rh);
+          rh = pte.restoreDirtyHi(rl, rh);
+          rl = l2;
+        }
       }
     }
     L[2 * s] = rl;

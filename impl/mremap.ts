@@ -84,8 +84,12 @@ function checkPrep(k: Kernel, r: number, q: Req): string | null {
   }
   if (!(q.newLen > q.oldLen || implies)) return null;
   if (q.oldLen === 0 && !(vp.fl[r] & VMF.SHARED)) return EINVAL;
+  // VM_DONTEXPAND (a trampfd VMA): no DONTUNMAP, no growth
+  const dontExpand = (vp.fl[r] & VMF.TRAMPFD) !== 0;
+  if (dontExpand && q.flags & MREMAP.DONTUNMAP) return EINVAL;
   // a shrink may span VMAs and holes: only the part kept must lie in the VMA (remap_is_valid)
   if (Math.min(q.oldLen, q.newLen) > vp.ve[r] - q.addr) return EFAULT;
+  if (dontExpand && q.newLen > q.oldLen) return EFAULT;
   return null;
 }
 
@@ -132,6 +136,8 @@ function newArea(k: Kernel, mm: Proc, r: number, q: Req, hint: number): number |
   if (q.flags & MREMAP.FIXED) mf |= MAP.FIXED;
   const shm = k.vp.shm[r] !== 0;
   if (shm) mf |= MAP.SHARED;
+  // the file's get_unmapped_area: trampfd's wants flags == MAP_PRIVATE, which mremap never passes
+  if (k.vp.tfd[r]) return EINVAL;
   const res = getUnmappedArea(k, mm, hint * PAGE, q.newLen * PAGE, mf, shm);
   return typeof res === 'string' ? err(res as 'ENOMEM') : res / PAGE;
 }
@@ -175,6 +181,8 @@ function remapMove(k: Kernel, mm: Proc, q: Req): Result {
     const len = Math.min(end, vp.ve[r]) - ps;
     const offset = seen ? vp.vs[r] - lastEnd : 0;
     lastEnd = vp.ve[r];
+    // vma_multi_allowed(): a file with its own get_unmapped_area (a trampfd) moves only alone
+    if (vp.tfd[r] && (seen || vp.ve[r] < end)) return EFAULT;
     const piece: Req = { addr: ps, oldLen: len, newLen: len, flags: q.flags, newAddr: target + offset };
     const e = checkPrep(k, r, piece);
     if (e) return e;

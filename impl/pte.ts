@@ -109,6 +109,27 @@ export function restoreDirtyHi(l: number, h: number): number {
   if ((l & RW) !== 0) return (h & ~SD_HI) >>> 0;
   return h;
 }
+/** pte_shstk(): a shadow-stack PTE, RW=0 with D=1 (only ever present in a VM_SHADOW_STACK VMA). */
+export function isShstk(l: number): boolean {
+  return (l & (RW | D)) === D;
+}
+/** pte_write(): RW, or a shadow-stack PTE (logically writable). */
+export function isWrite(l: number): boolean {
+  return (l & RW) !== 0 || (l & (RW | D)) === D;
+}
+/**
+ * pte_mkwrite(pte_mkdirty(pte), vma) of a fault that maps a page writable (do_anonymous_page,
+ * wp_page_copy, wp_page_reuse) on an entry with RW=0, lo word: pte_mkdirty sets D and, W being 0,
+ * moves it to SavedDirty; then pte_mkwrite_novma sets RW and moves SavedDirty back to D, while
+ * for a VM_SHADOW_STACK VMA pte_mkwrite_shstk clears RW and sets D (SavedDirty stays).
+ */
+export function mkwriteLo(l: number, shstk: boolean): number {
+  return (shstk ? (l & ~RW) | D : l | RW | D) >>> 0;
+}
+/** ... and the hi word: SavedDirty set for a shadow-stack PTE, clear otherwise. */
+export function mkwriteHi(h: number, shstk: boolean): number {
+  return (shstk ? h | SD_HI : h & ~SD_HI) >>> 0;
+}
 /** pte_dirty(): D or SavedDirty. */
 export function isDirty(l: number, h: number): boolean {
   return (l & D) !== 0 || (h & SD_HI) !== 0;

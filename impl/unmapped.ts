@@ -14,13 +14,15 @@ const FOUR_G_PAGES = 2 ** 20;
 /**
  * __get_unmapped_area(): a byte address or an errno name. file: the mapping has a
  * get_unmapped_area of its own (shmem), so the anonymous THP alignment does not apply.
+ * sg: info.start_gap in pages (stack_guard_placement(vm_flags): 1 for a new
+ * VM_SHADOW_STACK mapping, so a free page stays below it), 0 otherwise.
  */
-export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, flags: number, file: boolean): number | string {
+export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, flags: number, file: boolean, sg = 0): number | string {
   if (len > TASK_SIZE_B) return 'ENOMEM';
   let res: number | string;
   if (flags & MAP.FIXED) res = addr;
-  else if (!file && addr === 0 && len % SZ_2M === 0) res = thpArea(k, mm, len, flags);
-  else res = topdown(k, mm, addr, len, flags);
+  else if (!file && addr === 0 && len % SZ_2M === 0) res = thpArea(k, mm, len, flags, sg);
+  else res = topdown(k, mm, addr, len, flags, sg);
   if (typeof res === 'string') return res;
   if (res > TASK_SIZE_B - len) return 'ENOMEM';
   if (res % PAGE !== 0) return 'EINVAL';
@@ -28,19 +30,20 @@ export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, 
 }
 
 /** __thp_get_unmapped_area(): search len + 2 MiB, then align (top of the padded area if already aligned). */
-function thpArea(k: Kernel, mm: Proc, len: number, flags: number): number | string {
+function thpArea(k: Kernel, mm: Proc, len: number, flags: number, sg: number): number | string {
   // injected thp-pad-off-by-one: padded by 2 MiB - 4 KiB (enough to hold an aligned block, but the
   // "already aligned: take the top" step below then ends one page past the gap)
-  const ret = topdown(k, mm, 0, len + (BUG.thpPadOffByOne ? SZ_2M - PAGE : SZ_2M), flags);
-  if (typeof ret === 'string') return topdown(k, mm, 0, len, flags);
+  const ret = topdown(k, mm, 0, len + (BUG.thpPadOffByOne ? SZ_2M - PAGE : SZ_2M), flags, sg);
+  if (typeof ret === 'string') return topdown(k, mm, 0, len, flags, sg);
   const offSub = (SZ_2M - (ret % SZ_2M)) % SZ_2M;
   return offSub === 0 ? ret + SZ_2M : ret + offSub;
 }
 
 const hasStartGap = (fl: number): boolean => (fl & (VMF.GROWSDOWN | VMF.SHADOW_STACK)) !== 0;
 
-function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number): number | string {
-  if (flags & MAP['32BIT']) return bottomup(k, mm, addr, len, flags);
+/** unmapped_area_topdown(): the top of the highest gap holding len + sg pages. */
+function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number, sg: number): number | string {
+  if (flags & MAP['32BIT']) return bottomup(k, mm, addr, len, flags, sg);
   const vp = k.vp;
   if (addr) {
     addr -= addr % PAGE;
@@ -53,7 +56,7 @@ function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number):
   const low = Math.max(flags & MAP.ABOVE4G ? FOUR_G_PAGES : 1, k.minAddr);
   let high = k.mmapBase;
   for (;;) {
-    const end = mm.tree.highestFree(L, low, high);
+    const end = mm.tree.highestFree(L + sg, low, high);
     if (end < 0) break;
     const next = mm.tree.lowerBound(end);
     if (next >= 0 && hasStartGap(vp.fl[next]) && vp.startGap(next) < end) {
@@ -62,11 +65,14 @@ function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number):
     }
     return (end - L) * PAGE;
   }
-  return bottomup(k, mm, addr, len, flags);
+  return bottomup(k, mm, addr, len, flags, sg);
 }
 
-/** arch_get_unmapped_area(): bottom-up from the legacy base, or in [1 GiB, 2 GiB) for MAP_32BIT. */
-function bottomup(k: Kernel, mm: Proc, addr: number, len: number, flags: number): number | string {
+/**
+ * arch_get_unmapped_area(): bottom-up from the legacy base, or in [1 GiB, 2 GiB) for MAP_32BIT
+ * (unmapped_area(): the lowest gap holding len + sg pages, the mapping sg pages into it).
+ */
+function bottomup(k: Kernel, mm: Proc, addr: number, len: number, flags: number, sg: number): number | string {
   const vp = k.vp;
   let begin: number;
   let end: number;
@@ -87,10 +93,12 @@ function bottomup(k: Kernel, mm: Proc, addr: number, len: number, flags: number)
   let low = Math.max(begin / PAGE, k.minAddr);
   const high = end / PAGE;
   for (;;) {
-    const gap = mm.tree.lowestFree(L, low, high);
-    if (gap < 0) return 'ENOMEM';
-    const next = mm.tree.lowerBound(gap);
-    if (next >= 0 && hasStartGap(vp.fl[next]) && vp.startGap(next) < gap + L) {
+    const free = mm.tree.lowestFree(L + sg, low, high);
+    if (free < 0) return 'ENOMEM';
+    const gap = free + sg;
+    const next = mm.tree.lowerBound(free);
+    // vm_start_gap(next) < gap + length - 1, length counting the start gap too
+    if (next >= 0 && hasStartGap(vp.fl[next]) && vp.startGap(next) < gap + L + sg) {
       low = vp.ve[next];
       continue;
     }

@@ -39,6 +39,8 @@ export class VmaPool {
   fork: Uint8Array;
   /** shmem object (the vm_file of MAP_SHARED|MAP_ANONYMOUS), 0 = none. */
   shm: Int32Array;
+  /** trampfd object (the vm_file of a trampfd mapping, impl/trampfd.ts), 0 = none. */
+  tfd: Int32Array;
   /** The B-tree leaf holding the record (impl/vmatree.ts). */
   leaf: Int32Array;
   private freeList: number[] = [];
@@ -53,6 +55,7 @@ export class VmaPool {
     this.anon = slab.i32(cap);
     this.fork = slab.u8(cap);
     this.shm = slab.i32(cap);
+    this.tfd = slab.i32(cap);
     this.leaf = slab.i32(cap);
   }
 
@@ -66,10 +69,11 @@ export class VmaPool {
     this.anon = g(this.anon);
     this.fork = g(this.fork);
     this.shm = g(this.shm);
+    this.tfd = g(this.tfd);
     this.leaf = g(this.leaf);
   }
 
-  alloc(vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number): number {
+  alloc(vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number, tfd = 0): number {
     let r = this.freeList.pop();
     if (r === undefined) {
       r = this.top++;
@@ -82,13 +86,14 @@ export class VmaPool {
     this.anon[r] = anon;
     this.fork[r] = fork;
     this.shm[r] = shm;
+    this.tfd[r] = tfd;
     this.leaf[r] = -1;
     return r;
   }
 
   /** A copy of r (vm_area_dup). */
   dup(r: number): number {
-    return this.alloc(this.vs[r], this.ve[r], this.pg[r], this.fl[r], this.anon[r], this.fork[r], this.shm[r]);
+    return this.alloc(this.vs[r], this.ve[r], this.pg[r], this.fl[r], this.anon[r], this.fork[r], this.shm[r], this.tfd[r]);
   }
 
   release(r: number): void {
@@ -99,7 +104,12 @@ export class VmaPool {
     return this.nextAnon++;
   }
 
-  /** vm_start_gap(): the start minus the stack guard gap of a growsdown VMA. */
+  /** The VMA is anonymous (vma_is_anonymous: no vm_ops — neither shmem nor a trampfd). */
+  isAnon(r: number): boolean {
+    return this.shm[r] === 0 && this.tfd[r] === 0;
+  }
+
+  /** vm_start_gap(): the start minus the stack guard gap of a growsdown VMA, one page for a shadow stack. */
   startGap(r: number): number {
     const s = this.vs[r];
     if (this.fl[r] & VMF.GROWSDOWN) return s > GUARD_GAP ? s - GUARD_GAP : 0;

@@ -3,19 +3,24 @@
 // (mm/mmap.c: expand_downwards).
 //
 //   pte none, private anon:  read  -> the shared zero page, RW=0 (do_anonymous_page)
-//                            write -> a new zeroed exclusive page, RW|D
+//                            write -> a new zeroed exclusive page, RW|D (in a shadow-stack
+//                            VMA a shadow-stack PTE: RW=0, D=1, SavedDirty=1)
+//   pte none, trampfd:       the trampfd's page (filled once), RW=0 D=0 (trampfd-page.ts)
 //   pte none, shmem:         index >= i_size -> SIGBUS; read -> fault-around maps the cached
 //                            pages of the 16-page window, then the page (allocated zeroed if
 //                            absent), RW as the VMA allows, D=0; write -> the page, RW|D
 //   guard marker                                   -> SIGSEGV (SEGV_MAPERR)
-//   present, write, RW=0:    do_wp_page: zero page -> copy to a new page; anon page that is
+//   present, write, !pte_write (RW=0 and not a shadow-stack PTE):
+//                            do_wp_page: zero page -> copy to a new page; anon page that is
 //                            exclusive or mapped once -> reuse (RW|D|A); else copy;
-//                            shared mapping -> reuse
+//                            shared mapping -> reuse. pte_mkwrite(pte, vma) makes the new PTE
+//                            a shadow-stack PTE in a VM_SHADOW_STACK VMA (SEMANTICS §10.7).
 //   present otherwise        -> A (and D on write) set (spurious fault)
 
 import { PROT, VMF } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, pageOf, type Frame, type Kernel, type Mm, type Process, type Pte, type Vma } from './mm.js';
-import { mkPte, maybeMkwrite, pteMkdirty, pteMkyoung } from './pte.js';
+import { mkPte, maybeMkwrite, pteMkdirty, pteMkyoung, pteWrite } from './pte.js';
+import { trampfdFault } from './trampfd-page.js';
 import { anonVmaPrepare, STACK_GUARD_GAP_BYTES, vmaIsAccessible, vmaIsAnonymous, vmaIsShared, vmaPgoffAt, vmaPrev } from './vma.js';
 import { ptePutFrame, setPte } from './zap.js';
 
@@ -30,6 +35,8 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
   const page = pageOf(addr);
   const pte = mm.ptes.get(page);
   if (!pte) {
+    // the trampfd's vm_ops->fault (trampfd RFC v2: trampfd_fault)
+    if (vma.trampfd) return trampfdFault(k, mm, vma, page);
     if (vmaIsAnonymous(vma)) return doAnonymousPage(k, mm, vma, page, write);
     return write ? doSharedFault(k, mm, vma, page) : doReadFault(k, mm, vma, page);
   }
@@ -38,7 +45,8 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
     hit(k, 'fault:guard-SIGSEGV');
     return 'SIGSEGV';
   }
-  if (write && !pte.rw) return doWpPage(k, mm, vma, page, pte);
+  // mm/memory.c: handle_pte_fault — a write to a PTE that !pte_write() is a write-protect fault
+  if (write && !pteWrite(pte)) return doWpPage(k, mm, vma, page, pte);
   // mm/memory.c: handle_pte_fault — a spurious fault: pte_mkyoung, pte_mkdirty on write
   pteMkyoung(pte);
   if (write) pteMkdirty(pte);
@@ -75,6 +83,7 @@ function doAnonymousPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, write: boole
 function hitFault(k: Kernel, vma: Vma, feature: string): void {
   hit(k, feature);
   if (vma.pkey !== 0) hit(k, `${feature}+pkey`);
+  if (vma.flags & VMF.SHADOW_STACK) hit(k, `${feature}+shstk`);
 }
 
 /** mm/memory.c: do_wp_page — write to a present, write-protected PTE. */
@@ -175,7 +184,7 @@ function doReadFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
  */
 function readFaultPte(vma: Vma, f: Frame): Pte {
   const pte = mkPte(vma, f);
-  if (pte.rw && f.dirty) pteMkdirty(pte);
+  if (pteWrite(pte) && f.dirty) pteMkdirty(pte);
   return pte;
 }
 

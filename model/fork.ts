@@ -8,11 +8,20 @@
 //   become write-protected in both processes (D -> SavedDirty), the child's PTEs old
 //   (A=0), the pages shared (no longer exclusive); shared-memory PTEs are cleaned in the
 //   child; guard markers are copied. PKRU, pkeys, brk are inherited. Returns the child's pid.
-// exit: tear down the address space (frames lose their references); returns 0.
+//   Shadow stacks (SEMANTICS §10.4, §10.7): the child keeps SSP, the features, the locked
+//   features and the thread's shadow-stack base/size (copy_thread: no CLONE_VM, no new
+//   shadow stack); a shadow-stack PTE is pte_write(), so it is write-protected on both
+//   sides too: W=0, D=0, SavedDirty=1 ("copy on access").
+//   The descriptor table is copied (both refer to the same trampfds); a trampfd VMA is a
+//   file VMA without anon_vma: copied, its PTE is not (the child faults the page in).
+// exit: tear down the address space (frames lose their references), close every
+//   descriptor; returns 0.
 
 import { VMF } from '../abi/index.js';
+import { dupFileTable, exitFiles } from './files.js';
 import { hit, newAnonVma, newMm, type Kernel, type Process, type Pte } from './mm.js';
-import { pteMkclean, pteMkold, ptePresent, pteWrprotect } from './pte.js';
+import { pteMkclean, pteMkold, ptePresent, pteShstk, pteWrite, pteWrprotect } from './pte.js';
+import { trampfdRelease } from './trampfd-page.js';
 import { vmaIsShared } from './vma.js';
 import { ptePagesInRange, setPte, zapRange } from './zap.js';
 
@@ -24,7 +33,21 @@ export function sysFork(k: Kernel, parent: Process): bigint {
   // arch/x86/include/asm/mmu_context.h: arch_dup_pkeys — allocation map and execute-only key
   mm.pkeyMap = pm.pkeyMap;
   mm.execOnlyPkey = pm.execOnlyPkey;
-  const child: Process = { pid: k.procs.length, alive: true, mm, pkru: parent.pkru, ssp: parent.ssp, shstk: parent.shstk };
+  // kernel/fork.c: dup_task_struct copies thread.features, features_locked and thread.shstk;
+  // arch/x86/kernel/shstk.c: shstk_alloc_thread_stack — !CLONE_VM: the child uses its copy
+  const child: Process = {
+    pid: k.procs.length,
+    alive: true,
+    mm,
+    pkru: parent.pkru,
+    ssp: parent.ssp,
+    shstk: parent.shstk,
+    shstkLocked: parent.shstkLocked,
+    shstkBase: parent.shstkBase,
+    shstkSize: parent.shstkSize,
+    // kernel/fork.c: copy_files -> dup_fd
+    files: dupFileTable(parent.files),
+  };
   for (const src of pm.vmas) {
     // mm/mmap.c: dup_mmap — VM_DONTCOPY VMAs are not copied
     if (src.flags & VMF.DONTCOPY) {
@@ -59,9 +82,10 @@ export function sysFork(k: Kernel, parent: Process): bigint {
       }
       if (!ptePresent(ppte)) continue;
       const cpte: Pte = { ...ppte };
-      // mm/memory.c: copy_present_pte — a COW mapping: write-protect it in both processes
-      if (cow && ppte.rw) {
-        hit(k, 'fork:wrprotect');
+      // mm/memory.c: copy_present_pte — a COW mapping and pte_write() (RW, or a shadow-stack
+      // PTE): write-protect it in both processes
+      if (cow && pteWrite(ppte)) {
+        hit(k, pteShstk(ppte) ? 'fork:wrprotect-shstk' : 'fork:wrprotect');
         pteWrprotect(ppte);
         pteWrprotect(cpte);
       }
@@ -78,11 +102,15 @@ export function sysFork(k: Kernel, parent: Process): bigint {
   return BigInt(child.pid);
 }
 
-/** kernel/exit.c: do_exit -> exit_mmap: every VMA and PTE goes. */
+/** kernel/exit.c: do_exit -> exit_mm (exit_mmap: every VMA and PTE goes), exit_files. */
 export function sysExit(k: Kernel, p: Process): bigint {
-  for (const v of p.mm.vmas) zapRange(k, p.mm, v.start, v.end, { dropMarkers: true });
+  const vmas = p.mm.vmas;
+  for (const v of vmas) zapRange(k, p.mm, v.start, v.end, { dropMarkers: true });
   p.mm.vmas = [];
   p.mm.ptes.clear();
+  // mm/mmap.c: exit_mmap -> remove_vma -> vm_ops->close (trampfd_close)
+  for (const v of vmas) if (v.trampfd) trampfdRelease(k, v.trampfd);
+  exitFiles(p);
   p.alive = false;
   hit(k, 'exit');
   return 0n;

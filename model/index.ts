@@ -4,9 +4,10 @@
 // this file only decodes an op's u64 registers with the C types of the syscall
 // (docs/conventions.md) and dispatches.
 
-import { PKRU_DEFAULT, s32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result, err } from '../abi/index.js';
+import { PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result, err } from '../abi/index.js';
 import { sysBrk } from './brk.js';
-import { cpuExec, cpuRead, cpuWrite, cpuWrpkru } from './cpu.js';
+import { cpuRead, cpuWrite, cpuWrpkru } from './cpu.js';
+import { newFileTable, sysClose } from './files.js';
 import { sysFork, sysExit } from './fork.js';
 import { sysMadvise } from './madvise.js';
 import { newMm, type Kernel, type Process } from './mm.js';
@@ -16,8 +17,11 @@ import { sysMremap } from './mremap.js';
 import { sysMseal } from './mseal.js';
 import { sysMunmap } from './munmap.js';
 import { sysPkeyAlloc, sysPkeyFree } from './pkeys.js';
-import { cpuPlainShstkInsn, cpuShstkUd, sysArchPrctl, sysClose, sysMapShadowStack, sysTrampfd } from './shstk.js';
+import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
+import { cpuCall, cpuIncssp, cpuRet, cpuRstorssp, cpuSaveprevssp, cpuWrss } from './shstk-insn.js';
+import { addReserved } from './reserved.js';
 import { snapshot } from './snapshot.js';
+import { cpuExecOrTrampoline, sysTrampfdCreate, sysTrampfdWriteCode, sysTrampfdWriteData } from './trampfd.js';
 
 /** A syscall result: a value, or an errno name. */
 function sys(r: bigint | string): Result {
@@ -47,42 +51,63 @@ function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
     case 'brk':
       return sysBrk(k, p, a[0]);
     case 'map_shadow_stack':
-      return sys(sysMapShadowStack(k));
+      return sys(sysMapShadowStack(k, p, a[0], a[1], u32(a[2])));
     case 'arch_prctl':
-      return sys(sysArchPrctl(k));
+      return sys(sysArchPrctl(k, p, s32(a[0]), a[1]));
     case 'fork':
       return sysFork(k, p);
     case 'exit':
       return sysExit(k, p);
     case 'trampfd_create':
+      return sys(sysTrampfdCreate(k, p, a[0]));
     case 'trampfd_write_code':
+      // pwrite64(unsigned int fd, ...) of struct trampfd_code { __u32 ntrampolines; __u32 reg; __u64 table; }
+      return sys(sysTrampfdWriteCode(k, p, u32(a[0]), u32(a[1]), u32(a[2]), a[3]));
     case 'trampfd_write_data':
-      return sys(sysTrampfd(k));
+      // pwrite64(unsigned int fd, ...) of struct trampfd_data { __u32 reg; __u32 reserved; __u64 table; }
+      return sys(sysTrampfdWriteData(k, p, u32(a[0]), u32(a[1]), a[2]));
     case 'close':
-      return sys(sysClose(k));
+      return sys(sysClose(k, p, u32(a[0])));
     case 'read':
       return cpuRead(k, p, a[0]);
     case 'write':
       return cpuWrite(k, p, a[0], a[1]);
     case 'exec':
-      return cpuExec(k, p, a[0]);
+      return cpuExecOrTrampoline(k, p, a[0]);
     case 'wrpkru':
       return cpuWrpkru(k, p, a[0]);
     case 'call':
+      return cpuCall(k, p, a[0]);
     case 'ret':
+      return cpuRet(k, p, a[0]);
     case 'incssp':
-      return cpuPlainShstkInsn(k, p);
+      return cpuIncssp(k, p, a[0]);
     case 'wrss':
+      return cpuWrss(k, p, a[0], a[1]);
     case 'rstorssp':
+      return cpuRstorssp(k, p, a[0]);
     case 'saveprevssp':
-      return cpuShstkUd(k);
+      return cpuSaveprevssp(k, p);
   }
 }
 
 export const createModel: MachineFactory = (cfg: MachineConfig, cov?: Coverage) => {
-  const k: Kernel = { cfg, cov, procs: [], frames: new Map(), nextFrameId: 1, nextAnonVmaId: 1, nextShmemId: 1 };
-  // docs/conventions.md: p0 with no VMAs, brk == start_brk, PKRU 0x55555554 (0 without PKU), key 0 allocated
-  k.procs.push({ pid: 0, alive: true, mm: newMm(cfg.brkStart, cfg.pku), pkru: cfg.pku ? PKRU_DEFAULT : 0, ssp: 0n, shstk: 0 });
+  const k: Kernel = { cfg, cov, procs: [], frames: new Map(), nextFrameId: 1, nextAnonVmaId: 1, nextShmemId: 1, nextTrampfdId: 1 };
+  // docs/conventions.md: p0 with no VMAs, brk == start_brk, PKRU 0x55555554 (0 without PKU), key 0 allocated,
+  // no shadow-stack features, SSP 0, descriptors 0-2 open
+  k.procs.push({
+    pid: 0,
+    alive: true,
+    mm: newMm(cfg.brkStart, cfg.pku),
+    pkru: cfg.pku ? PKRU_DEFAULT : 0,
+    ssp: 0n,
+    shstk: 0,
+    shstkLocked: 0n,
+    shstkBase: 0n,
+    shstkSize: 0n,
+    files: newFileTable(),
+  });
+  addReserved(k.procs[0].mm, cfg);
   return {
     exec(pid: number, op: OpName, args: readonly bigint[]): Result {
       return run(k, k.procs[pid], op, args);

@@ -211,16 +211,17 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
       flags |= VMF.DONTDUMP;
       break;
     case MADV.DODUMP:
-      // mm/madvise.c: MADV_DODUMP — EINVAL on VM_SPECIAL (never here) or VM_DROPPABLE
-      if (flags & VMF.DROPPABLE) {
+      // mm/madvise.c: MADV_DODUMP — only mm-backed memory: EINVAL on VM_SPECIAL (a trampfd VMA is
+      // VM_DONTEXPAND) or VM_DROPPABLE
+      if (flags & (VMF.DROPPABLE | VMF.TRAMPFD)) {
         hit(k, 'madvise:dodump-EINVAL');
         return 'EINVAL';
       }
       flags &= ~VMF.DONTDUMP;
       break;
     case MADV.MERGEABLE:
-      // mm/ksm.c: ksm_madvise — ignored on VMAs KSM cannot handle (shared, droppable)
-      if (!(flags & VMF.MERGEABLE) && !(flags & (VMF.SHARED | VMF.DROPPABLE))) flags |= VMF.MERGEABLE;
+      // mm/ksm.c: ksm_madvise — ignored on VMAs KSM cannot handle (shared, droppable, VM_DONTEXPAND: trampfd)
+      if (!(flags & VMF.MERGEABLE) && !(flags & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD))) flags |= VMF.MERGEABLE;
       else hit(k, 'madvise:mergeable-ignored');
       break;
     case MADV.UNMERGEABLE:
@@ -299,9 +300,14 @@ function madviseRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
     return 'EINVAL';
   }
   // mm/madvise.c: madvise_remove — no file (private anonymous memory)
-  if (!vma.shmem) {
+  if (!vma.shmem && !vma.trampfd) {
     hit(k, 'madvise:remove-EINVAL');
     return 'EINVAL';
+  }
+  // mm/madvise.c: madvise_remove — !vma_is_shared_maywrite: a private file mapping (trampfd)
+  if (!vma.shmem) {
+    hit(k, 'madvise:remove-EACCES');
+    return 'EACCES';
   }
   // vma_is_shared_maywrite always holds for MAP_SHARED anonymous memory: no EACCES here
   const shm = vma.shmem;
@@ -381,8 +387,9 @@ function madviseCollapse(k: Kernel, vma: Vma, start: bigint, end: bigint): Vma |
   return vma;
 }
 
-/** mm/madvise.c: is_valid_guard_vma — not VM_SPECIAL or hugetlb, and (for install) not VM_LOCKED. */
+/** mm/madvise.c: is_valid_guard_vma — not VM_SPECIAL (a trampfd VMA is VM_DONTEXPAND) or hugetlb, and (for install) not VM_LOCKED. */
 function isValidGuardVma(vma: Vma, allowLocked: boolean): boolean {
+  if (vma.flags & VMF.TRAMPFD) return false;
   return allowLocked || !(vma.flags & VMF.LOCKED);
 }
 
@@ -409,6 +416,10 @@ function madviseGuardInstall(k: Kernel, p: Process, vma: Vma, start: bigint, end
 
 /** mm/madvise.c: madvise_guard_remove — clear the markers in the range (allowed on locked VMAs). */
 function madviseGuardRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): Vma | Errno {
+  if (!isValidGuardVma(vma, true)) {
+    hit(k, 'madvise:guard-remove-EINVAL');
+    return 'EINVAL';
+  }
   for (const page of ptePagesInRange(p.mm, start, end)) {
     if (p.mm.ptes.get(page)!.guard) {
       hit(k, 'madvise:guard-remove');

@@ -61,6 +61,33 @@ export interface Shmem {
   readonly pages: Map<bigint, Frame>;
 }
 
+/** struct trampfd_code / struct trampfd_data as written (trampfd RFC v2). */
+export interface TrampfdDesc {
+  /** Register enum (x64_rax = 7 .. x64_r15 = 21). */
+  readonly reg: number;
+  /** User address of the table of 8-byte entries. */
+  readonly table: bigint;
+}
+
+/**
+ * A trampoline file (trampfd RFC v2, model/trampfd.ts): the anon-inode file behind a
+ * trampfd descriptor. Descriptor tables and trampfd VMAs refer to it.
+ */
+export interface Trampfd {
+  readonly id: number;
+  /** The process that created it: only it may mmap the file. */
+  readonly creator: number;
+  /** The code descriptor (TRAMPFD_CODE), null until written. */
+  code: (TrampfdDesc & { readonly ntrampolines: number }) | null;
+  /** The data descriptor (TRAMPFD_DATA), null until written. */
+  data: TrampfdDesc | null;
+  /** The trampoline page: allocated and filled on the first fault, freed when no VMA maps the file. */
+  page: Frame | null;
+}
+
+/** What a descriptor refers to: one of the runner's stdio files (0, 1, 2), or a trampfd. */
+export type OpenFile = 'stdio' | Trampfd;
+
 /** A vm_area_struct. */
 export interface Vma {
   start: bigint;
@@ -79,6 +106,8 @@ export interface Vma {
   anonVma: AnonVma | null;
   /** The anon_vma_chain is not singular: the VMA was forked with an anon_vma ("uncowed parents"). */
   anonFromFork: boolean;
+  /** vm_file of a trampfd mapping (VMF.TRAMPFD), null otherwise. */
+  trampfd: Trampfd | null;
 }
 
 /** An mm_struct and the per-mm architecture context (pkeys). */
@@ -102,10 +131,17 @@ export interface Process {
   mm: Mm;
   /** The PKRU register of the (single) thread. */
   pkru: number;
-  /** Shadow-stack pointer; 0 while shadow stacks are not modelled. */
+  /** Shadow-stack pointer (MSR_IA32_PL3_SSP); 0 while the SHSTK feature is off. */
   ssp: bigint;
-  /** ARCH_SHSTK_* features enabled; 0 while shadow stacks are not modelled. */
+  /** ARCH_SHSTK_* features enabled (thread.features): bit 0 SHSTK, bit 1 WRSS. */
   shstk: number;
+  /** thread.features_locked: any bits ARCH_SHSTK_LOCK was given. */
+  shstkLocked: bigint;
+  /** thread.shstk: the kernel-allocated shadow stack (base 0: none), unmapped by shstk_disable. */
+  shstkBase: bigint;
+  shstkSize: bigint;
+  /** The descriptor table: fd -> open file (model/files.ts). */
+  files: Map<number, OpenFile>;
 }
 
 /** The machine: configuration, processes, frames. */
@@ -118,6 +154,7 @@ export interface Kernel {
   nextFrameId: number;
   nextAnonVmaId: number;
   nextShmemId: number;
+  nextTrampfdId: number;
 }
 
 /** A syscall's failure: the errno name. Success values are bigint or number. */

@@ -1,10 +1,12 @@
 // mmap (arch/x86/kernel/sys_x86_64.c: SYSCALL_DEFINE6(mmap) -> mm/mmap.c:
 // ksys_mmap_pgoff -> mm/util.c: vm_mmap_pgoff -> mm/mmap.c: do_mmap ->
-// mm/vma.c: mmap_region / __mmap_region). Only anonymous memory exists here.
+// mm/vma.c: mmap_region / __mmap_region). Anonymous memory, and the only files a
+// program can open: trampfds (model/trampfd.ts).
 //
 // Checks, first failing wins (SEMANTICS §1.1):
 //   off & ~PAGE_MASK                                   -> EINVAL
-//   !MAP_ANONYMOUS (no file is ever open)              -> EBADF
+//   !MAP_ANONYMOUS: fd is not an open trampfd          -> EBADF
+//     (a trampfd: doMmapFile below, with the trampfd's own checks)
 //   MAP_HUGETLB with a bad size log                    -> EINVAL
 //   len == 0                                           -> EINVAL
 //   PAGE_ALIGN(len) == 0                               -> ENOMEM
@@ -20,14 +22,18 @@
 //   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
 // Effects: a new VMA (merged with equal neighbours), no PTEs; MAP_POPULATE (without
 // MAP_NONBLOCK) or MAP_LOCKED prefault it. Returns the mapping's start.
+// The kernel's own do_mmap calls (alloc_shstk: VM_SHADOW_STACK|VM_WRITE with PROT_READ)
+// pass extra vm_flags (doMmap's `extra`).
 
 import { MAP, PROT, VMF } from '../abi/index.js';
-import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem } from './mm.js';
+import { fgetTrampfd } from './files.js';
+import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem, type Trampfd } from './mm.js';
 import { gatherMunmapVmas, completeMunmap } from './munmap.js';
 import { executeOnlyPkey } from './pkeys.js';
 import { mmPopulate } from './populate.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { hasDroppable } from './profile.js';
+import { trampfdGetUnmappedArea, trampfdMmap, trampfdVma } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
 
@@ -63,10 +69,14 @@ export function sysMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:off-EINVAL');
     return 'EINVAL';
   }
-  // mm/mmap.c: ksys_mmap_pgoff — !MAP_ANONYMOUS: fget(fd) fails (no files are open)
+  // mm/mmap.c: ksys_mmap_pgoff — !MAP_ANONYMOUS: fget((unsigned int)fd); the only files are trampfds
   if (!(a.flags & BigInt(MAP.ANONYMOUS))) {
-    hit(k, 'mmap:EBADF');
-    return 'EBADF';
+    const t = fgetTrampfd(p, Number(a.fd & 0xffffffffn));
+    if (!t) {
+      hit(k, 'mmap:EBADF');
+      return 'EBADF';
+    }
+    return doMmapFile(k, p, t, a);
   }
   // mm/mmap.c: ksys_mmap_pgoff — anonymous MAP_HUGETLB: hstate_sizelog
   if (a.flags & BigInt(MAP.HUGETLB)) {
@@ -83,8 +93,16 @@ export function sysMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
   return doMmap(k, p, a);
 }
 
+/** vm_flags a kernel caller of do_mmap adds (alloc_shstk: VM_SHADOW_STACK | VM_WRITE). */
+export interface ExtraVmFlags {
+  /** VMF bits. */
+  flags: number;
+  /** VM_READ|VM_WRITE|VM_EXEC as PROT bits. */
+  prot: number;
+}
+
 /** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */
-function doMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
+export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags = { flags: 0, prot: 0 }): bigint | Errno {
   const mm = p.mm;
   const flags = Number(a.flags & 0xffffffffn);
   let { addr } = a;
@@ -120,8 +138,8 @@ function doMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     if (pkey > 0) hit(k, 'mmap:exec-only-pkey');
   }
   // mm/mmap.c: do_mmap — calc_vm_prot_bits (unknown prot bits ignored) | calc_vm_flag_bits
-  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
-  let vmflags = 0;
+  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC)) | extra.prot;
+  let vmflags = extra.flags;
   if (flags & MAP.GROWSDOWN) vmflags |= VMF.GROWSDOWN;
   if (flags & MAP.LOCKED) vmflags |= VMF.LOCKED;
   if (flags & MAP.SYNC) vmflags |= VM_SYNC;
@@ -130,7 +148,8 @@ function doMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
 
   const shared = (flags & MAP.TYPE) === MAP.SHARED;
   // mm/mmap.c: __get_unmapped_area — `flags & MAP_SHARED` selects shmem placement
-  const got = getUnmappedArea(k, mm, { shmem: false, addr, len, flags: mflags, shadowStack: false });
+  // mm/mmap.c: __get_unmapped_area(..., vm_flags) — VM_SHADOW_STACK asks for the one-page start gap
+  const got = getUnmappedArea(k, mm, { shmem: false, addr, len, flags: mflags, shadowStack: (vmflags & VMF.SHADOW_STACK) !== 0 });
   if (typeof got === 'string') {
     hit(k, `mmap:area-${got}`);
     return got;
@@ -187,6 +206,73 @@ function doMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:populate');
     mmPopulate(k, p, addr, len);
   }
+  return addr;
+}
+
+/**
+ * mm/mmap.c: ksys_mmap_pgoff + do_mmap + mm/vma.c: __mmap_region for a trampfd, the only
+ * file: the same checks in the same order as for anonymous memory, with the file's
+ * get_unmapped_area and ->mmap (model/trampfd.ts) in their places.
+ */
+function doMmapFile(k: Kernel, p: Process, t: Trampfd, a: MmapArgs): bigint | Errno {
+  const mm = p.mm;
+  // mm/mmap.c: ksys_mmap_pgoff — MAP_HUGETLB on a file that is not on hugetlbfs
+  if (a.flags & BigInt(MAP.HUGETLB)) {
+    hit(k, 'mmap:file-hugetlb-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mmap.c: do_mmap — len == 0
+  if (a.len === 0n) {
+    hit(k, 'mmap:len0-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE implies MAP_FIXED (the flags get_unmapped_area sees)
+  let flags = a.flags;
+  if (flags & BigInt(MAP.FIXED_NOREPLACE)) flags |= BigInt(MAP.FIXED);
+  let addr = a.addr;
+  // mm/mmap.c: round_hint_to_min
+  if (!(flags & BigInt(MAP.FIXED))) {
+    addr &= ~0xfffn;
+    if (addr !== 0n && addr < k.cfg.mmapMinAddr) addr = pageAlign(k.cfg.mmapMinAddr);
+  }
+  const len = pageAlign(a.len);
+  if (len === 0n) {
+    hit(k, 'mmap:len-overflow-ENOMEM');
+    return 'ENOMEM';
+  }
+  // mm/mmap.c: do_mmap — offset overflow: pgoff + pages cannot wrap with 64-bit offsets
+  if (mapCount(mm) > k.cfg.maxMapCount) {
+    hit(k, 'mmap:map_count-ENOMEM');
+    return 'ENOMEM';
+  }
+  // mm/mmap.c: do_mmap — prot == PROT_EXEC exactly gets the execute-only pkey (before anything can fail)
+  let pkey = 0;
+  if (a.prot === BigInt(PROT.EXEC)) {
+    pkey = executeOnlyPkey(k, p);
+    if (pkey < 0) pkey = 0;
+  }
+  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
+  // mm/mmap.c: __get_unmapped_area — len > TASK_SIZE, then file->f_op->get_unmapped_area
+  const got = getUnmappedArea(k, mm, {
+    shmem: false,
+    addr,
+    len,
+    flags: Number(flags & 0xffffffffn),
+    shadowStack: false,
+    fileArea: trampfdGetUnmappedArea(k, mm, a.off >> 12n, flags),
+  });
+  if (typeof got === 'string') {
+    hit(k, `mmap:file-area-${got}`);
+    return got;
+  }
+  addr = got;
+  // (MAP_FIXED_NOREPLACE, GROWSDOWN, other map types never get past trampfd_get_unmapped_area;
+  // the file is O_RDWR, so FMODE_READ holds)
+  // mm/vma.c: __mmap_region — call_mmap(file, vma): trampfd_mmap
+  const e = trampfdMmap(k, p, t, prot);
+  if (e) return e;
+  insertVma(mm, trampfdVma(t, addr, pkey));
+  hit(k, 'mmap:trampfd');
   return addr;
 }
 

@@ -12,18 +12,22 @@
 //   PROT_GROWSDOWN: VMA starts at/after end -> ENOMEM; start := vm_start; not growsdown -> EINVAL
 //   else start in a hole                                -> ENOMEM; PROT_GROWSUP -> EINVAL (x86)
 // Per-VMA loop; each earlier VMA is already changed when a later one fails:
-//   hole -> ENOMEM; sealed -> EPERM (even with unchanged prot); split at max_map_count -> ENOMEM
+//   hole -> ENOMEM; PROT_WRITE on a VMA without VM_MAYWRITE (a trampfd) -> EACCES;
+//   sealed -> EPERM (even with unchanged prot); split at max_map_count -> ENOMEM
 //   range ends in a hole (after the loop)               -> ENOMEM
 // Per VMA: new flags (prot, pkey via arch_override_mprotect_pkey), VM_ACCOUNT gained when
 // a private VMA becomes writable, lost when it stops being writable without an anon_vma;
 // merge or split; present PTEs rewritten by pte_modify; exclusive anon pages of a writable
 // private VMA made writable at once; a locked private VMA made writable is populated.
+// Shadow-stack VMAs (SEMANTICS §10.8): VM_SHADOW_STACK stays; pte_modify keeps a
+// shadow-stack PTE (RW=0 D=1) as it is, whatever the new prot; an exclusive clean page made
+// writable again becomes a shadow-stack PTE (pte_mkwrite(pte, vma)).
 
 import { PROT, VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
 import { archOverrideMprotectPkey, mmPkeyIsAllocated } from './pkeys.js';
 import { populateVmaPageRange } from './populate.js';
-import { pteModify, pteMkwrite, ptePresent } from './pte.js';
+import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
 import { ptePagesInRange } from './zap.js';
@@ -115,7 +119,12 @@ export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bi
     // mm/mprotect.c: do_mprotect_pkey — newflags = calc_vm_prot_bits(prot, new pkey) | other flags
     const newPkey = archOverrideMprotectPkey(k, p, vma, prot, pkey);
     const attrs: VmaAttrs = { prot: Number(prot & 7n), flags: vma.flags, pkey: newPkey };
-    // VM_MAY* are always set for anonymous memory: no EACCES; no MDWE, no arch_validate_flags on x86
+    // mm/mprotect.c: do_mprotect_pkey — newflags & ~(newflags >> 4) & VM_ACCESS_FLAGS: VM_MAY* missing.
+    // Only a trampfd VMA lacks one (VM_MAYWRITE); no MDWE, no arch_validate_flags on x86
+    if (vma.trampfd && attrs.prot & PROT.WRITE) {
+      hit(k, changed ? 'mprotect:maywrite-EACCES-partial' : 'mprotect:maywrite-EACCES');
+      return 'EACCES';
+    }
     tmp = vma.end < end ? vma.end : end;
     const r = mprotectFixup(k, p, vma, nstart, tmp, attrs);
     if (typeof r === 'string') {
@@ -165,6 +174,8 @@ function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
   const nv = vmaModifyAttrs(k, mm, vma, start, end, attrs);
   if (typeof nv === 'string') return nv;
   hit(k, splitBoth ? 'mprotect:split-both' : partial ? 'mprotect:split-one' : 'mprotect:whole-vma');
+  if (nv.flags & VMF.SHADOW_STACK) hit(k, attrs.prot & PROT.WRITE ? 'mprotect:shstk-writable' : 'mprotect:shstk-readonly');
+  if (nv.trampfd) hit(k, 'mprotect:trampfd');
   changeProtection(k, p, nv, start, end);
   // mm/mprotect.c: mprotect_fixup — a private VM_LOCKED VMA becoming writable: break COW now
   if ((oldFlags & (VMF.SHARED | VMF.LOCKED)) === VMF.LOCKED && !(oldProt & PROT.WRITE) && attrs.prot & PROT.WRITE) {
@@ -186,9 +197,9 @@ export function changeProtection(k: Kernel, p: Process, vma: Vma, start: bigint,
     if (!ptePresent(pte)) continue;
     pteModify(pte, vma);
     // mm/mprotect.c: can_change_pte_writable — not PROT_NONE, private: exclusive anon page only
-    if (tryWritable && !pte.rw && !pte.protnone && pte.frame?.anon && pte.frame.anonExclusive) {
-      hit(k, 'mprotect:pte-writable-upgrade');
-      pteMkwrite(pte);
+    if (tryWritable && !pteWrite(pte) && !pte.protnone && pte.frame?.anon && pte.frame.anonExclusive) {
+      hit(k, vma.flags & VMF.SHADOW_STACK ? 'mprotect:pte-shstk-upgrade' : 'mprotect:pte-writable-upgrade');
+      pteMkwrite(pte, vma);
     }
   }
 }

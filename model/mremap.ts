@@ -11,7 +11,11 @@
 //   FIXED with old_len == new_len: move every VMA piece of [addr, addr+old_len)
 //     (hole at the start -> EFAULT; each piece checked like below; earlier pieces stay moved)
 //   else the VMA containing addr: none -> EFAULT; sealed -> EPERM; for growth or a move:
-//     old_len == 0 on a private VMA -> EINVAL; [addr, addr+old_len) past the VMA end -> EFAULT
+//     old_len == 0 on a private VMA -> EINVAL; DONTUNMAP of a VM_DONTEXPAND VMA (trampfd) -> EINVAL;
+//     [addr, addr+old_len) past the VMA end -> EFAULT; growing a VM_DONTEXPAND VMA -> EFAULT
+//   a move's destination comes from get_unmapped_area, the trampfd's own for a trampfd VMA
+//   (which refuses MAP_FIXED: EINVAL, after the FIXED destination was unmapped); a multi-VMA
+//   move with a trampfd VMA in it (first or later) -> EFAULT (vma_multi_allowed)
 // Actions: shrink = munmap of the tail; same size = no-op; growth in place when the space
 // after the VMA is free, else a move if MAYMOVE (else ENOMEM); FIXED unmaps the destination
 // first; a move copies the VMA (merging at the destination), moves the PTEs as they are,
@@ -22,6 +26,7 @@ import { hit, mapCount, type Errno, type Kernel, type Process, type Vma } from '
 import { doMunmap } from './munmap.js';
 import { mmPopulate } from './populate.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
+import { trampfdGetUnmappedArea } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import {
   attrsOf,
@@ -167,6 +172,11 @@ function checkPrepVma(k: Kernel, vrm: Vrm, vma: Vma | null): Errno | null {
     hit(k, 'mremap:dup-private-EINVAL');
     return 'EINVAL';
   }
+  // mm/mremap.c: check_prep_vma — MREMAP_DONTUNMAP of VM_DONTEXPAND|VM_PFNMAP
+  if (vrm.flags & MREMAP.DONTUNMAP && vma.trampfd) {
+    hit(k, 'mremap:dontunmap-dontexpand-EINVAL');
+    return 'EINVAL';
+  }
   // mm/mremap.c: check_prep_vma — a shrink may cross VMA ends; the moved part may not
   const oldLen = vrm.type === 'shrink' ? vrm.newLen : vrm.oldLen;
   if (oldLen > vma.end - vrm.addr) {
@@ -174,6 +184,11 @@ function checkPrepVma(k: Kernel, vrm: Vrm, vma: Vma | null): Errno | null {
     return 'EFAULT';
   }
   if (vrm.newLen === oldLen) return null;
+  // mm/mremap.c: check_prep_vma — a growing mapping: VM_DONTEXPAND|VM_PFNMAP (a trampfd VMA)
+  if (vma.trampfd) {
+    hit(k, 'mremap:grow-dontexpand-EFAULT');
+    return 'EFAULT';
+  }
   // mm/mremap.c: check_prep_vma — expanding an mlock()'d VMA populates it
   if (vma.flags & VMF.LOCKED) vrm.populateExpand = true;
   return null;
@@ -270,12 +285,15 @@ function vrmSetNewAddr(k: Kernel, p: Process, vrm: Vrm, vma: Vma): Errno | null 
   let flags = 0;
   if (vrm.flags & MREMAP.FIXED) flags |= MAP.FIXED;
   if (vmaIsShared(vma)) flags |= MAP.SHARED;
+  // mm/mremap.c: vrm_set_new_addr — get_unmapped_area(vma->vm_file, ...) (no vm_flags: no shadow-stack gap)
+  const pgoff = vmaPgoffAt(vma, vrm.addr);
   const r = getUnmappedArea(k, p.mm, {
     shmem: vma.shmem !== null,
     addr: impliesNewAddr(vrm) ? vrm.newAddr : 0n,
     len: vrm.newLen,
     flags,
     shadowStack: false,
+    fileArea: vma.trampfd ? trampfdGetUnmappedArea(k, p.mm, pgoff, BigInt(flags)) : undefined,
   });
   if (typeof r === 'string') {
     hit(k, `mremap:area-${r}`);
@@ -314,6 +332,7 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
     shmem: src.shmem,
     anonVma: src.anonVma,
     anonFromFork: src.anonFromFork,
+    trampfd: src.trampfd,
   };
   const merged = mergeNewRange(k, mm, range);
   const dest = merged ?? newVma(range);
@@ -352,7 +371,7 @@ function remapMove(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
   const start = vrm.addr;
   // unsigned long arithmetic: a wrapped end finds no VMA (-> EFAULT)
   const end = (vrm.addr + vrm.oldLen) & U64;
-  const pieces = vmasInRange(p.mm, start, end).map((v) => ({ start: v.start, end: v.end }));
+  const pieces = vmasInRange(p.mm, start, end).map((v) => ({ start: v.start, end: v.end, trampfd: v.trampfd }));
   let res: bigint | Errno = 'EFAULT';
   let target = vrm.newAddr;
   let lastEnd = 0n;
@@ -367,7 +386,12 @@ function remapMove(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
     }
     const offset = seen ? v.start - lastEnd : 0n;
     lastEnd = v.end;
-    // anonymous and shmem VMAs may always be moved together (vma_multi_allowed)
+    // mm/mremap.c: remap_move — !vma_multi_allowed (a file with its own get_unmapped_area: a trampfd):
+    // not the first VMA, or the first but the range goes on past it -> EFAULT before anything moves
+    if (v.trampfd && (seen || v.end < end)) {
+      hit(k, 'mremap:move-multi-trampfd-EFAULT');
+      return 'EFAULT';
+    }
     const sub: Vrm = { ...vrm, addr, newAddr: target + offset, oldLen: len, newLen: len, populateExpand: false };
     const vma = vmaLookup(p.mm, addr);
     const e = checkPrepVma(k, sub, vma);

@@ -15,6 +15,7 @@
 import { TASK_SIZE } from '../abi/index.js';
 import { hit, mapCount, type Errno, type Kernel, type Mm, type Vma } from './mm.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
+import { trampfdRelease } from './trampfd-page.js';
 import { findVmaIntersection, removeVma, splitVmaRaw, vmaIsSealed, vmasInRange } from './vma.js';
 import { zapRange } from './zap.js';
 
@@ -62,12 +63,16 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
   return out;
 }
 
-/** mm/vma.c: vms_complete_munmap_vmas — zap the PTEs (markers too) and drop the VMAs. */
+/**
+ * mm/vma.c: vms_complete_munmap_vmas — zap the PTEs (markers too) and drop the VMAs;
+ * remove_vma calls vm_ops->close, which for the last VMA of a trampfd frees its page.
+ */
 export function completeMunmap(k: Kernel, mm: Mm, vmas: readonly Vma[]): void {
   for (const v of vmas) {
     zapRange(k, mm, v.start, v.end, { dropMarkers: true });
     removeVma(mm, v);
   }
+  for (const v of vmas) if (v.trampfd) trampfdRelease(k, v.trampfd);
 }
 
 /** mm/vma.c: do_vmi_munmap — also the path of do_munmap (mremap) and brk shrink. */

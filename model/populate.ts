@@ -14,6 +14,7 @@ import { PROT, VMF } from '../abi/index.js';
 import { handleMmFault } from './fault.js';
 import { hit, pageOf, type Errno, type Kernel, type Process, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
+import { pteWrite } from './pte.js';
 import { findVmaIntersection, vmaIsAccessible, vmaIsShared, vmaLookup } from './vma.js';
 
 /** Larger populates than this (16 GiB) would OOM the real machine; the model refuses them. */
@@ -64,7 +65,7 @@ function getUserPages(k: Kernel, p: Process, start: bigint, end: bigint, f: GupF
       const pte = p.mm.ptes.get(pageOf(addr));
       const present = pte !== undefined && !pte.guard && pte.present;
       // mm/gup.c: can_follow_write_pte — a write needs a writable PTE
-      if (present && (!f.write || pte!.rw)) break;
+      if (present && (!f.write || pteWrite(pte!))) break;
       if (attempt > 2) throw new Error('model: gup fault loop');
       const r = handleMmFault(k, p, vma, addr, f.write);
       // mm/gup.c: vm_fault_to_errno — VM_FAULT_SIGSEGV / SIGBUS -> -EFAULT

@@ -17,3 +17,8 @@ export function hasGuardRegions(k: Kernel): boolean {
 export function hasDroppable(k: Kernel): boolean {
   return k.cfg.profile !== '6.10';
 }
+
+/** trampfd (RFC v2, never merged) is part of the 6.18 profile only (docs/conventions.md). */
+export function hasTrampfd(k: Kernel): boolean {
+  return k.cfg.profile !== '6.10';
+}

@@ -6,9 +6,12 @@
 //   shared:  NONE -> PROTNONE|A;  R -> P|US|A|NX;  W, RW -> P|RW|US|A|NX;  X, RX -> P|US|A;  WX, RWX -> P|RW|US|A
 //   plus the VMA's pkey in bits 59-62.
 // The "Dirty -> SavedDirty" shift is unconditional on x86-64 (docs/conventions.md):
-// a PTE with RW=0 keeps its dirtiness in SavedDirty (bit 58), never in D.
+// a PTE with RW=0 keeps its dirtiness in SavedDirty (bit 58), never in D — except a
+// shadow-stack PTE (SEMANTICS §10.5): RW=0 D=1, made only by pte_mkwrite() in a
+// VM_SHADOW_STACK VMA. vm_get_page_prot has no shadow-stack case: a shadow-stack VMA
+// (VM_READ|VM_WRITE, private) gets PAGE_COPY like any private writable VMA.
 
-import { PROT, PTE_BIT } from '../abi/index.js';
+import { PROT, PTE_BIT, VMF } from '../abi/index.js';
 import type { Frame, Pte, Vma } from './mm.js';
 import { vmaIsShared } from './vma.js';
 
@@ -121,6 +124,21 @@ export function pteMkclean(pte: Pte): void {
   pte.savedDirty = false;
 }
 
+/**
+ * arch/x86/include/asm/pgtable.h: pte_shstk — (RW|D) == D. It does not test _PAGE_PRESENT:
+ * a PROT_NONE entry that was a shadow-stack PTE (D kept by pte_modify) counts too, so fork
+ * write-protects it (D -> SavedDirty). (The kernel also tests cpu_feature_enabled(X86_FEATURE_SHSTK);
+ * without it no entry has RW=0 D=1.) The CPU's own shadow-stack check needs P=1 as well (cpu.ts).
+ */
+export function pteShstk(pte: Pte): boolean {
+  return !pte.guard && !pte.rw && pte.dirty;
+}
+
+/** arch/x86/include/asm/pgtable.h: pte_write — RW, or a shadow-stack PTE (logically writable). */
+export function pteWrite(pte: Pte): boolean {
+  return pte.rw || pteShstk(pte);
+}
+
 /** pte_mkold(). */
 export function pteMkold(pte: Pte): void {
   pte.accessed = false;
@@ -138,17 +156,25 @@ export function pteWrprotect(pte: Pte): void {
 }
 
 /**
- * arch/x86/mm/pgtable.c: pte_mkwrite(pte, vma) — pte_mkwrite_novma (set RW) then
- * pte_clear_saveddirty (SavedDirty -> D). Shadow-stack VMAs (pte_mkwrite_shstk) come with issue 6.
+ * arch/x86/mm/pgtable.c: pte_mkwrite(pte, vma) — in a VM_SHADOW_STACK VMA
+ * pte_mkwrite_shstk (clear RW, set D: a shadow-stack PTE; SavedDirty is left as it is,
+ * so a PTE that went through pte_mkdirty first keeps SavedDirty=1 too); otherwise
+ * pte_mkwrite_novma (set RW) then pte_clear_saveddirty (SavedDirty -> D).
  */
-export function pteMkwrite(pte: Pte): void {
+export function pteMkwrite(pte: Pte, vma: Vma): void {
+  if (vma.flags & VMF.SHADOW_STACK) {
+    // arch/x86/include/asm/pgtable.h: pte_mkwrite_shstk
+    pte.rw = false;
+    pte.dirty = true;
+    return;
+  }
   pte.rw = true;
   clearSaveddirtyShift(pte);
 }
 
 /** include/linux/mm.h: maybe_mkwrite — pte_mkwrite only if the VMA has VM_WRITE. */
 export function maybeMkwrite(pte: Pte, vma: Vma): void {
-  if (vma.prot & PROT.WRITE) pteMkwrite(pte);
+  if (vma.prot & PROT.WRITE) pteMkwrite(pte, vma);
 }
 
 /**

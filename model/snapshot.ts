@@ -7,10 +7,11 @@
 import type { FrameWords, ProcState, PteState, RawState, VmaState } from '../abi/index.js';
 import type { Kernel, Process } from './mm.js';
 import { pteBits } from './pte.js';
+import { isReserved } from './reserved.js';
 import { VMF_OBSERVED } from './vma.js';
 
 function procState(p: Process): ProcState {
-  const vmas: VmaState[] = p.mm.vmas.map((v) => ({
+  const vmas: VmaState[] = p.mm.vmas.filter((v) => !isReserved(v.flags)).map((v) => ({
     start: v.start,
     end: v.end,
     prot: v.prot,

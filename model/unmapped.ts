@@ -4,6 +4,7 @@
 // mm/shmem.c: shmem_get_unmapped_area).
 //
 //   len > TASK_SIZE                        -> ENOMEM
+//   a file with its own get_unmapped_area (a trampfd) -> that function (req.fileArea)
 //   MAP_FIXED                              -> addr as given
 //   hint (addr != 0) whose range is free   -> the hint (page-rounded down)
 //   otherwise top-down: highest gap below mmap_base (low limit PAGE_SIZE, or 4 GiB for
@@ -35,6 +36,8 @@ export interface AreaRequest {
   flags: number;
   /** VM_SHADOW_STACK: one-page start gap. */
   shadowStack: boolean;
+  /** file->f_op->get_unmapped_area of the file being mapped (trampfd), used instead of the mm's. */
+  fileArea?: (req: AreaRequest) => bigint | Errno;
 }
 
 /** mm/mmap.c: __get_unmapped_area. */
@@ -43,7 +46,10 @@ export function getUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | E
   // mm/mmap.c: __get_unmapped_area — careful about overflows
   if (len > TASK_SIZE) return 'ENOMEM';
   let addr: bigint | Errno;
-  if (req.shmem || req.flags & MAP.SHARED) {
+  if (req.fileArea) {
+    // mm/mmap.c: __get_unmapped_area — file->f_op->get_unmapped_area
+    addr = req.fileArea(req);
+  } else if (req.shmem || req.flags & MAP.SHARED) {
     // mm/shmem.c: shmem_get_unmapped_area — shmem huge pages are off ("never"), so plain placement
     hit(k, 'area:shmem');
     addr = mmGetUnmappedArea(k, mm, req);
@@ -88,7 +94,7 @@ function thpGetUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | Errno
 }
 
 /** mm/mmap.c: mm_get_unmapped_area_vmflags -> arch_get_unmapped_area_topdown (MMF_TOPDOWN). */
-function mmGetUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | Errno {
+export function mmGetUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | Errno {
   return archGetUnmappedAreaTopdown(k, mm, req);
 }
 

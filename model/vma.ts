@@ -8,7 +8,7 @@
 // split_vma fails ENOMEM when map_count >= max_map_count.
 
 import { PROT, VMF } from '../abi/index.js';
-import { hit, mapCount, newAnonVma, type AnonVma, type Errno, type Kernel, type Mm, type Shmem, type Vma } from './mm.js';
+import { hit, mapCount, newAnonVma, type AnonVma, type Errno, type Kernel, type Mm, type Shmem, type Trampfd, type Vma } from './mm.js';
 
 /** VM_SYNC (MAP_SYNC): not shown in traces, but it is a vm_flag, so it blocks merging. */
 export const VM_SYNC = 1 << 24;
@@ -36,9 +36,9 @@ export function vmaIsShared(vma: Vma): boolean {
   return (vma.flags & VMF.SHARED) !== 0;
 }
 
-/** include/linux/mm.h: vma_is_anonymous — no vm_ops (shmem VMAs are not anonymous). */
+/** include/linux/mm.h: vma_is_anonymous — no vm_ops (shmem and trampfd VMAs are not anonymous). */
 export function vmaIsAnonymous(vma: Vma): boolean {
-  return vma.shmem === null;
+  return vma.shmem === null && vma.trampfd === null;
 }
 
 /** include/linux/mm.h: vma_is_accessible — any of VM_READ|VM_WRITE|VM_EXEC. */
@@ -147,8 +147,12 @@ export function splitVma(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] 
   return splitVmaRaw(mm, vma, addr);
 }
 
-/** mm/vma.c: is_mergeable_vma — same flags (ignoring VM_IGNORE_MERGE), prot, pkey and vm_file. */
+/**
+ * mm/vma.c: is_mergeable_vma — same flags (ignoring VM_IGNORE_MERGE), prot, pkey and
+ * vm_file. A trampfd VMA is VM_DONTEXPAND (VM_SPECIAL), which never merges.
+ */
 function isMergeableVma(vma: Vma, attrs: VmaAttrs, shmem: Shmem | null): boolean {
+  if ((vma.flags | attrs.flags) & VMF.TRAMPFD) return false;
   if (((vma.flags ^ attrs.flags) & ~VM_STICKY) !== 0) return false;
   if (vma.prot !== attrs.prot || vma.pkey !== attrs.pkey) return false;
   return vma.shmem === shmem;
@@ -305,6 +309,8 @@ export interface NewRange {
   anonFromFork: boolean;
   /** brk: only expand prev, never merge with next (vmg.just_expand). */
   justExpand?: boolean;
+  /** vm_file of a trampfd mapping (mremap of one carries it). */
+  trampfd?: Trampfd | null;
 }
 
 /**
@@ -373,6 +379,7 @@ export function newVma(r: NewRange): Vma {
     shmem: r.shmem,
     anonVma: r.anonVma,
     anonFromFork: r.anonFromFork,
+    trampfd: r.trampfd ?? null,
   };
 }
 

@@ -96,6 +96,38 @@ r1 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)
 pkey_mprotect(r1, 0x1000, ${RW}, r0)
 read(r1)
 write(r1, 0x1)`,
+  'fork-shstk-stays-shstk': `
+# machine shstk=1
+r0 = map_shadow_stack(NULL, 0x1000, SHADOW_STACK_SET_TOKEN)
+r1 = fork()`,
+  'shstk-ret-no-compare': `
+# machine shstk=1
+arch_prctl(ARCH_SHSTK_ENABLE, 0x1)
+call(0x401000)
+ret(0x402000)`,
+  'shstk-token-no-mode-bit': `
+# machine shstk=1
+r0 = map_shadow_stack(NULL, 0x1000, SHADOW_STACK_SET_TOKEN)`,
+  'shstk-start-gap-missing': `
+# machine shstk=1
+mmap(0x7ffff7ffe000, 0x1000, ${RW}, ${FIXED}, -1, 0)
+mmap(0x7ffff7ffc000, 0x1000, ${RW}, ${FIXED}, -1, 0)
+map_shadow_stack(NULL, 0x1000, 0)`,
+  'trampfd-table-at-write': `
+r0 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)
+r1 = trampfd_create(r0)
+trampfd_write_code(r1, 1, 7, r0+0x800)
+trampfd_write_data(r1, 8, r0+0x808)
+write(r0+0x800, 0x401000)
+r2 = mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000)
+exec(r2)`,
+  'trampfd-prot-before-eexist': `
+r0 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)
+r1 = trampfd_create(r0)
+trampfd_write_code(r1, 1, 7, r0)
+trampfd_write_data(r1, 7, r0)
+mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000)
+mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE, r1, 0x1000)`,
   'protnone-keeps-present': `
 r0 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)
 write(r0, 0x1)

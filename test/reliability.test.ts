@@ -67,7 +67,7 @@ describe('kill -9 and resume', () => {
 describe('a target that misbehaves becomes a bucket, and the campaign goes on', () => {
   it('a hang: detected by the batch timeout, recorded with its program', () => {
     const out = tmp('hang');
-    const r = fuzz({ MMDIFF_FAULT: 'impl:hang:mremap' }, '--runs', '3000', '--seed', '1', '--batch-timeout', '1', '--out', out);
+    const r = fuzz({ MMDIFF_FAULT: 'impl:hang:mremap' }, '--runs', '3000', '--seed', '1', '--batch-timeout', '5', '--out', out);
     expect(r.code, r.err).toBe(0);
     const s = summary(out);
     expect(s.programs).toBe(3000);
