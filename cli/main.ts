@@ -10,6 +10,7 @@ import { UserError } from '../fuzz/load.js';
 import { CORPUS_HELP, corpusCommand } from './corpus.js';
 import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
 import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
+import { EXPORT_C_HELP, exportCCommand } from './export-c.js';
 import { REPORT_HELP, reportCommand } from './report.js';
 import { REPRO_HELP, reproCommand } from './repro.js';
 import { runCommand, RUN_HELP } from './run.js';
@@ -25,6 +26,7 @@ commands:
   minimize  FILE [--out FILE]               shrink a diverging case, keeping its signature
   corpus    ls|check|merge                  list, validate, deduplicate cases
   report    DIR                             DIR/report.html: one self-contained HTML page of a campaign
+  export-c  FILE [--out FILE.c]             standalone C reproducer of a case for any Linux x86-64
 
 Run 'mmdiff <command> --help' for a command's options.`;
 
@@ -50,6 +52,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   minimize: { help: MINIMIZE_HELP, options: { targets: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: minimizeCommand },
   corpus: { help: CORPUS_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: corpusCommand },
   report: { help: REPORT_HELP, options: { help: { type: 'boolean', short: 'h' } }, main: reportCommand },
+  'export-c': { help: EXPORT_C_HELP, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: exportCCommand },
 };
 
 async function main(argv: string[]): Promise<number> {

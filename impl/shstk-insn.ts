@@ -94,7 +94,7 @@ export function ret(k: Kernel, mm: Proc, retAddr: bigint): Result {
 
 /** INCSSPQ: k = n[7:0]; read [SSP] (always, SDM), then the last popped entry if k > 0; SSP += 8k. */
 export function incssp(k: Kernel, mm: Proc, n: bigint): Result {
-  if (!enabled(mm)) return ZERO;
+  if (!enabled(mm)) return SIGILL; // #UD without shadow stacks (SDM: CR4.CET = 0 or SH_STK_EN = 0)
   const cnt = Number(n & 0xffn);
   let e = load(k, mm, mm.ssp);
   if (e) return e;

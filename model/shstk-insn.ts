@@ -1,8 +1,9 @@
 // The x86 shadow-stack instructions a program can run (Intel SDM: CALL, RET, WRSSQ,
 // RSTORSSP, SAVEPREVSSP, INCSSPQ; SEMANTICS §10.10; docs/conventions.md "Shadow stacks").
 //
-// With the process's SHSTK feature off (or no CET at all): call, ret, incssp are plain
-// instructions (0); wrss, rstorssp, saveprevssp raise #UD -> SIGILL ILL_ILLOPN.
+// With the process's SHSTK feature off (or no CET at all): call and ret are plain
+// instructions (0); incssp, wrss, rstorssp, saveprevssp raise #UD -> SIGILL ILL_ILLOPN
+// (Intel SDM: INCSSP #UD if CR4.CET = 0 or IA32_U_CET.SH_STK_EN = 0; seen on this machine).
 // With SHSTK on (SSP is 8-aligned; the model has no 32-bit mode and no RFLAGS.CF):
 //   call(r)      shadow-stack store of r at SSP-8; SSP -= 8
 //   ret(r)       shadow-stack load at SSP; != r -> #CP(NEAR-RET) = SIGSEGV SEGV_CPERR; SSP += 8
@@ -101,10 +102,7 @@ export function cpuRet(k: Kernel, p: Process, retAddr: bigint): Result {
 
 /** INCSSPQ r: pop (r & 0xff) entries, reading the first and the last. */
 export function cpuIncssp(k: Kernel, p: Process, n: bigint): Result {
-  if (!shstkActive(k, p)) {
-    hit(k, 'shstk-insn:plain-incssp');
-    return 0n;
-  }
+  if (!shstkActive(k, p)) return ud(k, 'incssp');
   const count = n & 0xffn;
   // Intel SDM INCSSPQ "Operation": [SSP] is loaded whatever the count
   const first = ssTranslate(k, p, p.ssp, 'ss-load');

@@ -1,13 +1,13 @@
 # mmdiff 1
 # SEMANTICS §10.1, §10.10 + docs/conventions.md "Shadow stacks": with CET present but the process's SHSTK
-# feature off, CALL/RET/INCSSP are plain instructions and WRSS/RSTORSSP/SAVEPREVSSP #UD; arch/x86/kernel/shstk.c:
+# feature off, CALL/RET are plain instructions and INCSSP/WRSS/RSTORSSP/SAVEPREVSSP #UD; arch/x86/kernel/shstk.c:
 # wrss_control — WRSS needs SHSTK enabled (EPERM both ways); shstk_disable — already disabled: 0;
 # map_shadow_stack does not need the feature. After ENABLE, WRSS is still #UD until ARCH_SHSTK_WRSS is enabled.
 # machine shstk=1
 r0 = mmap(0x10000000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10000000
 call(0x401000) = 0
 ret(0x402000) = 0
-incssp(3) = 0
+incssp(3) = fault SIGILL ILL_ILLOPN
 wrss(r0, 0x1) = fault SIGILL ILL_ILLOPN
 rstorssp(r0) = fault SIGILL ILL_ILLOPN
 saveprevssp() = fault SIGILL ILL_ILLOPN
