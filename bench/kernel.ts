@@ -1,0 +1,106 @@
+// The live-kernel target's throughput: programs/s of 20-op generated programs with a
+// full end-state dump, with one and with two helpers (pipelined batches), and the
+// per-op cost on the kernel vs impl (and model) for the same op mix.
+// Run: npm run bench:kernel   (writes bench/kernel.json)
+
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { OP_NAMES, runProgram, type Program } from '../abi/index.js';
+import { buildProgram, recipe } from '../fuzz/arbitrary/program.js';
+import { createImpl } from '../impl/index.js';
+import { OP_CODES, startKernelTarget } from '../kernel/index.js';
+import { createModel } from '../model/index.js';
+
+const SECONDS = Number(process.env.MMDIFF_BENCH_SECONDS ?? 8);
+const OPS = 20;
+const BATCH = Number(process.env.MMDIFF_BATCH ?? 500);
+
+const probe = await startKernelTarget();
+const layout = probe.layout();
+const hello = probe.hello;
+const exclude = OP_NAMES.filter((n) => OP_CODES[n] === undefined);
+const gen = fc.array(recipe, { minLength: OPS, maxLength: OPS }).map((rs) => buildProgram(rs, { exclude, machine: layout }));
+const generated: Program[] = fc.sample(gen, { numRuns: 4000, seed: 42 });
+// only programs the kernel runs to the end: a refused program stops early and is cheap
+const first = await probe.runMany(generated);
+await probe.close();
+const programs = generated.filter((_, i) => !first[i].unsupported && !first[i].crash);
+const refusedShare = 1 - programs.length / generated.length;
+
+interface KernelRun {
+  helpers: number;
+  programs: number;
+  unsupported: number;
+  seconds: number;
+  perSecond: number;
+}
+
+async function kernelRate(helpers: number): Promise<KernelRun> {
+  const k = await startKernelTarget({ helpers });
+  // warm up
+  await k.runMany(programs.slice(0, 200));
+  let ran = 0;
+  let unsupported = 0;
+  let i = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    const batch: Program[] = [];
+    for (let j = 0; j < BATCH; j++) batch.push(programs[i++ % programs.length]);
+    const ts = await k.runMany(batch);
+    ran += ts.length;
+    unsupported += ts.filter((t) => t.unsupported).length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await k.close();
+  return { helpers, programs: ran, unsupported, seconds, perSecond: ran / seconds };
+}
+
+function localRate(name: string, factory: typeof createImpl): { name: string; perSecond: number } {
+  let ran = 0;
+  let i = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    runProgram(factory, programs[i++ % programs.length]);
+    ran++;
+  }
+  return { name, perSecond: ran / ((performance.now() - t0) / 1000) };
+}
+
+const one = await kernelRate(1);
+const two = await kernelRate(2);
+const impl = localRate('impl', createImpl);
+const model = localRate('model', createModel);
+const usPerOp = (perSecond: number) => 1e6 / (perSecond * OPS);
+
+console.log(`kernel ${hello.kernel}, ${OPS}-op generated programs the kernel runs to the end, full end-state dump, batches of ${BATCH}, ${SECONDS} s each\n`);
+const rows: Array<[string, number]> = [
+  ['kernel, 1 helper', one.perSecond],
+  ['kernel, 2 helpers', two.perSecond],
+  ['impl (in process)', impl.perSecond],
+  ['model (in process)', model.perSecond],
+];
+for (const [name, v] of rows) {
+  console.log(`${name.padEnd(22)} ${Math.round(v).toLocaleString('en').padStart(8)} programs/s   ${usPerOp(v).toFixed(2).padStart(8)} µs/op (program incl. state)`);
+}
+console.log(`\nkernel / impl cost per op: ${(usPerOp(one.perSecond) / usPerOp(impl.perSecond)).toFixed(1)}x (1 helper)`);
+console.log(`generated programs the kernel target refuses (left out above): ${(refusedShare * 100).toFixed(1)}%`);
+writeFileSync(
+  'bench/kernel.json',
+  JSON.stringify(
+    {
+      kernel: hello.kernel,
+      opsPerProgram: OPS,
+      refusedShare,
+      batch: BATCH,
+      seconds: SECONDS,
+      helpers1: one,
+      helpers2: two,
+      implPerSecond: impl.perSecond,
+      modelPerSecond: model.perSecond,
+      usPerOp: { kernel1: usPerOp(one.perSecond), kernel2: usPerOp(two.perSecond), impl: usPerOp(impl.perSecond), model: usPerOp(model.perSecond) },
+      date: new Date().toISOString(),
+    },
+    null,
+    1,
+  ) + '\n',
+);

@@ -1,0 +1,207 @@
+// The live-kernel target: programs run on this machine's Linux through one or more
+// fork-server helpers (kernel/helper/). Asynchronous and batched, unlike model and
+// impl: runMany() pipelines a whole batch. What a kernel trace can show is less than a
+// model trace: compare through abi/observe.ts observable().
+
+import {
+  canonicalize,
+  DEFAULT_MACHINE,
+  machineOf,
+  OP_NAMES,
+  processCount,
+  type MachineConfig,
+  type Program,
+  type ReservedRange,
+  type Trace,
+} from '../abi/index.js';
+import { observeTrace } from '../abi/observe.js';
+import { VMF } from '../abi/vmflags.js';
+import { HelperDied, HelperProcess, defaultHelperPath } from './helper.js';
+import { encodeProgram, MAX_OPS, MAX_PROCS, OP_CODES, type Hello, type Reply } from './protocol.js';
+
+export interface KernelTarget {
+  readonly name: 'kernel';
+  /** The layout the helper reported. */
+  readonly hello: Hello;
+  /** Machine parameters every other target must use to compare exactly (mmapBase, brkStart, reserved ranges, pku, …). */
+  layout(): Partial<MachineConfig>;
+  /** Why this program cannot run on the kernel here (unsupported op, machine config it cannot honour), or null. */
+  unsupported(prog: Program): string | null;
+  /** Pipelined: sends all, resolves in order. A helper that dies gives crash traces for the programs in flight and is restarted. */
+  runMany(progs: readonly Program[]): Promise<Trace[]>;
+  run(prog: Program): Promise<Trace>;
+  close(): Promise<void>;
+}
+
+export interface KernelTargetOptions {
+  /** Path of the helper binary (default kernel/build/mmdiff-helper, or $MMDIFF_HELPER). */
+  readonly helperPath?: string;
+  /** Helpers run in parallel (default 1); runMany spreads a batch over them. */
+  readonly helpers?: number;
+  /**
+   * Keep the system's transparent-huge-page setting (default: the helper disables THP
+   * for its processes with PR_SET_THP_DISABLE, as the model has no huge pages).
+   */
+  readonly thp?: boolean;
+}
+
+const EMPTY_STATE = { processes: [], contents: [] };
+
+/** The helper's VMAs as reserved ranges of a MachineConfig (the stack grows down). */
+export function reservedOf(hello: Hello): ReservedRange[] {
+  return hello.helperVmas.map((v) => (v.flags & VMF.GROWSDOWN ? { start: v.start, end: v.end, growsdown: true } : { start: v.start, end: v.end }));
+}
+
+function sameReserved(a: readonly ReservedRange[], b: readonly ReservedRange[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.start === b[i].start && r.end === b[i].end && !!r.growsdown === !!b[i].growsdown);
+}
+
+function crashTrace(message: string): Trace {
+  return { results: [], state: EMPTY_STATE, crash: { op: 0, message } };
+}
+
+function traceOf(reply: Reply): Trace {
+  if (reply.status === 'unsupported') {
+    return { results: reply.results, state: EMPTY_STATE, unsupported: `op ${reply.statusOp}: ${reply.message}` };
+  }
+  if (reply.status === 'crash' || !reply.state) {
+    return { results: reply.results, state: EMPTY_STATE, crash: { op: reply.statusOp, message: `kernel helper: ${reply.message}` } };
+  }
+  return { results: reply.results, state: canonicalize(reply.state) };
+}
+
+class Kernel implements KernelTarget {
+  readonly name = 'kernel' as const;
+  private nextId = 1;
+  private starting: Array<Promise<HelperProcess> | null>;
+
+  constructor(
+    readonly hello: Hello,
+    private helpers: HelperProcess[],
+    private readonly path: string,
+    private readonly args: readonly string[],
+  ) {
+    this.starting = helpers.map(() => null);
+  }
+
+  layout(): Partial<MachineConfig> {
+    const h = this.hello;
+    return {
+      profile: '6.18',
+      pku: h.pku,
+      shstk: false,
+      mmapBase: h.mmapBase,
+      mmapMinAddr: h.mmapMinAddr,
+      maxMapCount: h.maxMapCount,
+      brkStart: h.brk,
+      reserved: reservedOf(h),
+    };
+  }
+
+  unsupported(prog: Program): string | null {
+    for (const op of prog.ops) {
+      if (OP_CODES[op.name] === undefined) return `${op.name} cannot run on the kernel target (the kernel here has no such facility)`;
+    }
+    if (prog.ops.length > MAX_OPS) return `more than ${MAX_OPS} ops`;
+    if (processCount(prog) > MAX_PROCS) return `more than ${MAX_PROCS} processes`;
+    if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
+    const want = machineOf(prog);
+    const have = this.layout();
+    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart'];
+    for (const k of keys) {
+      if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
+    }
+    if (want.reserved && !sameReserved(want.reserved, have.reserved ?? [])) return "machine reserved ranges differ from the helper's memory";
+    return null;
+  }
+
+  /** A live helper for slot i (restarting a dead one). */
+  private async helper(i: number): Promise<HelperProcess> {
+    const h = this.helpers[i];
+    if (h.alive) return h;
+    let s = this.starting[i];
+    if (!s) {
+      s = HelperProcess.start(this.path, this.args).then((nh) => {
+        this.helpers[i] = nh;
+        this.starting[i] = null;
+        return nh;
+      });
+      s.catch(() => {
+        this.starting[i] = null;
+      });
+      this.starting[i] = s;
+    }
+    return s;
+  }
+
+  async runMany(progs: readonly Program[]): Promise<Trace[]> {
+    const out: Array<Promise<Trace>> = [];
+    const n = this.helpers.length;
+    // contiguous shares, so each helper's replies arrive in order
+    const share = Math.ceil(progs.length / n);
+    const live = await Promise.all(this.helpers.map((_, i) => this.helper(i)));
+    progs.forEach((p, idx) => {
+      const why = this.unsupported(p);
+      if (why) {
+        out.push(Promise.resolve({ results: [], state: EMPTY_STATE, unsupported: why }));
+        return;
+      }
+      const h = live[Math.min(n - 1, Math.floor(idx / share))];
+      const msg = encodeProgram(this.nextId++, p);
+      out.push(
+        h.submit(msg).then(traceOf, (e: Error) => crashTrace(e instanceof HelperDied ? e.message : `kernel helper: ${e.message}`)),
+      );
+    });
+    return Promise.all(out);
+  }
+
+  async run(prog: Program): Promise<Trace> {
+    return (await this.runMany([prog]))[0];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.starting.filter((s) => s).map((s) => s!.catch(() => undefined)));
+    await Promise.all(this.helpers.map((h) => h.close()));
+  }
+
+  /** For tests: the running helpers. */
+  get processes(): readonly HelperProcess[] {
+    return this.helpers;
+  }
+}
+
+/** Starts the kernel target (its helpers) and waits until every helper said HELLO. */
+export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise<KernelTarget & { readonly processes: readonly HelperProcess[] }> {
+  const path = opts.helperPath ?? defaultHelperPath();
+  const n = Math.max(1, opts.helpers ?? 1);
+  const args = opts.thp ? ['--thp'] : [];
+  const helpers = await Promise.all(Array.from({ length: n }, () => HelperProcess.start(path, args)));
+  return new Kernel(helpers[0].hello, helpers, path, args);
+}
+
+/** DEFAULT_MACHINE with the kernel's layout: the config model and impl run with in a kernel comparison. */
+export function kernelMachine(t: KernelTarget): MachineConfig {
+  return { ...DEFAULT_MACHINE, ...t.layout() };
+}
+
+/**
+ * The kernel target in the engine's Target shape (fuzz/target.ts): its layout for the
+ * other side, the ops it cannot run, and what it can observe (abi/observe.ts).
+ */
+export async function openKernelTarget(opts: KernelTargetOptions = {}) {
+  const k = await startKernelTarget(opts);
+  return {
+    name: 'kernel',
+    kernel: k,
+    layout: k.layout(),
+    unsupportedOps: OP_NAMES.filter((n) => OP_CODES[n] === undefined),
+    observe: observeTrace,
+    run: (p: Program) => k.run(p),
+    runMany: (progs: readonly Program[], _covs?: unknown, onProgram?: (i: number) => void) => {
+      // the whole batch is in flight at once
+      if (onProgram) progs.forEach((_, i) => onProgram(i));
+      return k.runMany(progs);
+    },
+    close: () => k.close(),
+  };
+}
