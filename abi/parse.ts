@@ -3,8 +3,8 @@
 
 import { ERRNO, SI_CODE, SIGNAL } from './constants.js';
 import { isOpName, OPS, type OpName } from './ops.js';
-import type { Arg, MachineConfig, Op, Program, ReservedRange, Term } from './program.js';
-import { jump, type Result, validateResultText } from './result.js';
+import { isProfile, type Arg, type MachineConfig, type Op, type Program, type ReservedRange, type Term } from './program.js';
+import { errNumber, jump, type Result, validateResultText } from './result.js';
 import { CONSTANTS } from './symbols.js';
 import { u64 } from './values.js';
 
@@ -213,6 +213,8 @@ function parseExpect(lp: LineParser): Result {
     const u = lp.next();
     if (u.kind === 'num') return u64(-(u.value as bigint));
     if (u.kind === 'ident') {
+      const num = /^E([1-9][0-9]{0,3})$/.exec(u.text);
+      if (num && Number(num[1]) <= 4095) return errNumber(Number(num[1])); // an error value with no name
       if (!Object.prototype.hasOwnProperty.call(ERRNO, u.text)) lp.fail(u, `unknown errno ${quote(u.text)}`);
       return '-' + u.text;
     }
@@ -313,12 +315,14 @@ function parseOpLine(lp: LineParser, st: ParseState, lead: string[]): Op {
 const address = (v: string) => (/^0x[0-9a-f]+$/i.test(v) ? (literal(v) ?? undefined) : undefined);
 
 const MACHINE_PARSERS: Record<string, (v: string) => unknown> = {
-  profile: (v) => (v === '6.18' || v === '6.10' ? v : undefined),
+  profile: (v) => (isProfile(v) ? v : undefined),
   pku: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   shstk: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   mmapBase: (v) => address(v),
   mmapMinAddr: (v) => address(v),
   brkStart: (v) => address(v),
+  thp: (v) => (v === '1' ? true : v === '0' ? false : undefined),
+  memoryFailure: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   maxMapCount: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 1 << 24 ? Number(v) : undefined),
   reserved: (v) => parseReserved(v),
 };

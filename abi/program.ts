@@ -30,10 +30,24 @@ export interface Op {
   readonly note?: string;
 }
 
+/**
+ * Kernel profiles: Linux 6.18 (the default) and 6.10, and design variants of the model
+ * that were debated on the mailing lists (model/profile.ts, model/variants/):
+ * `mseal` is 6.18 by another name (the mseal syscall design), `prot-seal` seals through
+ * PROT_SEAL in mmap/mprotect instead, `map-shadow-stack` is 6.18 on a CET machine and
+ * `prot-shadowstack` creates shadow stacks with mmap(PROT_SHADOWSTACK) instead.
+ */
+export const PROFILE_NAMES = ['6.18', '6.10', 'mseal', 'prot-seal', 'map-shadow-stack', 'prot-shadowstack'] as const;
+export type Profile = (typeof PROFILE_NAMES)[number];
+
+export function isProfile(s: string): s is Profile {
+  return (PROFILE_NAMES as readonly string[]).includes(s);
+}
+
 /** Parameters of the machine a program runs on (SEMANTICS "Parameters of an address space"). */
 export interface MachineConfig {
   /** Kernel profile whose rules apply. */
-  readonly profile: '6.18' | '6.10';
+  readonly profile: Profile;
   /** CPU has protection keys (OSPKE). */
   readonly pku: boolean;
   /** CPU and kernel support user shadow stacks (X86_FEATURE_USER_SHSTK). */
@@ -44,6 +58,13 @@ export interface MachineConfig {
   readonly maxMapCount: number;
   /** mm->start_brk == mm->brk at exec time; the heap grows up from here. */
   readonly brkStart: bigint;
+  /**
+   * Transparent huge pages are allowed for the process (false: PR_SET_THP_DISABLE, as
+   * the kernel target's helper sets it — neither model nor impl has huge pages).
+   */
+  readonly thp: boolean;
+  /** The kernel is built with CONFIG_MEMORY_FAILURE (MADV_HWPOISON / MADV_SOFT_OFFLINE exist). */
+  readonly memoryFailure: boolean;
   /**
    * Address ranges the machine's own software occupies in every process (the kernel
    * target's helper: its binary, data page, IO area, stack; kernel/target.ts layout()).
@@ -69,6 +90,8 @@ export const DEFAULT_MACHINE: MachineConfig = {
   mmapMinAddr: 0x1000n,
   maxMapCount: 65530,
   brkStart: 0x4c9000n,
+  thp: true,
+  memoryFailure: true,
 };
 
 export interface Program {

@@ -19,6 +19,18 @@ export function err(name: ErrnoName): string {
   return s;
 }
 
+const ERRNO_BY_NUMBER = new Map<number, ErrnoName>((Object.entries(ERRNO) as Array<[ErrnoName, number]>).map(([k, v]) => [v, k]));
+
+/**
+ * The result for a syscall returning -n (1 <= n <= 4095): "-ENAME", or "-E<n>" for a
+ * number with no errno name — the kernel returns an IS_ERR_VALUE address that way
+ * (mm/mmap.c: do_mmap passes on a MAP_FIXED address in the error range).
+ */
+export function errNumber(n: number): string {
+  const name = ERRNO_BY_NUMBER.get(n);
+  return name ? err(name) : `-E${n}`;
+}
+
 /** The canonical result for a CPU access that raised a signal. */
 export function fault(sig: SignalName, code: SiCodeName): string {
   return `fault ${sig} ${code}`;
@@ -50,6 +62,8 @@ export function isFault(r: Result): boolean {
 /** errno number of an error result, or 0. */
 export function errnoOf(r: Result): number {
   if (typeof r !== 'string' || r[0] !== '-') return 0;
+  const num = /^-E(\d+)$/.exec(r);
+  if (num) return Number(num[1]);
   return ERRNO[r.slice(1) as ErrnoName] ?? 0;
 }
 
@@ -73,6 +87,7 @@ export function formatResult(r: Result, kind: ReturnKind): string {
 /** Checks that a text result names a known errno, or a known signal and si_code. */
 export function validateResultText(s: string): string | null {
   if (s.startsWith('-')) {
+    if (/^-E([1-9]\d{0,3})$/.test(s) && Number(s.slice(2)) <= 4095) return null;
     return Object.prototype.hasOwnProperty.call(ERRNO, s.slice(1)) ? null : `unknown errno ${s.slice(1)}`;
   }
   if (/^jump 0x[0-9a-f]+ 0x[0-9a-f]+$/.test(s)) return null;

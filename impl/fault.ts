@@ -249,8 +249,9 @@ function shmemFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean)
   const pl = pte.protLo(protOf(fl), true);
   const ph = pte.protHi(protOf(fl), pkeyOfFlags(fl));
   const off = vp.pg[r] + (vpn - vp.vs[r]);
-  if (off >= k.shm.size(id)) return SIGBUS; // beyond i_size (shmem_get_folio_gfp -EINVAL)
+  const beyond = off >= k.shm.size(id); // beyond i_size: shmem_get_folio_gfp -EINVAL -> SIGBUS
   if (write) {
+    if (beyond) return SIGBUS;
     const f = k.shm.getPage(id, off);
     k.fr.flags[f] |= F_DIRTY; // fault_dirty_shared_page
     mapShmem(k, mm, vpn, f, pl, ph, true);
@@ -270,6 +271,8 @@ function shmemFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean)
     if (s >= 0 && (k.pt.L[2 * s] !== 0 || k.pt.L[2 * s + 1] !== 0)) continue;
     mapShmem(k, mm, p, f, pl, ph, false);
   }
+  // do_read_fault: do_fault_around came first, ->fault (shmem_fault) fails after it
+  if (beyond) return SIGBUS;
   const s = k.pt.slot(mm.pgd, vpn);
   if (s >= 0 && (k.pt.L[2 * s] !== 0 || k.pt.L[2 * s + 1] !== 0)) return null;
   mapShmem(k, mm, vpn, k.shm.getPage(id, off), pl, ph, false);

@@ -74,6 +74,9 @@ export class Kernel {
   readonly profile: string;
   /** The CPU and kernel support user shadow stacks (X86_FEATURE_USER_SHSTK). */
   readonly shstk: boolean;
+  /** THP allowed (not PR_SET_THP_DISABLE) and CONFIG_MEMORY_FAILURE (MachineConfig). */
+  readonly thp: boolean;
+  readonly memoryFailure: boolean;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
   /** Argument of the zap walk. */
@@ -90,6 +93,8 @@ export class Kernel {
     this.brkStart = Number(cfg.brkStart);
     this.profile = cfg.profile;
     this.shstk = cfg.shstk;
+    this.thp = cfg.thp;
+    this.memoryFailure = cfg.memoryFailure;
     addReserved(this, this.newProc(), cfg);
   }
 

@@ -10,7 +10,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
 import { pkruAllows, populateAdvice } from './fault.js';
-import { F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
+import { F_DIRTY, F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
@@ -40,6 +40,8 @@ export function sysMadvise(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   load(a);
   const adv = s32At(2);
   if (!VALID.has(adv)) return EINVAL;
+  // madvise_behavior_valid(): HWPOISON / SOFT_OFFLINE exist only with CONFIG_MEMORY_FAILURE
+  if (!k.memoryFailure && (adv === MADV.HWPOISON || adv === MADV.SOFT_OFFLINE)) return EINVAL;
   // the 6.10 profile predates guard regions (6.13)
   if (k.profile === '6.10' && (adv === MADV.GUARD_INSTALL || adv === MADV.GUARD_REMOVE)) return EINVAL;
   if (lo12At(0) !== 0) return EINVAL;
@@ -118,8 +120,10 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       coldRange(k, mm, vs, ve);
       return r;
     case MADV.PAGEOUT:
-      // no swap: reclaim re-activates anon folios and leaves PTEs alone (conventions.md)
+      // no swap: reclaim re-activates anon folios and leaves their PTEs alone, but unmaps
+      // shmem folios before writeback fails (conventions.md; seen on the live kernel)
       if (fl & VMF.LOCKED) return EINVAL;
+      if (vp.shm[r]) pageoutShmem(k, mm, vs, ve, vp.shm[r], vp.pg[r] - vp.vs[r]);
       return r;
     case MADV.FREE:
     case MADV.DONTNEED:
@@ -133,8 +137,11 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     case MADV.COLLAPSE: {
       // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block. Collapsing
       // one is not modelled (no THPs): a range covering an aligned block fails EINVAL.
+      if (!k.thp) return EINVAL; // vma_thp_disabled(): PR_SET_THP_DISABLE
       const canHold = Math.floor(vp.ve[r] / 512) * 512 - 512 >= vp.vs[r];
       if (!canHold || fl & VMF.NOHUGEPAGE) return EINVAL;
+      // __thp_vma_allowable_orders(): an anonymous VMA with no anon_vma yet allows no order
+      if (vp.isAnon(r) && vp.anon[r] === 0) return EINVAL;
       return Math.ceil(vs / 512) * 512 + 512 <= ve ? EINVAL : r;
     }
     case MADV.GUARD_INSTALL:
@@ -236,6 +243,34 @@ function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
     if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
     L[2 * s] = (l & ~pte.A) >>> 0;
   }
+}
+
+/**
+ * MADV_PAGEOUT of a shmem range: shrink_folio_list try_to_unmaps every exclusively mapped
+ * folio (a dirty PTE dirties it); a dirty folio is redirtied and stays in the object
+ * (shmem_writeout without swap), a clean one leaves it (__remove_mapping).
+ * off: page offset in the object minus virtual page number.
+ */
+function pageoutShmem(k: Kernel, mm: Proc, vs: number, ve: number, id: number, off: number): void {
+  const pt = k.pt;
+  const fr = k.fr;
+  const L = pt.L;
+  const drop: number[] = [];
+  pt.walk(mm.pgd, vs, ve, (_c, t, i0, i1, base) => {
+    for (let i = i0; i < i1; i++) {
+      const s = t * 512 + i;
+      const l = L[2 * s];
+      if (!pte.isPresentish(l)) continue;
+      const f = pte.pfnOf(l, L[2 * s + 1]);
+      // the object's reference plus this PTE's: mapped by no one else
+      if (f === ZERO_FRAME || !(fr.flags[f] & F_SHMEM) || fr.ref[f] !== 2) continue;
+      if (pte.isDirty(l, L[2 * s + 1])) fr.flags[f] |= F_DIRTY;
+      if (!(fr.flags[f] & F_DIRTY)) drop.push(base + i + off);
+      fr.put(f);
+      pt.set(s, 0, 0);
+    }
+  }, null);
+  for (const o of drop) k.shm.truncate(id, o, o + 1);
 }
 
 /** MADV_GUARD_INSTALL: zap what is mapped, then a guard marker on every page. */

@@ -172,11 +172,15 @@ export function anonPrepare(k: Kernel, mm: Proc, r: number): void {
   vp.fork[r] = 0;
 }
 
-/** anon_vma_compatible(): a right before b, same file, flags equal but for R/W/X, pgoff continuous. */
+/**
+ * anon_vma_compatible(): a right before b, same file, flags equal but for R/W/X and the
+ * VM_IGNORE_MERGE (sticky VM_MAYBE_GUARD) flags, pgoff continuous. The live 6.18 kernel
+ * shares the anon_vma of a guarded neighbour (a later mprotect then merges them).
+ */
 function anonCompatible(k: Kernel, a: number, b: number): boolean {
   const vp = k.vp;
   return (
-    vp.ve[a] === vp.vs[b] && vp.shm[a] === vp.shm[b] && ((vp.fl[a] ^ vp.fl[b]) & ~F_PROT) === 0 &&
+    vp.ve[a] === vp.vs[b] && vp.shm[a] === vp.shm[b] && ((vp.fl[a] ^ vp.fl[b]) & ~(F_PROT | F_STICKY)) === 0 &&
     vp.pg[b] === vp.pg[a] + (vp.vs[b] - vp.vs[a])
   );
 }

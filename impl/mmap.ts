@@ -29,6 +29,15 @@ const E = {
 };
 const MAP_HUGE_SHIFT = 26;
 
+/**
+ * N[0] as the address to place at. A MAP_FIXED address in the last 4095 bytes is an
+ * IS_ERR_VALUE that __get_unmapped_area passes on as the error -(2^64 - addr); a double
+ * cannot hold it exactly, so it travels as that negative errno (getUnmappedArea).
+ */
+function fixedAddr(raw: bigint, flags: number): number {
+  return flags & MAP.FIXED && raw > 0xfffffffffffff000n ? -Number(0x10000000000000000n - raw) : N[0];
+}
+
 export function sysMmap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   load(a);
   if (lo12At(5) !== 0) return E.EINVAL;
@@ -37,7 +46,7 @@ export function sysMmap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   if (flags & MAP.HUGETLB) return mmapHuge(k, mm, a, flags);
   if (N[1] === 0) return E.EINVAL;
   if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
-  let addr = N[0];
+  let addr = fixedAddr(a[0], flags);
   if (!(flags & MAP.FIXED)) {
     // round_hint_to_min()
     addr -= addr % PAGE;
@@ -62,7 +71,7 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   }
   if (lenB === 0n) return E.EINVAL;
   if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
-  let addr = N[0];
+  let addr = fixedAddr(a[0], flags);
   if (!(flags & MAP.FIXED)) {
     // round_hint_to_min()
     addr -= addr % PAGE;

@@ -61,8 +61,15 @@ export function execOnlyPkey(k: Kernel, mm: Proc): number {
 export function pkeyAlloc(k: Kernel, mm: Proc, flags: bigint, init: bigint): Result {
   if (flags !== 0n) return EINVAL;
   if (init & ~3n) return EINVAL;
-  // no OSPKE: key 0 is found free, then arch_set_user_pkey_access() fails and it is freed
-  if (!k.pku) return EINVAL;
+  // no OSPKE (arch_max_pkey() = 1, an empty bitmap): key 0 is found free and marked,
+  // arch_set_user_pkey_access() fails, and mm_pkey_free() refuses key 0 because it is the
+  // execute_only_pkey (0: init_new_context sets -1 only with OSPKE). So the first call is
+  // EINVAL and every later one ENOSPC (seen on the live kernel).
+  if (!k.pku) {
+    if (mm.pkeys & 1) return ENOSPC;
+    mm.pkeys |= 1;
+    return EINVAL;
+  }
   const key = allocKey(k, mm);
   if (key < 0) return ENOSPC;
   setAccess(mm, key, Number(init));

@@ -4,6 +4,7 @@
 // at the interface (a MAP_FIXED address may be unaligned), page numbers inside.
 
 import { MAP } from '../abi/constants.js';
+import { errNumber } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { BUG } from './inject.js';
 import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
@@ -24,6 +25,8 @@ export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, 
   else if (!file && addr === 0 && len % SZ_2M === 0) res = thpArea(k, mm, len, flags, sg);
   else res = topdown(k, mm, addr, len, flags, sg);
   if (typeof res === 'string') return res;
+  // IS_ERR_VALUE(addr): passed on as the error (a negative number here, see mmap.ts fixedAddr)
+  if (res < 0) return errNumber(-res).slice(1);
   if (res > TASK_SIZE_B - len) return 'ENOMEM';
   if (res % PAGE !== 0) return 'EINVAL';
   return res;

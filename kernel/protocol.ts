@@ -17,12 +17,10 @@
 //           nwords x (u16 word index, u64 value).
 
 import {
-  ERRNO,
   SI_CODE,
   SIGNAL,
-  err,
+  errNumber,
   type Arg,
-  type ErrnoName,
   type OpName,
   type ProcState,
   type Program,
@@ -257,7 +255,6 @@ function encodeArg(b: Buffer, o: number, a: Arg, boundAt: ReadonlyMap<number, nu
   return o;
 }
 
-const ERRNO_NAME = new Map<number, ErrnoName>(Object.entries(ERRNO).map(([k, v]) => [v, k as ErrnoName]));
 const SIGNAL_NAME = new Map<number, SignalName>(Object.entries(SIGNAL).map(([k, v]) => [v, k as SignalName]));
 /** si_code names per signal (include/uapi/asm-generic/siginfo.h). */
 const CODE_PREFIX: Record<SignalName, string> = { SIGSEGV: 'SEGV_', SIGBUS: 'BUS_', SIGILL: 'ILL_' };
@@ -315,8 +312,7 @@ export function decodeReply(body: Buffer): Reply {
     const val = r.u64();
     if (kind === 0) results[i] = val;
     else if (kind === 1) {
-      const name = ERRNO_NAME.get(aux);
-      results[i] = name ? err(name) : `-E${aux}`;
+      results[i] = errNumber(aux);
     } else results[i] = faultResult(aux);
   }
   if (status !== 'ok') return { id, status, statusOp, message, results, state: null };

@@ -5,6 +5,7 @@
 
 import {
   canonicalize,
+  parse,
   DEFAULT_MACHINE,
   machineOf,
   OP_NAMES,
@@ -73,6 +74,8 @@ function traceOf(reply: Reply): Trace {
 class Kernel implements KernelTarget {
   readonly name = 'kernel' as const;
   private nextId = 1;
+  /** CONFIG_MEMORY_FAILURE, found by probeConfig(). */
+  memoryFailure = true;
   private starting: Array<Promise<HelperProcess> | null>;
 
   constructor(
@@ -94,6 +97,8 @@ class Kernel implements KernelTarget {
       mmapMinAddr: h.mmapMinAddr,
       maxMapCount: h.maxMapCount,
       brkStart: h.brk,
+      thp: !h.thpDisabled,
+      memoryFailure: this.memoryFailure,
       reserved: reservedOf(h),
     };
   }
@@ -107,7 +112,7 @@ class Kernel implements KernelTarget {
     if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
     const want = machineOf(prog);
     const have = this.layout();
-    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart'];
+    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure'];
     for (const k of keys) {
       if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
     }
@@ -176,7 +181,19 @@ export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise
   const n = Math.max(1, opts.helpers ?? 1);
   const args = opts.thp ? ['--thp'] : [];
   const helpers = await Promise.all(Array.from({ length: n }, () => HelperProcess.start(path, args)));
-  return new Kernel(helpers[0].hello, helpers, path, args);
+  const k = new Kernel(helpers[0].hello, helpers, path, args);
+  await probeConfig(k);
+  return k;
+}
+
+/**
+ * Kernel build options the model must follow that HELLO does not carry: without
+ * CONFIG_MEMORY_FAILURE, MADV_HWPOISON is no advice at all (EINVAL, even for len 0)
+ * instead of EPERM for a caller without CAP_SYS_ADMIN.
+ */
+async function probeConfig(k: Kernel): Promise<void> {
+  const t = await k.run({ ...parse('madvise(NULL, 0, MADV_HWPOISON)\n'), machine: k.layout() });
+  k.memoryFailure = t.results[0] !== '-EINVAL';
 }
 
 /** DEFAULT_MACHINE with the kernel's layout: the config model and impl run with in a kernel comparison. */

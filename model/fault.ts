@@ -6,9 +6,10 @@
 //                            write -> a new zeroed exclusive page, RW|D (in a shadow-stack
 //                            VMA a shadow-stack PTE: RW=0, D=1, SavedDirty=1)
 //   pte none, trampfd:       the trampfd's page (filled once), RW=0 D=0 (trampfd-page.ts)
-//   pte none, shmem:         index >= i_size -> SIGBUS; read -> fault-around maps the cached
-//                            pages of the 16-page window, then the page (allocated zeroed if
-//                            absent), RW as the VMA allows, D=0; write -> the page, RW|D
+//   pte none, shmem:         read -> fault-around maps the cached pages of the 16-page window,
+//                            then index >= i_size -> SIGBUS, else the page (allocated zeroed
+//                            if absent), RW as the VMA allows, D=0; write: index >= i_size ->
+//                            SIGBUS, else the page, RW|D
 //   guard marker                                   -> SIGSEGV (SEGV_MAPERR)
 //   present, write, !pte_write (RW=0 and not a shadow-stack PTE):
 //                            do_wp_page: zero page -> copy to a new page; anon page that is
@@ -165,11 +166,13 @@ const FAULT_AROUND_PAGES = 16n;
 /** mm/memory.c: do_read_fault — do_fault_around first, then ->fault (shmem_fault). */
 function doReadFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): FaultResult {
   const index = vmaPgoffAt(vma, page << 12n);
+  // fault-around maps the cached neighbours even when the page itself is beyond i_size
+  // (the SIGBUS comes from ->fault afterwards; seen on the live kernel)
+  doFaultAround(k, mm, vma, page);
   if (index >= vma.shmem!.sizePages) {
     hit(k, 'fault:shmem-SIGBUS');
     return 'SIGBUS';
   }
-  doFaultAround(k, mm, vma, page);
   if (mm.ptes.has(page)) return 'ok';
   const f = shmemGetPage(k, vma, index)!;
   setPte(mm, page, readFaultPte(vma, f));

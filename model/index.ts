@@ -4,7 +4,7 @@
 // this file only decodes an op's u64 registers with the C types of the syscall
 // (docs/conventions.md) and dispatches.
 
-import { PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result, err } from '../abi/index.js';
+import { PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result } from '../abi/index.js';
 import { sysBrk } from './brk.js';
 import { cpuRead, cpuWrite, cpuWrpkru } from './cpu.js';
 import { newFileTable, sysClose } from './files.js';
@@ -25,7 +25,7 @@ import { cpuExecOrTrampoline, sysTrampfdCreate, sysTrampfdWriteCode, sysTrampfdW
 
 /** A syscall result: a value, or an errno name. */
 function sys(r: bigint | string): Result {
-  return typeof r === 'bigint' ? r : err(r as Parameters<typeof err>[0]);
+  return typeof r === 'bigint' ? r : '-' + r;
 }
 
 function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {

@@ -14,7 +14,7 @@
 //   ENOMEM of a split/merge in flag advice                 -> EAGAIN
 // Effects: flag advice merges/splits like mprotect; DONTNEED zaps (guard markers stay);
 // FREE makes the PTEs of anon pages old and clean (A=0, D=0, SavedDirty=0); REMOVE punches shmem pages out
-// in every process; COLD clears A of exclusively mapped anon pages, PAGEOUT changes no PTE (conventions.md);
+// in every process; COLD clears A of exclusively mapped anon pages, PAGEOUT unmaps only exclusively mapped shmem pages (conventions.md);
 // GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
 
 import { MADV, PROT, VMF } from '../abi/index.js';
@@ -53,7 +53,12 @@ function isDiscard(behavior: number): boolean {
 /** SYSCALL_DEFINE3(madvise, unsigned long start, size_t len_in, int behavior). */
 export function sysMadvise(k: Kernel, p: Process, start: bigint, lenIn: bigint, behavior: number): bigint | Errno {
   // mm/madvise.c: is_valid_madvise — madvise_behavior_valid first, even before alignment
-  if (!VALID_ADVICE.has(behavior) || (!hasGuardRegions(k) && (behavior === MADV.GUARD_INSTALL || behavior === MADV.GUARD_REMOVE))) {
+  if (
+    !VALID_ADVICE.has(behavior) ||
+    (!hasGuardRegions(k) && (behavior === MADV.GUARD_INSTALL || behavior === MADV.GUARD_REMOVE)) ||
+    // mm/madvise.c: madvise_behavior_valid — HWPOISON / SOFT_OFFLINE only #ifdef CONFIG_MEMORY_FAILURE
+    (!k.cfg.memoryFailure && (behavior === MADV.HWPOISON || behavior === MADV.SOFT_OFFLINE))
+  ) {
     hit(k, 'madvise:advice-EINVAL');
     return 'EINVAL';
   }
@@ -78,6 +83,7 @@ export function sysMadvise(k: Kernel, p: Process, start: bigint, lenIn: bigint, 
     return 0n;
   }
   // mm/madvise.c: madvise_inject_error — needs CAP_SYS_ADMIN, which the caller lacks
+  // (without CONFIG_MEMORY_FAILURE these are no advice at all: EINVAL above)
   if (behavior === MADV.HWPOISON || behavior === MADV.SOFT_OFFLINE) {
     hit(k, 'madvise:hwpoison-EPERM');
     return 'EPERM';
@@ -341,8 +347,11 @@ function madviseRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
  * mm/madvise.c: madvise_cold / madvise_pageout — EINVAL on VM_LOCKED. COLD clears the
  * Accessed bit of present PTEs of exclusively mapped anonymous pages
  * (madvise_cold_or_pageout_pte_range: `!pageout && pte_young`); PAGEOUT hands the
- * folios to reclaim, which without swap re-activates anon folios and changes no PTE
- * (mm/vmscan.c: shrink_folio_list; conventions.md).
+ * exclusively mapped folios to reclaim (mm/vmscan.c: shrink_folio_list), which without
+ * swap re-activates anon folios before unmapping them (no PTE changes), but unmaps a
+ * shmem folio (try_to_unmap) before writeback fails: its PTE goes; a dirty folio stays
+ * in the page cache (shmem_writeout: no swap -> redirty), a clean one is dropped from it
+ * (__remove_mapping). Seen on the live kernel; conventions.md.
  */
 function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint, pageout: boolean): Vma | Errno {
   // mm/madvise.c: can_madv_lru_vma
@@ -352,6 +361,22 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
   }
   if (pageout) {
     hit(k, 'madvise:pageout-noswap');
+    for (const page of ptePagesInRange(p.mm, start, end)) {
+      const pte = p.mm.ptes.get(page)!;
+      // mm/madvise.c: madvise_cold_or_pageout_pte_range — present, a normal folio, not mapped shared
+      if (!ptePresent(pte) || !pte.frame || pte.frame.anon || pte.frame.mapcount !== 1 || !vma.shmem) continue;
+      hit(k, 'madvise:pageout-shmem-unmap');
+      const frame = pte.frame;
+      // mm/vmscan.c: shrink_folio_list — try_to_unmap (a dirty PTE dirties the folio)
+      clearPte(k, p.mm, page);
+      if (!frame.dirty) {
+        // mm/vmscan.c: shrink_folio_list — a clean folio leaves the page cache (__remove_mapping)
+        hit(k, 'madvise:pageout-shmem-drop-clean');
+        const index = vmaPgoffAt(vma, page << 12n);
+        if (vma.shmem.pages.get(index) === frame) vma.shmem.pages.delete(index);
+        dropCachePage(k, frame);
+      }
+    }
     return vma;
   }
   for (const page of ptePagesInRange(p.mm, start, end)) {
@@ -372,10 +397,21 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
  * A range covering no aligned block has nothing to collapse: 0.
  */
 function madviseCollapse(k: Kernel, vma: Vma, start: bigint, end: bigint): Vma | Errno {
+  // mm/huge_memory.c: vma_thp_disabled — PR_SET_THP_DISABLE (MMF_DISABLE_THP) allows no order
+  if (!k.cfg.thp) {
+    hit(k, 'madvise:collapse-thp-disabled-EINVAL');
+    return 'EINVAL';
+  }
   const SZ = 0x200000n;
   const firstBlock = (vma.start + SZ - 1n) & ~(SZ - 1n);
   if (vma.flags & VMF.NOHUGEPAGE || firstBlock + SZ > vma.end) {
     hit(k, 'madvise:collapse-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/huge_memory.c: __thp_vma_allowable_orders — an anonymous VMA without an anon_vma
+  // (never faulted) allows no order outside the fault path (seen on the live kernel)
+  if (vmaIsAnonymous(vma) && !vma.anonVma) {
+    hit(k, 'madvise:collapse-no-anon_vma-EINVAL');
     return 'EINVAL';
   }
   const firstInRange = (start + SZ - 1n) & ~(SZ - 1n);

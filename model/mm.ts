@@ -157,8 +157,11 @@ export interface Kernel {
   nextTrampfdId: number;
 }
 
-/** A syscall's failure: the errno name. Success values are bigint or number. */
-export type Errno = ErrnoName;
+/**
+ * A syscall's failure: the errno name, or `E<n>` for an error value with no name
+ * (an IS_ERR_VALUE address passed on as the error). Success values are bigint or number.
+ */
+export type Errno = ErrnoName | `E${number}`;
 
 export function isErrno(x: unknown): x is Errno {
   return typeof x === 'string';
@@ -174,7 +177,7 @@ export function hit(k: Kernel, feature: string): void {
  * allocated implicitly only when the CPU has OSPKE; otherwise the map stays empty.
  */
 export function newMm(startBrk: bigint, pku: boolean): Mm {
-  return { vmas: [], ptes: new Map(), startBrk, brk: startBrk, pkeyMap: pku ? 1 : 0, execOnlyPkey: -1 };
+  return { vmas: [], ptes: new Map(), startBrk, brk: startBrk, pkeyMap: pku ? 1 : 0, execOnlyPkey: pku ? -1 : 0 };
 }
 
 export function mapCount(mm: Mm): number {

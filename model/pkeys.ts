@@ -88,9 +88,10 @@ export function sysPkeyAlloc(k: Kernel, p: Process, flags: bigint, initVal: bigi
     return 'ENOSPC';
   }
   if (!archSetUserPkeyAccess(k, p, pkey, initVal)) {
-    // mm/mprotect.c: pkey_alloc — setting PKRU failed: free the key again
+    // mm/mprotect.c: pkey_alloc — setting PKRU failed: mm_pkey_free the key again, which
+    // refuses the execute-only key (without OSPKE that is key 0, so it stays allocated)
     hit(k, 'pkey_alloc:nopku-EINVAL');
-    p.mm.pkeyMap &= ~(1 << pkey);
+    if (mmPkeyIsAllocated(k, p.mm, pkey)) p.mm.pkeyMap &= ~(1 << pkey);
     return 'EINVAL';
   }
   hit(k, 'pkey_alloc:ok');

@@ -13,7 +13,7 @@
 //   failing that, bottom-up from the legacy base; MAP_32BIT: bottom-up in [1 GiB, 2 GiB).
 //   Result > TASK_SIZE - len -> ENOMEM; unaligned -> EINVAL.
 
-import { MAP, SZ_2M, SZ_4G, TASK_SIZE, VMF } from '../abi/index.js';
+import { errNumber, MAP, SZ_2M, SZ_4G, TASK_SIZE, VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Mm } from './mm.js';
 import { findVma, vmStartGap } from './vma.js';
 
@@ -40,6 +40,12 @@ export interface AreaRequest {
   fileArea?: (req: AreaRequest) => bigint | Errno;
 }
 
+/** The errno an IS_ERR_VALUE address stands for: its name, or E<n>. */
+function errnoOfValue(addr: bigint): Errno {
+  const r = errNumber(Number(U64 - addr + 1n));
+  return r.slice(1) as Errno;
+}
+
 /** mm/mmap.c: __get_unmapped_area. */
 export function getUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | Errno {
   const { len } = req;
@@ -60,6 +66,12 @@ export function getUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | E
     addr = mmGetUnmappedArea(k, mm, req);
   }
   if (typeof addr === 'string') return addr;
+  // mm/mmap.c: __get_unmapped_area — IS_ERR_VALUE(addr): a MAP_FIXED address in the last
+  // 4095 bytes of the address space comes back as the error -(2^64 - addr)
+  if (addr > U64 - 4095n) {
+    hit(k, 'area:IS_ERR_VALUE');
+    return errnoOfValue(addr);
+  }
   // mm/mmap.c: __get_unmapped_area — checked before alignment
   if (addr > TASK_SIZE - len) {
     hit(k, 'area:beyond-TASK_SIZE');

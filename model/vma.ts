@@ -385,10 +385,12 @@ export function newVma(r: NewRange): Vma {
 
 /**
  * mm/rmap.c: anon_vma_compatible — adjacent, same vm_file, same vm_flags except
- * the access flags (VM_READ|VM_WRITE|VM_EXEC), pgoff continuity.
+ * the access flags (VM_READ|VM_WRITE|VM_EXEC) and VM_IGNORE_MERGE (the sticky
+ * VM_MAYBE_GUARD; seen on the live kernel: a guarded neighbour's anon_vma is shared),
+ * pgoff continuity.
  */
 function anonVmaCompatible(a: Vma, b: Vma): boolean {
-  return a.end === b.start && a.shmem === b.shmem && a.flags === b.flags && a.pkey === b.pkey && b.pgoff === a.pgoff + vmaPages(a);
+  return a.end === b.start && a.shmem === b.shmem && ((a.flags ^ b.flags) & ~VM_STICKY) === 0 && a.pkey === b.pkey && b.pgoff === a.pgoff + vmaPages(a);
 }
 
 /**

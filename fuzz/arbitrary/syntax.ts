@@ -9,6 +9,7 @@ import {
   jump,
   OP_NAMES,
   OPS,
+  PROFILE_NAMES,
   SI_CODE,
   SIGNAL,
   type Arg,
@@ -41,11 +42,13 @@ const comment = fc
 
 const machine: fc.Arbitrary<Partial<MachineConfig>> = fc.record(
   {
-    profile: fc.constantFrom('6.18' as const, '6.10' as const),
+    profile: fc.constantFrom(...PROFILE_NAMES),
     pku: fc.boolean(),
     shstk: fc.boolean(),
     mmapBase: fc.bigInt({ min: 1n, max: 0x7ffffffffn }).map((x) => x << 12n),
     maxMapCount: fc.integer({ min: 1, max: 100000 }),
+    thp: fc.boolean(),
+    memoryFailure: fc.boolean(),
   },
   { requiredKeys: [] },
 );
