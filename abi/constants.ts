@@ -20,8 +20,20 @@ export const PROT = {
   WRITE: 0x2,
   EXEC: 0x4,
   SEM: 0x8,
+  /**
+   * Not Linux's: the prot-shadowstack design variant (model/variants/prot-shadowstack.ts).
+   * 0x40 as in Deepak Gupta's RFC ("mmap : Introducing new protection PROT_SHADOWSTACK",
+   * 2023-02-12); no Linux architecture uses it (0x10 and 0x20 are reserved for
+   * arch-specific use: PROT_SAO, PROT_ADI, PROT_BTI, PROT_MTE, MIPS' PROT_SEM).
+   */
+  SHADOWSTACK: 0x40,
   GROWSDOWN: 0x01000000,
   GROWSUP: 0x02000000,
+  /**
+   * Not Linux's: the prot-seal design variant (model/variants/prot-seal.ts). _BITUL(26)
+   * as in Jeff Xu's mseal v4-v8 (2024), the bit after PROT_GROWSUP; unused by any arch.
+   */
+  SEAL: 0x04000000,
 } as const;
 
 export const MAP = {

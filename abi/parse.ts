@@ -214,7 +214,12 @@ function parseExpect(lp: LineParser): Result {
     if (u.kind === 'num') return u64(-(u.value as bigint));
     if (u.kind === 'ident') {
       const num = /^E([1-9][0-9]{0,3})$/.exec(u.text);
-      if (num && Number(num[1]) <= 4095) return errNumber(Number(num[1])); // an error value with no name
+      if (num && Number(num[1]) <= 4095) {
+        // an error value with no name; one that has a name is written by it
+        const r = errNumber(Number(num[1]));
+        if (r !== u.text && r !== '-' + u.text) lp.fail(u, `write ${r}, not -${u.text}`);
+        return r;
+      }
       if (!Object.prototype.hasOwnProperty.call(ERRNO, u.text)) lp.fail(u, `unknown errno ${quote(u.text)}`);
       return '-' + u.text;
     }

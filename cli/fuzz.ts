@@ -20,7 +20,9 @@ directory at once and replaced by its minimized form when minimization ends.
 OUT/state.json is a checkpoint: running again with the same --out resumes the
 campaign (same seed and queue, buckets kept, statistics continued).
 
-  --targets A,B   targets to diff (default model,impl; model@6.10 selects a profile)
+  --targets A,B   targets to diff (default model,impl; model@6.10 selects a profile;
+                  the model's design variants: mseal, prot-seal, map-shadow-stack,
+                  prot-shadowstack — see mmdiff variants)
   --workers N     worker threads (default: one per core)
   --minutes M     stop after M minutes (default 1)
   --runs N        stop after N programs instead (deterministic for a seed)

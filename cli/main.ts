@@ -15,6 +15,7 @@ import { REPORT_HELP, reportCommand } from './report.js';
 import { REPRO_HELP, reproCommand } from './repro.js';
 import { runCommand, RUN_HELP } from './run.js';
 import { SMOKE_HELP, smokeCommand } from './smoke.js';
+import { VARIANTS_HELP, VARIANTS_OPTIONS, variantsCommand } from './variants.js';
 
 const USAGE = `usage: mmdiff <command> [options]
 
@@ -27,6 +28,7 @@ commands:
   corpus    ls|check|merge                  list, validate, deduplicate cases
   report    DIR                             DIR/report.html: one self-contained HTML page of a campaign
   export-c  FILE [--out FILE.c]             standalone C reproducer of a case for any Linux x86-64
+  variants  [--seconds S] [--seed N] [--out FILE]  diff the model's design variants; writes docs/variants.md
 
 Run 'mmdiff <command> --help' for a command's options.`;
 
@@ -53,6 +55,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   corpus: { help: CORPUS_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: corpusCommand },
   report: { help: REPORT_HELP, options: { help: { type: 'boolean', short: 'h' } }, main: reportCommand },
   'export-c': { help: EXPORT_C_HELP, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: exportCCommand },
+  variants: { help: VARIANTS_HELP, options: VARIANTS_OPTIONS, main: variantsCommand },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -194,11 +194,19 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     };
   };
 
-  const writeWitness = async (b: Bucket, text: string, found: number | undefined) => {
-    const prog = parse(text);
-    const ref = await pair.a.run(pair.adapt(prog));
+  /** run: false for a program that cannot be re-run safely here (a hang, a dead worker). */
+  const writeWitness = async (b: Bucket, text: string, found: number | undefined, run = true) => {
     const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}) };
-    writeFileAtomic(b.file, caseText(withExpectations(prog, ref), header));
+    try {
+      const prog = parse(text);
+      writeFileAtomic(b.file, caseText(run ? withExpectations(prog, await pair.a.run(pair.adapt(prog))) : prog, header));
+    } catch (e) {
+      // a witness the format cannot hold is a bug of the generator, not the end of the
+      // campaign: keep it as it is, commented, so nothing found is lost
+      const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
+      writeFileAtomic(b.file, lines.join('\n') + '\n');
+    }
   };
 
   const startMinimize = (b: Bucket) => {
@@ -235,7 +243,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     buckets.set(d.signature, b);
     if (d.class === 'hang' || d.class === 'crash' && d.signature.startsWith('worker ')) {
       // the program cannot be re-run here safely: write it as it is, unminimized
-      writeFileAtomic(b.file, caseText(parse(d.text), { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString() }));
+      await writeWitness(b, d.text, undefined, false);
       return;
     }
     await writeWitness(b, d.text, undefined);

@@ -3,8 +3,8 @@
 // batch of programs, so the interface is asynchronous and batched.
 // A target spec is `name` or `name@profile` (model@6.10: the model under 6.10 rules).
 
-import type { Coverage, MachineConfig, OpName, Program, Trace } from '../abi/index.js';
-import { localTarget, type LocalTarget } from './local-target.js';
+import type { Coverage, MachineConfig, OpName, Profile, Program, Trace } from '../abi/index.js';
+import type { LocalTarget } from './local-target.js';
 import { UserError } from './load.js';
 import { PROFILES, TARGETS, type TargetOpener } from './targets.js';
 
@@ -27,10 +27,12 @@ function parseSpec(spec: string): { name: string; open: TargetOpener; over?: Par
   const open = Object.hasOwn(TARGETS, name) ? TARGETS[name] : undefined; // not Object.prototype's toString
   if (!open || extra !== undefined) throw new UserError(`unknown target '${spec}' (${Object.keys(TARGETS).join(', ')}; a profile as model@6.10)`);
   if (profile === undefined) return { name, open };
-  if (!open.profiles || !PROFILES.includes(profile as MachineConfig['profile'])) {
-    throw new UserError(`unknown profile '${profile}' in '${spec}' (${open.profiles ? PROFILES.join(', ') : `${name} has no profiles`})`);
+  if (!open.profiles.includes(profile as Profile)) {
+    const has = open.profiles.length ? `${name} has ${open.profiles.join(', ')}` : `${name} has no profiles`;
+    if (Object.hasOwn(PROFILES, profile)) throw new UserError(`'${spec}': ${name} has no profile '${profile}' (${has}; the design variants are the model's: model@${profile})`);
+    throw new UserError(`unknown profile '${profile}' in '${spec}' (${has})`);
   }
-  return { name, open, over: { profile: profile as MachineConfig['profile'] } };
+  return { name, open, over: PROFILES[profile as Profile] };
 }
 
 /** Checks a spec without starting anything: a bad name is one line before work begins. */
@@ -48,8 +50,8 @@ export async function openTarget(spec: string): Promise<Target> {
 /** An in-process target by spec (model, impl, model@6.10), for synchronous use. */
 export function localTargetOf(spec: string): LocalTarget {
   const { name, open, over } = parseSpec(spec);
-  if (!open.factory) throw new UserError(`target '${name}' does not run in-process`);
-  return localTarget(spec, open.factory, over);
+  if (!open.openLocal) throw new UserError(`target '${name}' does not run in-process`);
+  return open.openLocal(spec, over);
 }
 
 /** Parses `--targets a,b`: exactly two distinct target specs. */

@@ -2,37 +2,76 @@
 // in-process; the kernel target starts a native helper (kernel/), loaded only when
 // a campaign asks for it.
 
-import type { MachineConfig, MachineFactory } from '../abi/index.js';
+import { machineOf, PROFILE_NAMES, type Coverage, type MachineConfig, type MachineFactory, type Profile, type Program, type Trace } from '../abi/index.js';
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
 import { withFault } from './faults.js';
-import { localTarget } from './local-target.js';
+import { localTarget, type LocalTarget } from './local-target.js';
 import type { Target } from './target.js';
 
 export interface TargetOpener {
   /** Set for in-process targets. */
   readonly factory?: MachineFactory;
-  /** Whether `name@profile` specs are accepted. */
-  readonly profiles: boolean;
+  /** The profiles a `name@profile` spec (or a program's `# machine profile=`) may name; none: no profiles. */
+  readonly profiles: readonly Profile[];
   open(spec: string, over?: Partial<MachineConfig>): Promise<Target>;
+  /** An in-process target, for synchronous use. */
+  openLocal?(spec: string, over?: Partial<MachineConfig>): LocalTarget;
 }
 
-export const PROFILES: ReadonlyArray<MachineConfig['profile']> = ['6.18', '6.10'];
+/**
+ * Every profile a spec may name, with the machine parameters `name@profile` sets (they
+ * override the program's own `# machine` line). The shadow-stack pair runs on a CET machine.
+ */
+export const PROFILES: Readonly<Record<Profile, Partial<MachineConfig>>> = {
+  '6.18': { profile: '6.18' },
+  '6.10': { profile: '6.10' },
+  mseal: { profile: 'mseal' },
+  'prot-seal': { profile: 'prot-seal' },
+  'map-shadow-stack': { profile: 'map-shadow-stack', shstk: true },
+  'prot-shadowstack': { profile: 'prot-shadowstack', shstk: true },
+};
 
-function local(name: string, factory: MachineFactory): TargetOpener {
+/** The kernel profiles proper: the design variants are the model's only (model/variants/). */
+const KERNEL_PROFILES: readonly Profile[] = ['6.18', '6.10'];
+
+/**
+ * A local target that runs only programs of the profiles it has: another profile (a
+ * program's own `# machine profile=`) is not run — its trace says why (no verdict).
+ */
+function onlyProfiles(t: LocalTarget, profiles: readonly Profile[], over?: Partial<MachineConfig>): LocalTarget {
+  const why = (p: Program): string | null => {
+    const profile = over?.profile ?? machineOf(p).profile;
+    return profiles.includes(profile) ? null : `${t.name} has no profile '${profile}' (it has ${profiles.join(', ')})`;
+  };
+  const runSync = (p: Program, cov?: Coverage): Trace => {
+    const w = why(p);
+    return w ? { results: [], state: { processes: [], contents: [] }, unsupported: w } : t.runSync(p, cov);
+  };
+  return {
+    ...t,
+    runSync,
+    run: async (p, cov) => runSync(p, cov),
+    runMany: async (progs, covs, onProgram) =>
+      progs.map((p, i) => {
+        onProgram?.(i);
+        return runSync(p, covs?.[i]);
+      }),
+  };
+}
+
+function local(name: string, factory: MachineFactory, profiles: readonly Profile[]): TargetOpener {
   const f = withFault(name, factory);
-  return { factory: f, profiles: true, open: async (spec, over) => localTarget(spec, f, over) };
+  const openLocal = (spec: string, over?: Partial<MachineConfig>) => onlyProfiles(localTarget(spec, f, over), profiles, over);
+  return { factory: f, profiles, openLocal, open: async (spec, over) => openLocal(spec, over) };
 }
 
 export const TARGETS: Readonly<Record<string, TargetOpener>> = {
-  model: local('model', createModel),
-  impl: local('impl', createImpl),
+  model: local('model', createModel, PROFILE_NAMES),
+  impl: local('impl', createImpl, KERNEL_PROFILES),
   kernel: {
-    profiles: false,
-    open: async () => {
-      const where = '../kernel/target.js'; // TEMP until kernel/ lands
-      return (await import(where)).openKernelTarget();
-    },
+    profiles: [],
+    open: async () => (await import('../kernel/target.js')).openKernelTarget(),
   },
 };
 

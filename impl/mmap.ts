@@ -34,7 +34,7 @@ const MAP_HUGE_SHIFT = 26;
  * IS_ERR_VALUE that __get_unmapped_area passes on as the error -(2^64 - addr); a double
  * cannot hold it exactly, so it travels as that negative errno (getUnmappedArea).
  */
-function fixedAddr(raw: bigint, flags: number): number {
+export function fixedAddr(raw: bigint, flags: number): number {
   return flags & MAP.FIXED && raw > 0xfffffffffffff000n ? -Number(0x10000000000000000n - raw) : N[0];
 }
 

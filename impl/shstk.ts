@@ -16,7 +16,7 @@ import { VMF } from '../abi/vmflags.js';
 import { load, N, pagesAt, s32, u32At, wrapsAt } from './args.js';
 import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
-import { mmapCommon } from './mmap.js';
+import { fixedAddr, mmapCommon } from './mmap.js';
 import { doMunmap } from './munmap.js';
 import { wruss } from './shstk-insn.js';
 import { F_WRITE } from './vma.js';
@@ -47,7 +47,8 @@ export function sysMapShadowStack(k: Kernel, mm: Proc, a: readonly bigint[]): Re
   if (wrapsAt(1)) return err('EOVERFLOW'); // PAGE_ALIGN(size) < size
   if (N[1] === 0) return EINVAL; // do_mmap: len 0
   const len = pagesAt(1) * PAGE;
-  const base = allocShstk(k, mm, N[0], len);
+  // a non-zero addr is MAP_FIXED_NOREPLACE: an IS_ERR_VALUE one comes back as that error
+  const base = allocShstk(k, mm, fixedAddr(a[0], a[0] ? MAP.FIXED : 0), len);
   if (typeof base === 'string' || !setTok) return base;
   // create_rstor_token(base + size): 8-aligned, written with WRUSS at ssp - 8
   const ssp = Number(base) + N[1];

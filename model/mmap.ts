@@ -24,6 +24,8 @@
 // MAP_NONBLOCK) or MAP_LOCKED prefault it. Returns the mapping's start.
 // The kernel's own do_mmap calls (alloc_shstk: VM_SHADOW_STACK|VM_WRITE with PROT_READ)
 // pass extra vm_flags (doMmap's `extra`).
+// Design variants (model/variants/): under prot-seal PROT_SEAL makes the new VMA sealed;
+// under prot-shadowstack PROT_SHADOWSTACK makes it a shadow stack (shared or file -> EINVAL).
 
 import { MAP, PROT, VMF } from '../abi/index.js';
 import { fgetTrampfd } from './files.js';
@@ -35,6 +37,8 @@ import { canModifyMm, sealsUpFront } from './seal.js';
 import { hasDroppable } from './profile.js';
 import { trampfdGetUnmappedArea, trampfdMmap, trampfdVma } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
+import { protSealMmapFlags } from './variants/prot-seal.js';
+import { protShadowStackMmap, protShadowStackValidFlags } from './variants/prot-shadowstack.js';
 import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
 
 const U64 = (1n << 64n) - 1n;
@@ -137,9 +141,11 @@ export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags =
     if (pkey < 0) pkey = 0;
     if (pkey > 0) hit(k, 'mmap:exec-only-pkey');
   }
-  // mm/mmap.c: do_mmap — calc_vm_prot_bits (unknown prot bits ignored) | calc_vm_flag_bits
-  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC)) | extra.prot;
-  let vmflags = extra.flags;
+  // mm/mmap.c: do_mmap — calc_vm_prot_bits (unknown prot bits ignored) | calc_vm_flag_bits;
+  // the design variants' bits: PROT_SHADOWSTACK -> VM_SHADOW_STACK|VM_WRITE, PROT_SEAL -> VM_SEALED
+  const ss = protShadowStackMmap(k, a.prot);
+  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC)) | extra.prot | (ss?.prot ?? 0);
+  let vmflags = extra.flags | (ss?.flags ?? 0) | protSealMmapFlags(k, a.prot);
   if (flags & MAP.GROWSDOWN) vmflags |= VMF.GROWSDOWN;
   if (flags & MAP.LOCKED) vmflags |= VMF.LOCKED;
   if (flags & MAP.SYNC) vmflags |= VM_SYNC;
@@ -268,10 +274,18 @@ function doMmapFile(k: Kernel, p: Process, t: Trampfd, a: MmapArgs): bigint | Er
   addr = got;
   // (MAP_FIXED_NOREPLACE, GROWSDOWN, other map types never get past trampfd_get_unmapped_area;
   // the file is O_RDWR, so FMODE_READ holds)
+  // mm/vma.c: mmap_region — arch_validate_flags: the prot-shadowstack design refuses a shadow stack in a file
+  if (protShadowStackMmap(k, a.prot)) {
+    hit(k, 'mmap:prot-shadowstack-file-EINVAL');
+    return 'EINVAL';
+  }
   // mm/vma.c: __mmap_region — call_mmap(file, vma): trampfd_mmap
   const e = trampfdMmap(k, p, t, prot);
   if (e) return e;
-  insertVma(mm, trampfdVma(t, addr, pkey));
+  const vma = trampfdVma(t, addr, pkey);
+  // the prot-seal design: PROT_SEAL seals any new mapping
+  vma.flags |= protSealMmapFlags(k, a.prot);
+  insertVma(mm, vma);
   hit(k, 'mmap:trampfd');
   return addr;
 }
@@ -280,6 +294,12 @@ function doMmapFile(k: Kernel, p: Process, t: Trampfd, a: MmapArgs): bigint | Er
 function mmapRegion(k: Kernel, p: Process, addr: bigint, len: bigint, attrs: VmaAttrs, pgoff: bigint, shared: boolean): bigint | Errno {
   const mm = p.mm;
   const end = addr + len;
+  // mm/vma.c: mmap_region — arch_validate_flags (x86 has none; the prot-shadowstack design's
+  // refuses a shared shadow stack), before anything is unmapped
+  if (!protShadowStackValidFlags(k, attrs.flags, !shared)) {
+    hit(k, 'mmap:prot-shadowstack-shared-EINVAL');
+    return 'EINVAL';
+  }
   // mm/mmap.c (6.10): mmap_region — can_modify_mm up front
   if (sealsUpFront(k) && !canModifyMm(mm, addr, end)) {
     hit(k, 'mmap:sealed-EPERM-upfront');

@@ -22,6 +22,9 @@
 // Shadow-stack VMAs (SEMANTICS §10.8): VM_SHADOW_STACK stays; pte_modify keeps a
 // shadow-stack PTE (RW=0 D=1) as it is, whatever the new prot; an exclusive clean page made
 // writable again becomes a shadow-stack PTE (pte_mkwrite(pte, vma)).
+// Design variants (model/variants/): under prot-seal PROT_SEAL is valid and seals each VMA
+// of the walk with its new protection; under prot-shadowstack PROT_SHADOWSTACK is valid (with
+// shadow stacks enabled, without PROT_WRITE) and decides VM_SHADOW_STACK of each VMA.
 
 import { PROT, VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
@@ -31,6 +34,14 @@ import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
 import { ptePagesInRange } from './zap.js';
+import { protSealMprotectFlags, protSealValidProt } from './variants/prot-seal.js';
+import {
+  leaveShadowStack,
+  protShadowStackCheckProt,
+  protShadowStackMprotectAttrs,
+  protShadowStackValidFlags,
+  protShadowStackValidProt,
+} from './variants/prot-shadowstack.js';
 
 const U64 = (1n << 64n) - 1n;
 const GROWSDOWN = BigInt(PROT.GROWSDOWN);
@@ -63,11 +74,14 @@ export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bi
     hit(k, 'mprotect:wrap-ENOMEM');
     return 'ENOMEM';
   }
-  // include/linux/mman.h: arch_validate_prot (generic) — only READ|WRITE|EXEC|SEM
-  if (prot & ~BigInt(PROT.READ | PROT.WRITE | PROT.EXEC | PROT.SEM)) {
+  // include/linux/mman.h: arch_validate_prot (generic) — only READ|WRITE|EXEC|SEM (and the
+  // design variants' PROT_SEAL / PROT_SHADOWSTACK under their profiles)
+  if (prot & ~(BigInt(PROT.READ | PROT.WRITE | PROT.EXEC | PROT.SEM) | protSealValidProt(k) | protShadowStackValidProt(k))) {
     hit(k, 'mprotect:prot-EINVAL');
     return 'EINVAL';
   }
+  const protErr = protShadowStackCheckProt(k, p, prot);
+  if (protErr) return protErr;
   // mm/mprotect.c: do_mprotect_pkey — userspace must have allocated the pkey
   if (pkey !== -1 && !mmPkeyIsAllocated(k, mm, pkey)) {
     hit(k, 'pkey_mprotect:pkey-EINVAL');
@@ -118,12 +132,19 @@ export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bi
     }
     // mm/mprotect.c: do_mprotect_pkey — newflags = calc_vm_prot_bits(prot, new pkey) | other flags
     const newPkey = archOverrideMprotectPkey(k, p, vma, prot, pkey);
-    const attrs: VmaAttrs = { prot: Number(prot & 7n), flags: vma.flags, pkey: newPkey };
+    const attrs: VmaAttrs = { prot: Number(prot & 7n), flags: vma.flags | protSealMprotectFlags(k, prot), pkey: newPkey };
+    protShadowStackMprotectAttrs(k, prot, attrs);
     // mm/mprotect.c: do_mprotect_pkey — newflags & ~(newflags >> 4) & VM_ACCESS_FLAGS: VM_MAY* missing.
     // Only a trampfd VMA lacks one (VM_MAYWRITE); no MDWE, no arch_validate_flags on x86
     if (vma.trampfd && attrs.prot & PROT.WRITE) {
       hit(k, changed ? 'mprotect:maywrite-EACCES-partial' : 'mprotect:maywrite-EACCES');
       return 'EACCES';
+    }
+    // mm/mprotect.c: do_mprotect_pkey — arch_validate_flags (the prot-shadowstack design's:
+    // a shadow stack must be private anonymous memory)
+    if (!protShadowStackValidFlags(k, attrs.flags, vmaIsAnonymous(vma))) {
+      hit(k, changed ? 'mprotect:prot-shadowstack-EINVAL-partial' : 'mprotect:prot-shadowstack-EINVAL');
+      return 'EINVAL';
     }
     tmp = vma.end < end ? vma.end : end;
     const r = mprotectFixup(k, p, vma, nstart, tmp, attrs);
@@ -175,6 +196,10 @@ function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
   if (typeof nv === 'string') return nv;
   hit(k, splitBoth ? 'mprotect:split-both' : partial ? 'mprotect:split-one' : 'mprotect:whole-vma');
   if (nv.flags & VMF.SHADOW_STACK) hit(k, attrs.prot & PROT.WRITE ? 'mprotect:shstk-writable' : 'mprotect:shstk-readonly');
+  // (only the prot-seal design reaches here with a seal to add, only prot-shadowstack changes VM_SHADOW_STACK)
+  if (nv.flags & VMF.SEALED) hit(k, 'mprotect:prot-seal');
+  if (nv.flags & VMF.SHADOW_STACK && !(oldFlags & VMF.SHADOW_STACK)) hit(k, 'mprotect:prot-shadowstack-enter');
+  if (oldFlags & VMF.SHADOW_STACK && !(nv.flags & VMF.SHADOW_STACK)) leaveShadowStack(k, p, start, end);
   if (nv.trampfd) hit(k, 'mprotect:trampfd');
   changeProtection(k, p, nv, start, end);
   // mm/mprotect.c: mprotect_fixup — a private VM_LOCKED VMA becoming writable: break COW now

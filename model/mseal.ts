@@ -9,15 +9,22 @@
 //   each unsealed VMA part: split/merge, VM_SEALED (a split at max_map_count -> ENOMEM,
 //   the only partial seal); already sealed VMAs are skipped (idempotent)   -> 0
 // Sealing changes neither prot nor PTEs.
+// The prot-seal design variant has no mseal syscall: ENOSYS (model/variants/prot-seal.ts).
 
 import { VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Mm } from './mm.js';
+import { hasMsealSyscall } from './profile.js';
 import { attrsOf, findVma, vmaIsSealed, vmaModifyAttrs, vmasInRange } from './vma.js';
 
 const U64 = (1n << 64n) - 1n;
 
 /** mm/mseal.c: do_mseal. */
 export function sysMseal(k: Kernel, mm: Mm, start: bigint, lenIn: bigint, flags: bigint): bigint | Errno {
+  // kernel/sys_ni.c: sys_ni_syscall — the prot-seal design seals through PROT_SEAL only
+  if (!hasMsealSyscall(k)) {
+    hit(k, 'mseal:ENOSYS');
+    return 'ENOSYS';
+  }
   // mm/mseal.c: do_mseal — verify flags not set
   if (flags !== 0n) {
     hit(k, 'mseal:flags-EINVAL');

@@ -4,7 +4,9 @@
 // The instructions are in shstk-insn.ts, the faults in cpu.ts, the PTE rules in pte.ts.
 //
 // Without cfg.shstk (kernel without CONFIG_X86_USER_SHADOW_STACK): map_shadow_stack is
-// sys_ni_syscall (ENOSYS) and the shstk_prctl stub refuses every option (EINVAL).
+// sys_ni_syscall (ENOSYS) and the shstk_prctl stub refuses every option (EINVAL). The
+// prot-shadowstack design variant has no map_shadow_stack at all (ENOSYS): its shadow stacks
+// come from mmap/mprotect(PROT_SHADOWSTACK) (model/variants/prot-shadowstack.ts).
 //
 // map_shadow_stack(addr, size, unsigned int flags):
 //   flags & ~SHADOW_STACK_SET_TOKEN                -> EINVAL
@@ -33,6 +35,7 @@ import { RLIMIT_STACK } from './fault.js';
 import { hit, type Errno, type Kernel, type Process } from './mm.js';
 import { doMmap } from './mmap.js';
 import { doMunmap } from './munmap.js';
+import { hasMapShadowStack } from './profile.js';
 import { writeUserShstk64 } from './shstk-insn.js';
 import { putUser64 } from './uaccess.js';
 
@@ -99,8 +102,9 @@ function allocShstk(k: Kernel, p: Process, addr: bigint, size: bigint, tokenOffs
 
 /** arch/x86/kernel/shstk.c: SYSCALL_DEFINE3(map_shadow_stack, unsigned long addr, unsigned long size, unsigned int flags). */
 export function sysMapShadowStack(k: Kernel, p: Process, addr: bigint, size: bigint, flags: number): bigint | Errno {
-  // kernel/sys_ni.c: COND_SYSCALL(map_shadow_stack) — not built without CONFIG_X86_USER_SHADOW_STACK
-  if (!k.cfg.shstk) {
+  // kernel/sys_ni.c: COND_SYSCALL(map_shadow_stack) — not built without CONFIG_X86_USER_SHADOW_STACK,
+  // nor in the prot-shadowstack design
+  if (!k.cfg.shstk || !hasMapShadowStack(k)) {
     hit(k, 'shstk:map-ENOSYS');
     return 'ENOSYS';
   }

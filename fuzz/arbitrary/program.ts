@@ -7,7 +7,7 @@
 // A program has a flavour, chosen by its first recipe: `mm` (the memory manager, with a
 // few shadow-stack and trampfd ops mixed in), `shstk` (machine shstk=1 when the program
 // uses a shadow-stack op: arch_prctl ENABLE/DISABLE/LOCK/STATUS, map_shadow_stack near
-// earlier stacks, calls with mostly matching rets, WRSS, RSTORSSP/SAVEPREVSSP pivots onto
+// earlier stacks or mmap(PROT_SHADOWSTACK) (the prot-shadowstack design variant), calls with mostly matching rets, WRSS, RSTORSSP/SAVEPREVSSP pivots onto
 // the tokens of other stacks, INCSSP, with forks and mprotect/madvise/munmap landing on
 // the stacks through the usual address choices) or `trampfd` (trampfd_create, descriptor
 // writes with tables in mapped memory, mmap of the fd, exec of trampoline slots, tables
@@ -192,12 +192,28 @@ function length(c: Choices): bigint {
   ] as const);
 }
 
-function prot(c: Choices): bigint {
+/**
+ * A protection: mostly Linux's; a small share carries the design variants' bits
+ * (PROT_SEAL, PROT_SHADOWSTACK: model/variants/), unknown bits to every other profile —
+ * more PROT_SHADOWSTACK in a shadow-stack program.
+ */
+function prot(c: Choices, ctx: Ctx): bigint {
   return BigInt(c.weighted([
     [PROT.READ | PROT.WRITE, 40], [PROT.READ, 20], [PROT.NONE, 8], [PROT.EXEC, 5], [PROT.READ | PROT.EXEC, 6],
     [PROT.WRITE, 3], [PROT.READ | PROT.WRITE | PROT.EXEC, 3], [PROT.READ | PROT.GROWSDOWN, 2],
     [PROT.GROWSDOWN | PROT.GROWSUP, 1], [0x10, 1], [PROT.READ | PROT.SEM, 1],
+    [PROT.READ | PROT.SEAL, 1], [PROT.READ | PROT.WRITE | PROT.SEAL, 1],
+    [PROT.READ | PROT.SHADOWSTACK, ctx.flavor === 'shstk' ? 10 : 1], [PROT.SHADOWSTACK, ctx.flavor === 'shstk' ? 2 : 0],
   ] as const));
+}
+
+/** mmap of a shadow stack through PROT_SHADOWSTACK (the prot-shadowstack design; a read-only mapping elsewhere). */
+function protShadowStackMmap(c: Choices, ctx: Ctx): { args: Arg[]; size: bigint } {
+  const size = BigInt(1 + c.pick(4)) * PAGE;
+  const flags = c.weighted([[0, 8], [MAP.FIXED, 2], [MAP['32BIT'], 1], [MAP.ABOVE4G, 1], [MAP.POPULATE, 1]] as const);
+  const addr = flags & MAP.FIXED ? (ctx.shstks.length && c.chance(50) ? shstkAddress(c, ctx) : address(c, ctx)) : 0n;
+  const p = c.weighted([[PROT.READ | PROT.SHADOWSTACK, 8], [PROT.SHADOWSTACK, 1], [PROT.READ | PROT.WRITE | PROT.SHADOWSTACK, 1]] as const);
+  return { args: [addr, size, BigInt(p), BigInt(MAP.PRIVATE | MAP.ANONYMOUS | flags), u(-1n), 0n], size };
 }
 
 function mapFlags(c: Choices): bigint {
@@ -257,7 +273,8 @@ function shstkAddress(c: Choices, ctx: Ctx): Arg {
       // right above or below an earlier stack (merging), or one page away (its guard gap)
       const s = pickShstk(c, ctx);
       const size = (s.size + PAGE - 1n) & ~(PAGE - 1n);
-      return ref(s.bind, c.weighted([[size, 3], [size + PAGE, 2], [-PAGE, 2], [-2n * PAGE, 2], [0n, 1]] as const));
+      // as a 64-bit offset: a size near 2^64 (u(-1)) must not make a literal of more than 64 bits
+      return ref(s.bind, BigInt.asIntN(64, c.weighted([[size, 3], [size + PAGE, 2], [-PAGE, 2], [-2n * PAGE, 2], [0n, 1]] as const)));
     }
     case 'fixed':
       return c.weighted([[0x100000000n, 2], [0x200000000n + BigInt(c.pick(8)) * PAGE, 3], [0x7ffff7000000n, 2], [0x100000800n, 1]] as const);
@@ -372,6 +389,9 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[], index: number): 
   const c = new Choices(r.n);
   const scripted = openingOp(r, ctx, names, index);
   let name = scripted ?? names[r.op % names.length];
+  // one opening in four maps its second stack with mmap(PROT_SHADOWSTACK) (the prot-shadowstack design)
+  const ssOpening = scripted === 'map_shadow_stack' && (r.op >> 3) % 4 === 0;
+  if (ssOpening) name = 'mmap';
   // a pivot: RSTORSSP is mostly followed by SAVEPREVSSP
   if (!scripted && ctx.last === 'rstorssp' && r.op % 2 === 0 && names.includes('saveprevssp')) name = 'saveprevssp';
   ctx.last = name;
@@ -389,6 +409,13 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[], index: number): 
   let shstkSizeBound: bigint | null = null;
   switch (name) {
     case 'mmap': {
+      if (ssOpening || (ctx.flavor === 'shstk' && c.chance(12))) {
+        const m = protShadowStackMmap(c, ctx);
+        args = m.args;
+        bindsAddr = true;
+        shstkSizeBound = m.size;
+        break;
+      }
       if (ctx.fds.length && (scripted !== null || c.chance(ctx.flavor === 'trampfd' ? 45 : 10))) {
         proc = creator();
         args = trampfdMmapArgs(c, ctx);
@@ -405,7 +432,7 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[], index: number): 
       const flags = mapFlags(c);
       const fixed = (flags & BigInt(MAP.FIXED | MAP.FIXED_NOREPLACE)) !== 0n;
       const addr = fixed || c.chance(20) ? address(c, ctx) : 0n;
-      const p = prot(c);
+      const p = prot(c, ctx);
       args = [addr, length(c), p, flags, c.chance(95) ? u(-1n) : BigInt(c.pick(4)), c.chance(95) ? 0n : BigInt(c.pick(3)) * 0x800n];
       bindsAddr = true;
       bindsRw = (p & BigInt(PROT.WRITE)) !== 0n && (flags & BigInt(MAP.ANONYMOUS)) !== 0n;
@@ -415,10 +442,10 @@ function resolve(r: Recipe, ctx: Ctx, names: readonly OpName[], index: number): 
       args = [address(c, ctx), length(c)];
       break;
     case 'mprotect':
-      args = [address(c, ctx), length(c), prot(c)];
+      args = [address(c, ctx), length(c), prot(c, ctx)];
       break;
     case 'pkey_mprotect':
-      args = [address(c, ctx), length(c), prot(c), pkeyArg(c)];
+      args = [address(c, ctx), length(c), prot(c, ctx), pkeyArg(c)];
       break;
     case 'pkey_alloc':
       args = [c.chance(95) ? 0n : 1n, BigInt(c.weighted([[0, 4], [1, 3], [2, 3], [3, 1], [4, 1]] as const))];
