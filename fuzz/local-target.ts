@@ -13,6 +13,11 @@ export function localTarget(name: string, factory: MachineFactory, over?: Partia
   const runSync = over
     ? (p: Program, cov?: Coverage) => runProgram(factory, { ...p, machine: { ...p.machine, ...over } }, cov)
     : (p: Program, cov?: Coverage) => runProgram(factory, p, cov);
+  return fromRunSync(name, runSync);
+}
+
+/** The asynchronous Target interface around a synchronous runner. */
+export function fromRunSync(name: string, runSync: (p: Program, cov?: Coverage) => Trace): LocalTarget {
   return {
     name,
     runSync,

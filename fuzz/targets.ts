@@ -6,7 +6,7 @@ import { machineOf, PROFILE_NAMES, type Coverage, type MachineConfig, type Machi
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
 import { withFault } from './faults.js';
-import { localTarget, type LocalTarget } from './local-target.js';
+import { fromRunSync, localTarget, type LocalTarget } from './local-target.js';
 import type { Target } from './target.js';
 
 export interface TargetOpener {
@@ -48,16 +48,7 @@ function onlyProfiles(t: LocalTarget, profiles: readonly Profile[], over?: Parti
     const w = why(p);
     return w ? { results: [], state: { processes: [], contents: [] }, unsupported: w } : t.runSync(p, cov);
   };
-  return {
-    ...t,
-    runSync,
-    run: async (p, cov) => runSync(p, cov),
-    runMany: async (progs, covs, onProgram) =>
-      progs.map((p, i) => {
-        onProgram?.(i);
-        return runSync(p, covs?.[i]);
-      }),
-  };
+  return { ...t, ...fromRunSync(t.name, runSync) };
 }
 
 function local(name: string, factory: MachineFactory, profiles: readonly Profile[]): TargetOpener {

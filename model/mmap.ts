@@ -105,21 +105,24 @@ export interface ExtraVmFlags {
   prot: number;
 }
 
-/** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */
-export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags = { flags: 0, prot: 0 }): bigint | Errno {
-  const mm = p.mm;
-  const flags = Number(a.flags & 0xffffffffn);
-  let { addr } = a;
+/**
+ * mm/mmap.c: do_mmap up to get_unmapped_area, shared by anonymous and file mappings:
+ * len 0, MAP_FIXED_NOREPLACE implies MAP_FIXED, round_hint_to_min, PAGE_ALIGN overflow,
+ * max_map_count, and the execute-only pkey for prot == PROT_EXEC (before anything later
+ * can fail).
+ */
+function doMmapStart(k: Kernel, p: Process, a: MmapArgs): { addr: bigint; len: bigint; flags: number; pkey: number } | Errno {
   // mm/mmap.c: do_mmap — len == 0
   if (a.len === 0n) {
     hit(k, 'mmap:len0-EINVAL');
     return 'EINVAL';
   }
   // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE implies MAP_FIXED
-  let mflags = flags;
-  if (mflags & MAP.FIXED_NOREPLACE) mflags |= MAP.FIXED;
+  let flags = Number(a.flags & 0xffffffffn);
+  if (flags & MAP.FIXED_NOREPLACE) flags |= MAP.FIXED;
+  let addr = a.addr;
   // mm/mmap.c: round_hint_to_min — a hint below mmap_min_addr becomes PAGE_ALIGN(mmap_min_addr)
-  if (!(mflags & MAP.FIXED)) {
+  if (!(flags & MAP.FIXED)) {
     addr &= ~0xfffn;
     if (addr !== 0n && addr < k.cfg.mmapMinAddr) addr = pageAlign(k.cfg.mmapMinAddr);
   }
@@ -130,7 +133,7 @@ export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags =
     return 'ENOMEM';
   }
   // mm/mmap.c: do_mmap — too many mappings (strictly greater: a mmap at map_count == max is allowed)
-  if (mapCount(mm) > k.cfg.maxMapCount) {
+  if (mapCount(p.mm) > k.cfg.maxMapCount) {
     hit(k, 'mmap:map_count-ENOMEM');
     return 'ENOMEM';
   }
@@ -141,6 +144,18 @@ export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags =
     if (pkey < 0) pkey = 0;
     if (pkey > 0) hit(k, 'mmap:exec-only-pkey');
   }
+  return { addr, len, flags, pkey };
+}
+
+/** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */
+export function doMmap(k: Kernel, p: Process, a: MmapArgs, extra: ExtraVmFlags = { flags: 0, prot: 0 }): bigint | Errno {
+  const mm = p.mm;
+  const flags = Number(a.flags & 0xffffffffn);
+  const start = doMmapStart(k, p, a);
+  if (typeof start === 'string') return start;
+  const { len, pkey } = start;
+  const mflags = start.flags;
+  let addr = start.addr;
   // mm/mmap.c: do_mmap — calc_vm_prot_bits (unknown prot bits ignored) | calc_vm_flag_bits;
   // the design variants' bits: PROT_SHADOWSTACK -> VM_SHADOW_STACK|VM_WRITE, PROT_SEAL -> VM_SEALED
   const ss = protShadowStackMmap(k, a.prot);
@@ -227,36 +242,13 @@ function doMmapFile(k: Kernel, p: Process, t: Trampfd, a: MmapArgs): bigint | Er
     hit(k, 'mmap:file-hugetlb-EINVAL');
     return 'EINVAL';
   }
-  // mm/mmap.c: do_mmap — len == 0
-  if (a.len === 0n) {
-    hit(k, 'mmap:len0-EINVAL');
-    return 'EINVAL';
-  }
-  // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE implies MAP_FIXED (the flags get_unmapped_area sees)
-  let flags = a.flags;
-  if (flags & BigInt(MAP.FIXED_NOREPLACE)) flags |= BigInt(MAP.FIXED);
-  let addr = a.addr;
-  // mm/mmap.c: round_hint_to_min
-  if (!(flags & BigInt(MAP.FIXED))) {
-    addr &= ~0xfffn;
-    if (addr !== 0n && addr < k.cfg.mmapMinAddr) addr = pageAlign(k.cfg.mmapMinAddr);
-  }
-  const len = pageAlign(a.len);
-  if (len === 0n) {
-    hit(k, 'mmap:len-overflow-ENOMEM');
-    return 'ENOMEM';
-  }
-  // mm/mmap.c: do_mmap — offset overflow: pgoff + pages cannot wrap with 64-bit offsets
-  if (mapCount(mm) > k.cfg.maxMapCount) {
-    hit(k, 'mmap:map_count-ENOMEM');
-    return 'ENOMEM';
-  }
-  // mm/mmap.c: do_mmap — prot == PROT_EXEC exactly gets the execute-only pkey (before anything can fail)
-  let pkey = 0;
-  if (a.prot === BigInt(PROT.EXEC)) {
-    pkey = executeOnlyPkey(k, p);
-    if (pkey < 0) pkey = 0;
-  }
+  // mm/mmap.c: do_mmap — the same checks as for anonymous memory (the flags get_unmapped_area
+  // sees include MAP_FIXED for MAP_FIXED_NOREPLACE)
+  const start = doMmapStart(k, p, a);
+  if (typeof start === 'string') return start;
+  let addr = start.addr;
+  const { len, pkey } = start;
+  const flags = (a.flags & ~0xffffffffn) | BigInt(start.flags);
   const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
   // mm/mmap.c: __get_unmapped_area — len > TASK_SIZE, then file->f_op->get_unmapped_area
   const got = getUnmappedArea(k, mm, {

@@ -6,22 +6,7 @@
 // `.mm` program with expectations and `#!` assertions, run on the impl alone.
 
 import { describe, expect, it } from 'vitest';
-import { parse, runProgram } from '../abi/index.js';
-import { checkAssertions } from '../fuzz/assertions.js';
-import { checkExpectations } from '../fuzz/expect.js';
-import { createImpl } from '../impl/index.js';
-
-function problems(text: string): string[] {
-  const prog = parse(`# mmdiff 1\n${text.trim()}\n`);
-  const run = (p: typeof prog) => runProgram(createImpl, p);
-  const trace = run(prog);
-  const out = checkExpectations(prog, trace).map((m) => `op ${m.op} ${prog.ops[m.op].name}: expected ${m.expected}, got ${m.actual}`);
-  if (trace.crash) out.push(`crash at op ${trace.crash.op}: ${trace.crash.message}`);
-  for (const f of checkAssertions(prog, run, trace)) out.push(f.message);
-  return out;
-}
-
-const holds = (text: string) => expect(problems(text)).toEqual([]);
+import { holds } from './helpers/impl-case.js';
 
 const RW = 'PROT_READ|PROT_WRITE';
 const RX = 'PROT_READ|PROT_EXEC';
