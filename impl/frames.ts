@@ -19,6 +19,8 @@ export const F_DIRTY = 2;
 export const F_SHMEM = 4;
 /** folio of a file other than shmem (the trampfd page): not anonymous, no dirty tracking. */
 export const F_FILE = 8;
+/** an anon folio that is not swap-backed after MADV_FREE (folio_mark_lazyfree): reclaim may discard it. */
+export const F_LAZY = 16;
 
 const WORDS = 512;
 const SLAB = 8; // dense pages per slab (32 KiB): growing never copies, small machines stay small

@@ -10,7 +10,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
 import { pkruAllows, populateAdvice } from './fault.js';
-import { F_DIRTY, F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
+import { F_DIRTY, F_FILE, F_LAZY, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
@@ -124,6 +124,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       // shmem folios before writeback fails (conventions.md; seen on the live kernel)
       if (fl & VMF.LOCKED) return EINVAL;
       if (vp.shm[r]) pageoutShmem(k, mm, vs, ve, vp.shm[r], vp.pg[r] - vp.vs[r]);
+      else if (vp.isAnon(r)) pageoutAnon(k, mm, vs, ve, (fl & VMF.DROPPABLE) !== 0);
       return r;
     case MADV.FREE:
     case MADV.DONTNEED:
@@ -224,7 +225,40 @@ function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
     if (pte.pfnOf(l, h) === ZERO_FRAME) continue;
     L[2 * s] = (l & ~(pte.A | pte.D)) >>> 0;
     L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
+    const f = pte.pfnOf(l, h);
+    if (!(k.fr.flags[f] & (F_SHMEM | F_FILE))) k.fr.flags[f] |= F_LAZY; // folio_mark_lazyfree()
   }
+}
+
+/**
+ * MADV_PAGEOUT of private anon memory: reclaim (no swap) keeps swap-backed folios mapped,
+ * but unmaps and discards an exclusively mapped folio that is not swap-backed — any of a
+ * VM_DROPPABLE VMA, or a MADV_FREE'd one whose PTE is still clean (a dirty one turns
+ * swap-backed again and stays): try_to_unmap_one.
+ */
+function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boolean): void {
+  const pt = k.pt;
+  const fr = k.fr;
+  const L = pt.L;
+  pt.walk(mm.pgd, vs, ve, (_c, t, i0, i1) => {
+    for (let i = i0; i < i1; i++) {
+      const s = t * 512 + i;
+      const l = L[2 * s];
+      if (!pte.isPresentish(l)) continue;
+      const h = L[2 * s + 1];
+      const f = pte.pfnOf(l, h);
+      if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
+      if (!droppable) {
+        if (!(fr.flags[f] & F_LAZY)) continue;
+        if (pte.isDirty(l, h)) {
+          fr.flags[f] &= ~F_LAZY;
+          continue;
+        }
+      }
+      fr.put(f);
+      pt.set(s, 0, 0);
+    }
+  }, null);
 }
 
 /** COLD (docs/conventions.md): clear A of exclusively mapped anon pages (present or protnone). */

@@ -19,7 +19,7 @@
 
 import { MADV, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';
-import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { hit, type Errno, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
 import { madvisePopulate } from './populate.js';
 import { hasGuardRegions, sealsUpFront } from './profile.js';
@@ -292,6 +292,8 @@ function madviseFree(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint
     hit(k, 'madvise:free-clean');
     pteMkold(pte);
     pteMkclean(pte);
+    // mm/madvise.c: madvise_free_pte_range — folio_mark_lazyfree (shared folios too)
+    pte.frame.lazyfree = true;
   }
   return vma;
 }
@@ -363,6 +365,10 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
     hit(k, 'madvise:pageout-noswap');
     for (const page of ptePagesInRange(p.mm, start, end)) {
       const pte = p.mm.ptes.get(page)!;
+      if (ptePresent(pte) && pte.frame?.anon && pte.frame.mapcount === 1) {
+        pageoutAnon(k, p, vma, page, pte);
+        continue;
+      }
       // mm/madvise.c: madvise_cold_or_pageout_pte_range — present, a normal folio, not mapped shared
       if (!ptePresent(pte) || !pte.frame || pte.frame.anon || pte.frame.mapcount !== 1 || !vma.shmem) continue;
       hit(k, 'madvise:pageout-shmem-unmap');
@@ -386,6 +392,30 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
     pteMkold(pte);
   }
   return vma;
+}
+
+/**
+ * mm/vmscan.c: shrink_folio_list for an exclusively mapped anon folio, without swap: a
+ * swap-backed one is re-activated before it is unmapped (nothing changes); one that is
+ * not swap-backed — every folio of a VM_DROPPABLE VMA, and a MADV_FREE'd (lazyfree) one —
+ * is unmapped and discarded (mm/rmap.c: try_to_unmap_one), unless a lazyfree folio was
+ * written again (its PTE is dirty): then it becomes swap-backed and stays. Seen on the
+ * live kernel.
+ */
+function pageoutAnon(k: Kernel, p: Process, vma: Vma, page: bigint, pte: Pte): void {
+  const frame = pte.frame!;
+  if (vma.flags & VMF.DROPPABLE) {
+    hit(k, 'madvise:pageout-droppable-discard');
+    clearPte(k, p.mm, page);
+  } else if (frame.lazyfree) {
+    if (pte.dirty || pte.savedDirty) {
+      hit(k, 'madvise:pageout-lazyfree-redirtied');
+      frame.lazyfree = false;
+    } else {
+      hit(k, 'madvise:pageout-lazyfree-discard');
+      clearPte(k, p.mm, page);
+    }
+  }
 }
 
 /**

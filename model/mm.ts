@@ -23,6 +23,8 @@ export interface Frame {
   data: Uint8Array | null;
   /** folio_test_dirty(): matters for shmem (page-cache) folios, see fault.ts. */
   dirty: boolean;
+  /** !folio_test_swapbacked() of an anon folio: MADV_FREE'd (mm/swap.c: folio_mark_lazyfree), so reclaim may discard it. */
+  lazyfree?: boolean;
 }
 
 /**
