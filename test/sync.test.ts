@@ -53,8 +53,9 @@ it('three instances share buckets and queues through one sync directory', async 
     expect(x.minimized).toBeUndefined();
     expect(x.file.startsWith(join(sync, 'a', 'buckets'))).toBe(true);
   }
-  // queues: every instance published, and c imported the others' entries
-  for (const n of ['a', 'b', 'c']) expect(readdirSync(join(sync, n, 'queue')).length).toBeGreaterThan(0);
+  // queues: a and b published, and c imported their entries
+  // (c may find nothing new after importing the others' queues: then it publishes nothing)
+  for (const n of ['a', 'b']) expect(readdirSync(join(sync, n, 'queue')).length).toBeGreaterThan(0);
   const state = JSON.parse(readFileSync(join(root, 'c', 'state.json'), 'utf8'));
   expect(state.synced.a.length).toBe(readdirSync(join(sync, 'a', 'queue')).length);
 }, 120_000);
