@@ -21,7 +21,8 @@ Diffs the model's design variants pair by pair:
   model@map-shadow-stack,model@prot-shadowstack  map_shadow_stack() vs PROT_SHADOWSTACK
 For each pair a fuzz campaign of --seconds (default 60) with --seed (default 1) runs
 in reports/variants-SEED/PAIR/ (replacing an earlier one there) and its witnesses are
-minimized; then FILE (default docs/variants.md) gets, per pair, the two designs with
+minimized into docs/variants/PAIR/ (kept with the document, so its repro commands
+work; replaced too); then FILE (default docs/variants.md) gets, per pair, the two designs with
 their sources and every bucket's minimized program with both results of each op, the
 first divergence marked, the state differences and a reading.`;
 
@@ -48,7 +49,10 @@ export async function variantsCommand(pos: string[], v: Record<string, unknown>)
   const runs: PairRun[] = [];
   for (const pair of PAIRS) {
     const outDir = join(root, pair.slug);
-    rmSync(outDir, { recursive: true, force: true }); // a fresh campaign, not the resumption of an earlier one
+    const corpusDir = join('docs', 'variants', pair.slug);
+    // a fresh campaign, not the resumption of an earlier one, and only its witnesses
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(corpusDir, { recursive: true, force: true });
     process.stderr.write(`${pair.targets}: ${seconds} s campaign in ${outDir}\n`);
     let lastPrinted = 0;
     const sum = await runCampaign({
@@ -56,7 +60,7 @@ export async function variantsCommand(pos: string[], v: Record<string, unknown>)
       workers,
       seed,
       durationMs: seconds * 1000,
-      corpusDir: join(outDir, 'corpus'),
+      corpusDir,
       outDir,
       maxOps: 24,
       batchSize: 500,
