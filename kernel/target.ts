@@ -3,6 +3,8 @@
 // impl: runMany() pipelines a whole batch. What a kernel trace can show is less than a
 // model trace: compare through abi/observe.ts observable().
 
+import { availableParallelism } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import {
   canonicalize,
   parse,
@@ -82,7 +84,8 @@ class Kernel implements KernelTarget {
     readonly hello: Hello,
     private helpers: HelperProcess[],
     private readonly path: string,
-    private readonly args: readonly string[],
+    /** The helper's arguments for slot i (its CPU). */
+    private readonly args: (i: number) => readonly string[],
   ) {
     this.starting = helpers.map(() => null);
   }
@@ -126,7 +129,7 @@ class Kernel implements KernelTarget {
     if (h.alive) return h;
     let s = this.starting[i];
     if (!s) {
-      s = HelperProcess.start(this.path, this.args).then((nh) => {
+      s = HelperProcess.start(this.path, this.args(i)).then((nh) => {
         this.helpers[i] = nh;
         this.starting[i] = null;
         return nh;
@@ -180,8 +183,11 @@ export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise
   const path = opts.helperPath ?? defaultHelperPath();
   const n = Math.max(1, opts.helpers ?? 1);
   const args = opts.thp ? ['--thp'] : [];
-  const helpers = await Promise.all(Array.from({ length: n }, () => HelperProcess.start(path, args)));
-  const k = new Kernel(helpers[0].hello, helpers, path, args);
+  // each helper on its own CPU (per worker thread, then per helper), see kernel/helper/main.c
+  const cpus = availableParallelism();
+  const cpuArgs = (i: number) => [...args, `--cpu=${(threadId + i) % cpus}`];
+  const helpers = await Promise.all(Array.from({ length: n }, (_, i) => HelperProcess.start(path, cpuArgs(i))));
+  const k = new Kernel(helpers[0].hello, helpers, path, cpuArgs);
   await probeConfig(k);
   return k;
 }

@@ -12,6 +12,9 @@ struct layout L;
 static u64 in_len, in_pos, out_len;
 
 static int g_keep_thp;
+/* --cpu=N: the CPU the helper and all its processes run on, or -1 */
+static long g_cpu = -1;
+static char *g_cpu_arg;
 
 static void stage1(int keep_thp) {
   struct rlimit_k rl;
@@ -25,7 +28,10 @@ static void stage1(int keep_thp) {
   r = sys1(SYS_personality, (u64)pers | ADDR_NO_RANDOMIZE);
   if (r < 0) die("personality(ADDR_NO_RANDOMIZE)", r);
   static char a0[] = "mmdiff-helper", a1[] = "--server", a2[] = "--thp";
-  char *argv[] = {a0, a1, keep_thp ? a2 : NULL, NULL};
+  char *argv[4] = {a0, a1, NULL, NULL};
+  int n = 2;
+  if (keep_thp) argv[n++] = a2;
+  if (g_cpu_arg) argv[n++] = g_cpu_arg;
   char *envp[] = {NULL};
   r = sys3(SYS_execve, "/proc/self/exe", argv, envp);
   die("execve(/proc/self/exe)", r);
@@ -73,6 +79,16 @@ static void setup(void) {
   /* The model has no huge pages: no THP (and no khugepaged) for the helper's processes,
    * unless the driver asked to keep the system's THP setting (--thp). */
   if (!g_keep_thp && sys5(SYS_prctl, PR_SET_THP_DISABLE, 1, 0, 0, 0) == 0) L.features |= FEAT_THP_DISABLED;
+  /* One CPU for the helper and every process it forks: some effects go through per-CPU
+   * batches drained only by the CPU that queued them (MADV_FREE's lazyfree mark,
+   * mm/swap.c: folio_mark_lazyfree), so a program that migrates between two calls can
+   * see another outcome (a lazyfree page surviving MADV_PAGEOUT). */
+  if (g_cpu >= 0 && g_cpu < 1024) {
+    u64 mask[16] = {0};
+    mask[g_cpu / 64] = 1UL << (g_cpu % 64);
+    long r = sys3(SYS_sched_setaffinity, 0, sizeof mask, (long)mask);
+    if (r < 0) die("sched_setaffinity(--cpu)", r);
+  }
 
   long io = sys6(SYS_mmap, IOBASE, IOSIZE, PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
@@ -264,8 +280,14 @@ void start_c(u64 *sp) {
   long argc = (long)sp[0];
   char **argv = (char **)(sp + 1);
   int thp = 0;
-  for (long i = 1; i < argc; i++)
+  for (long i = 1; i < argc; i++) {
     if (sstarts(argv[i], "--thp")) thp = 1;
+    if (sstarts(argv[i], "--cpu=")) {
+      const char *p = argv[i] + 6;
+      g_cpu = (long)parse_dec(&p);
+      g_cpu_arg = argv[i];
+    }
+  }
   if (argc < 2 || !sstarts(argv[1], "--server")) stage1(thp);
   g_keep_thp = thp;
   g_is_server = 1;

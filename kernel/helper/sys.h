@@ -27,7 +27,7 @@ enum {
   SYS_capget = 125, SYS_capset = 126, SYS_personality = 135, SYS_prctl = 157,
   SYS_setrlimit = 160, SYS_ftruncate = 77, SYS_memfd_create = 319, SYS_futex = 202, SYS_exit_group = 231, SYS_waitid = 247,
   SYS_pkey_mprotect = 329, SYS_pkey_alloc = 330, SYS_pkey_free = 331,
-  SYS_pidfd_open = 434, SYS_close_range = 436, SYS_mseal = 462,
+  SYS_sched_setaffinity = 203, SYS_pidfd_open = 434, SYS_close_range = 436, SYS_mseal = 462,
 };
 
 static inline long sys6(long n, long a, long b, long c, long d, long e, long f) {
