@@ -1,0 +1,12 @@
+# mmdiff 1
+# divergence: mseal vma.prot
+# class: vma
+# targets: model@6.18,model@6.10 (expectations are model@6.18's results)
+# detail: p0 vma 1: 0x7ffff7ff0000-0x7ffff7ff1000 -w- pkey=0 account,sealed vs 0x7ffff7ff0000-0x7ffff7ff1000 --- pkey=0 sealed
+# seed: 1
+# minimized: 22 -> 4 ops
+# found: 2026-11-22T08:38:38.625Z
+r0 = mmap(NULL, 0x10000, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS, 0, 0) = 0x7ffff7fef000
+mseal(0x7ffff7ff4000, 0x1000, 0) = 0
+mprotect(r0+0x1000, 0x8000, PROT_WRITE) = -EPERM
+mseal(0x7ffff7ff0000, 0x1000, 0) = 0

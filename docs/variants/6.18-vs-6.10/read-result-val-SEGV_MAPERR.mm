@@ -1,0 +1,13 @@
+# mmdiff 1
+# divergence: read result val/SEGV_MAPERR
+# class: result
+# targets: model@6.18,model@6.10 (expectations are model@6.18's results)
+# detail: op 4 read: 0x1 vs fault SIGSEGV SEGV_MAPERR
+# seed: 1
+# minimized: 19 -> 5 ops
+# found: 2026-11-22T08:39:20.214Z
+r0 = mmap(NULL, 0x8000, PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, 0, 0) = 0x7ffff7ff7000
+write(r0+0x4000, 0x1) = 0
+mseal(r0+0x6000, 0x1000, 0) = 0
+mremap(r0+0x3000, 0x4000, 0x4000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x10005000) = -EPERM
+read(0x10006000) = 0x1

@@ -1,0 +1,10 @@
+# mmdiff 1
+# machine shstk=1
+# divergence: map_shadow_stack result -ENOMEM/-ENOSYS
+# class: result
+# targets: model@map-shadow-stack,model@prot-shadowstack (expectations are model@map-shadow-stack's results)
+# detail: op 0 map_shadow_stack: -ENOMEM vs -ENOSYS
+# seed: 1
+# minimized: 4 -> 1 ops
+# found: 2026-11-22T08:40:32.060Z
+map_shadow_stack(0x7fffffffe000, 0x2000, 0) = -ENOMEM

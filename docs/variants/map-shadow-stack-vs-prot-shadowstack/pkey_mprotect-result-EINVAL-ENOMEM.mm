@@ -1,0 +1,11 @@
+# mmdiff 1
+# machine shstk=1
+# divergence: pkey_mprotect result -EINVAL/-ENOMEM
+# class: result
+# targets: model@map-shadow-stack,model@prot-shadowstack (expectations are model@map-shadow-stack's results)
+# detail: op 1 pkey_mprotect: -EINVAL vs -ENOMEM
+# seed: 1
+# minimized: 11 -> 2 ops
+# found: 2026-11-22T08:40:35.631Z
+arch_prctl(ARCH_SHSTK_ENABLE, 0x1) = 0
+pkey_mprotect(NULL, 0x1000, PROT_SHADOWSTACK, 0) = -EINVAL

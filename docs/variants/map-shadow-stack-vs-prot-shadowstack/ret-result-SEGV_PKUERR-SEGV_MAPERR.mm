@@ -1,0 +1,13 @@
+# mmdiff 1
+# machine shstk=1
+# divergence: ret result SEGV_PKUERR/SEGV_MAPERR
+# class: result
+# targets: model@map-shadow-stack,model@prot-shadowstack (expectations are model@map-shadow-stack's results)
+# detail: op 3 ret: fault SIGSEGV SEGV_PKUERR vs fault SIGSEGV SEGV_MAPERR
+# seed: 1
+# minimized: 24 -> 4 ops
+# found: 2026-11-22T08:41:03.762Z
+wrpkru(0x1) = 0
+mmap(NULL, 0x200000, PROT_SHADOWSTACK, MAP_PRIVATE|MAP_ANONYMOUS, 0, 0) = 0x7ffff7c00000
+arch_prctl(ARCH_SHSTK_ENABLE, 0x1) = 0
+ret(NULL) = fault SIGSEGV SEGV_PKUERR
