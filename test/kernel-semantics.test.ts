@@ -29,17 +29,12 @@ const built = existsSync(defaultHelperPath());
 
 /**
  * Cases where the kernel here (6.18.44 x86-64, Firecracker config) disagrees with the
- * written expectation; each runs as it.fails and is explained in kernel/README.md.
+ * written expectation; each runs as it.fails (docs/kernel-differences.md).
  */
 const KNOWN_MISMATCHES: Record<string, string> = {
-  // mm/huge_memory.c __thp_vma_allowable_orders: an anonymous VMA without an anon_vma
-  // is not THP-eligible for collapse (`if (!vma->anon_vma) return (smaps || in_pf) ? orders : 0`),
-  // so madvise_collapse() is EINVAL before it looks for aligned blocks; and the helper
-  // runs with PR_SET_THP_DISABLE, under which every MADV_COLLAPSE is EINVAL.
-  'corpus/semantics/madvise/collapse.mm': 'MADV_COLLAPSE of a range with no aligned 2 MiB block is -EINVAL, not 0',
-  // CONFIG_MEMORY_FAILURE is off in this kernel: madvise_behavior_valid() does not know
-  // MADV_HWPOISON / MADV_SOFT_OFFLINE, so they are -EINVAL before any capability check.
-  'corpus/semantics/madvise/hwpoison_eperm.mm': 'MADV_HWPOISON/SOFT_OFFLINE are -EINVAL (CONFIG_MEMORY_FAILURE=n), not -EPERM',
+  // none: the two the first conformance campaign found (MADV_COLLAPSE without an
+  // anon_vma, MADV_HWPOISON without CONFIG_MEMORY_FAILURE) are a fixed model bug and a
+  // machine parameter now (docs/kernel-differences.md)
 };
 
 const INVISIBLE_VMA_FLAGS = new Set(VMF_NAMES.filter(([, b]) => !(b & KERNEL_VISIBLE_VMF)).map(([n]) => n));
