@@ -217,7 +217,7 @@ function parseExpect(lp: LineParser): Result {
       if (num && Number(num[1]) <= 4095) {
         // an error value with no name; one that has a name is written by it
         const r = errNumber(Number(num[1]));
-        if (r !== u.text && r !== '-' + u.text) lp.fail(u, `write ${r}, not -${u.text}`);
+        if (r !== '-' + u.text) lp.fail(u, `write ${r}, not -${u.text}`);
         return r;
       }
       if (!Object.prototype.hasOwnProperty.call(ERRNO, u.text)) lp.fail(u, `unknown errno ${quote(u.text)}`);

@@ -210,9 +210,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   };
 
   const startMinimize = (b: Bucket) => {
-    const other = sync?.otherBuckets().find((x) => x.signature === b.signature && x.minimized);
+    const other = sync?.minimizedElsewhere(b.signature);
     if (other) {
-      b.minimizedBy = other.instance;
+      b.minimizedBy = other;
       return;
     }
     const t0 = Date.now();
@@ -363,7 +363,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     if (force || now - lastTick >= 1000) {
       lastTick = now;
       const s = snapshot();
-      timeline = thinTimeline([...timeline, s]);
+      timeline.push(s);
+      timeline = thinTimeline(timeline);
       o.onProgress?.(s);
     }
     if (force || now - lastCheckpoint >= (o.checkpointMs ?? 5000)) {

@@ -3,17 +3,21 @@
 // compares exactly), which ops a campaign may generate (what both can run), and how
 // traces compare (through what each target can observe).
 
-import { compare, type Divergence, type OpName, type Program, type Trace } from '../abi/index.js';
+import { compare, type Divergence, type MachineConfig, type OpName, type Program, type Trace } from '../abi/index.js';
 import { openTarget, pairSpecs, type Target } from './target.js';
 
 export class TargetPair {
   readonly spec: string;
+  /** The machine parameters both targets' layouts fix (none for in-process pairs). */
+  private readonly layout: Partial<MachineConfig> | null;
 
   constructor(
     readonly a: Target,
     readonly b: Target,
   ) {
     this.spec = `${a.name},${b.name}`;
+    const layout = { ...a.layout, ...b.layout };
+    this.layout = Object.keys(layout).length ? layout : null;
   }
 
   get names(): [string, string] {
@@ -22,9 +26,7 @@ export class TargetPair {
 
   /** The program as both targets run it: the targets' layouts fill what the program leaves unset. */
   adapt(prog: Program): Program {
-    const layout = { ...this.a.layout, ...this.b.layout };
-    if (!Object.keys(layout).length) return prog;
-    return { ...prog, machine: { ...layout, ...prog.machine } };
+    return this.layout ? { ...prog, machine: { ...this.layout, ...prog.machine } } : prog;
   }
 
   /** Ops one of the targets cannot run: a campaign does not generate them. */

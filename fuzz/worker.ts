@@ -3,7 +3,7 @@
 // it returns what was new. Also minimizes a witness on request. Deterministic: a
 // batch's programs depend only on its seed and its corpus sample.
 
-import { parse, print, type OpName, type Program } from '../abi/index.js';
+import { parse, print, type Program } from '../abi/index.js';
 import { registersAt } from './assertions.js';
 import type { Recipe } from './arbitrary/program.js';
 import { batchProgram, batchRecipes, type BatchSpec } from './batch.js';

@@ -5,7 +5,7 @@
 import type { Coverage, Machine } from '../abi/machine.js';
 import type { OpName } from '../abi/ops.js';
 import type { MachineConfig } from '../abi/program.js';
-import { err, fault, type Result } from '../abi/result.js';
+import { fault, type Result } from '../abi/result.js';
 import type { FrameWords, PteState, ProcState, RawState, VmaState } from '../abi/trace.js';
 import { sysBrk } from './brk.js';
 import { EXEC, GPF, MAPERR, READ, translate, WRITE } from './fault.js';

@@ -91,9 +91,9 @@ export class SyncDir {
     return out;
   }
 
-  /** Whether another instance has already minimized this signature. */
-  minimizedElsewhere(signature: string): boolean {
-    return this.otherBuckets().some((b) => b.signature === signature && b.minimized);
+  /** The instance that has already minimized this signature, or null. */
+  minimizedElsewhere(signature: string): string | null {
+    return this.otherBuckets().find((b) => b.signature === signature && b.minimized)?.instance ?? null;
   }
 
   /** What to store in a checkpoint. */

@@ -19,7 +19,6 @@ export function ensureChromium(): string {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) {
     throw new Error(`${CHROMIUM} is missing and this process is not root on Linux: install Debian's 'chromium' package (apt-get install chromium)`);
   }
-  const started = Date.now();
   // the package lists may be missing or stale on a fresh machine: install, else update and retry
   let r = apt(['install', '-y', 'chromium']);
   if (!r.ok) {
@@ -29,6 +28,6 @@ export function ensureChromium(): string {
   if (!r.ok || !existsSync(CHROMIUM)) {
     throw new Error(`could not install chromium with apt-get: ${r.output.trim().split('\n').slice(-3).join(' | ')}`);
   }
-  process.stderr.write(`installed chromium in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write('installed chromium (apt-get install chromium)\n');
   return CHROMIUM;
 }
