@@ -1,4 +1,4 @@
-// Bug-finding power: each injectable bug of impl/inject.ts switched on alone, a model,impl
+// Bug-finding power: each mutant of bench/mutants/ switched on alone, a model,impl
 // campaign per seed that stops at its first divergence; time to that divergence, its
 // signature and the size of its minimized witness. Attribution: the witness is replayed
 // here, where impl/ was loaded without any bug; if model and impl still disagree on it,
@@ -17,7 +17,10 @@ import { parse } from '../abi/index.js';
 import { runCampaign, type Bucket } from '../fuzz/campaign.js';
 import { execute } from '../fuzz/execute.js';
 import { openPair } from '../fuzz/pair.js';
-import { CATALOGUE, INJECTED, type BugName } from '../impl/inject.js';
+import { INJECTED, mutants } from '../fuzz/mutants.js';
+
+type BugName = string;
+const CATALOGUE = Object.fromEntries(mutants());
 
 // this thread's impl/ must be bug-free: it judges the witnesses
 if (INJECTED.length) throw new Error('bench/bugs.ts: run it without MMDIFF_INJECT (it sets the variable per campaign)');

@@ -6,6 +6,7 @@ import { machineOf, PROFILE_NAMES, type Coverage, type MachineConfig, type Machi
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
 import { withFault } from './faults.js';
+import { INJECTED, mutantImpl } from './mutants.js';
 import { fromRunSync, localTarget, type LocalTarget } from './local-target.js';
 import type { Target } from './target.js';
 
@@ -59,7 +60,8 @@ function local(name: string, factory: MachineFactory, profiles: readonly Profile
 
 export const TARGETS: Readonly<Record<string, TargetOpener>> = {
   model: local('model', createModel, PROFILE_NAMES),
-  impl: local('impl', createImpl, KERNEL_PROFILES),
+  // MMDIFF_INJECT swaps in a patched copy of impl/ (fuzz/mutants.ts)
+  impl: local('impl', INJECTED.length ? await mutantImpl(INJECTED) : createImpl, KERNEL_PROFILES),
   kernel: {
     profiles: [],
     open: async () => (await import('../kernel/target.js')).openKernelTarget(),

@@ -7,7 +7,6 @@
 import type { Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { isBig, num } from './args.js';
-import { BUG } from './inject.js';
 import { PAGE, TASK_PAGES, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { F_READ, F_WRITE, GUARD_GAP } from './vma.js';
@@ -33,8 +32,7 @@ export function sysBrk(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
     if (r < 0 || vp.vs[r] >= oldbrk) return fail();
     mm.brk = brk;
     if (k.profile === '6.10' && k.rangeHasSeal(mm, newbrk, oldbrk)) return fail();
-    // injected brk-shrink-seal: the heap treated as the kernel's own, unmapped without the seal check
-    if (k.gatherMunmap(mm, r, newbrk, oldbrk, BUG.brkShrinkSeal)) return fail();
+    if (k.gatherMunmap(mm, r, newbrk, oldbrk)) return fail();
     k.unmapRange(mm, newbrk, oldbrk);
     return BigInt(brk);
   }

@@ -10,7 +10,6 @@
 import { fault } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { F_DIRTY, F_EXCL, ZERO_FRAME } from './frames.js';
-import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import { anonPrepare } from './merge.js';
 import * as pte from './pte.js';
@@ -38,8 +37,6 @@ const FAULT_AROUND = 16;
 export function pkruAllows(mm: Proc, key: number, write: boolean): boolean {
   const bits = mm.pkru >>> (2 * key);
   if (bits & 1) return false;
-  // injected pkru-wd-blocks-read: WD tested like AD, whatever the access
-  if (BUG.pkruWdBlocksRead && bits & 2) return false;
   return !(write && bits & 2);
 }
 
@@ -291,11 +288,9 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
     pt.L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
     return;
   }
-  // injected cow-reuse-ref2: "ref > 1 + swapcache" read as "ref > 2", so a page still mapped by the
-  // other process after fork counts as ours
   const fl = k.vp.fl[r];
   const ss = (fl & VMF.SHADOW_STACK) !== 0;
-  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1 || (BUG.cowReuseRef2 && fr.ref[f] === 2))) {
+  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
     // reuse: the page is ours alone (wp_can_reuse_anon_folio); wp_page_reuse:
     // maybe_mkwrite(pte_mkdirty(pte_mkyoung(orig)), vma)
     fr.flags[f] |= F_EXCL;
@@ -309,8 +304,7 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   fr.put(f);
   const pl = pte.protLo(protOf(fl), false);
   pt.L[2 * s] = pte.mkwriteLo(pte.mkLo(nf, pl), ss);
-  // injected cow-copy-drops-pkey: the copy's PTE built from the prot bits alone
-  pt.L[2 * s + 1] = pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), BUG.cowCopyDropsPkey ? 0 : pkeyOfFlags(fl))), ss);
+  pt.L[2 * s + 1] = pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))), ss);
 }
 
 /**

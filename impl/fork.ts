@@ -11,7 +11,6 @@
 import { VMF } from '../abi/vmflags.js';
 import { F_EXCL, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { fdFork } from './fdtable.js';
-import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import * as pte from './pte.js';
 
@@ -32,8 +31,7 @@ export function doFork(k: Kernel, parent: Proc): Proc {
   const tree = parent.tree;
   for (let r = tree.first(); r >= 0; r = tree.next(r)) {
     const fl = vp.fl[r];
-    // injected dontfork-ignored: the VM_DONTCOPY test forgotten in the dup loop
-    if (fl & VMF.DONTCOPY && !BUG.dontforkIgnored) continue;
+    if (fl & VMF.DONTCOPY) continue;
     const wipe = (fl & VMF.WIPEONFORK) !== 0;
     // anon_vma_fork(): each child VMA gets its own anon_vma chained to the parent's
     const anon = !wipe && vp.anon[r] ? vp.newAnonVma() : 0;
@@ -46,16 +44,14 @@ export function doFork(k: Kernel, parent: Proc): Proc {
 function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, shared: boolean): void {
   const pt = k.pt;
   const fr = k.fr;
-  // pte_shstk() needs the CPU feature; injected fork-shstk-stays-shstk: the pre-CET pte_write()
-  const shstk = k.shstk && !BUG.forkShstkStaysShstk;
+  // pte_shstk() needs the CPU feature
+  const shstk = k.shstk;
   pt.walk(src.pgd, vs, ve, (_c, t, i0, i1, base) => {
     for (let i = i0; i < i1; i++) {
       const s = t * 512 + i;
       let l = pt.L[2 * s];
       let h = pt.L[2 * s + 1];
       if (l === 0 && h === 0) continue;
-      // injected fork-guard-lost: a non-present marker treated as "nothing to copy"
-      if (BUG.forkGuardLost && pte.isGuard(l, h)) continue;
       if (!pte.isGuard(l, h)) {
         const f = pte.pfnOf(l, h);
         if (f !== ZERO_FRAME) {
@@ -66,16 +62,10 @@ function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, share
         if (!shared && (shstk ? pte.isWrite(l) : l & pte.RW)) {
           // ptep_set_wrprotect() in the parent, pte_wrprotect() for the child
           l = (l & ~pte.RW) >>> 0;
-          // injected wrprotect-keeps-dirty: RW cleared without the Dirty → SavedDirty shift
-          if (!BUG.wrprotectKeepsDirty) {
-            h = pte.saveDirtyHi(l, h);
-            l = pte.saveDirtyLo(l);
-          }
-          // injected fork-parent-writable: only the child's copy is write-protected
-          if (!BUG.forkParentWritable) {
-            pt.L[2 * s] = l;
-            pt.L[2 * s + 1] = h;
-          }
+          h = pte.saveDirtyHi(l, h);
+          l = pte.saveDirtyLo(l);
+          pt.L[2 * s] = l;
+          pt.L[2 * s + 1] = h;
         }
         if (shared) {
           l = (l & ~pte.D) >>> 0; // pte_mkclean

@@ -6,7 +6,6 @@ import { PKRU_DEFAULT, PKEY_COUNT } from '../abi/constants.js';
 import type { MachineConfig } from '../abi/program.js';
 import { VMF } from '../abi/vmflags.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
-import { BUG } from './inject.js';
 import { PageTable } from './pagetable.js';
 import { addReserved } from './reserved.js';
 import * as pte from './pte.js';
@@ -179,18 +178,17 @@ export class Kernel {
   /**
    * vms_gather_munmap_vmas(): split the VMAs of [vs, ve) to fit, refusing sealed ones.
    * r is the first VMA intersecting the range. Returns an errno name or null. A split
-   * of the first VMA made before an EPERM stays (6.18). ignoreSeals exists only for an
-   * injected bug (brk-shrink-seal); every real caller checks seals.
+   * of the first VMA made before an EPERM stays (6.18).
    */
-  gatherMunmap(mm: Proc, r: number, vs: number, ve: number, ignoreSeals = false): 'ENOMEM' | 'EPERM' | null {
+  gatherMunmap(mm: Proc, r: number, vs: number, ve: number): 'ENOMEM' | 'EPERM' | null {
     const vp = this.vp;
     if (vs > vp.vs[r]) {
       if (ve < vp.ve[r] && mm.mapCount >= this.maxMapCount) return 'ENOMEM';
-      if (!ignoreSeals && this.sealedCheck(vp.fl[r])) return 'EPERM';
+      if (this.sealedCheck(vp.fl[r])) return 'EPERM';
       r = this.splitVma(mm, r, vs);
     }
     for (let c = r; c >= 0 && vp.vs[c] < ve; c = mm.tree.next(c)) {
-      if (!ignoreSeals && this.sealedCheck(vp.fl[c])) return 'EPERM';
+      if (this.sealedCheck(vp.fl[c])) return 'EPERM';
       if (vp.ve[c] > ve) this.splitVma(mm, c, ve);
     }
     return null;
@@ -242,10 +240,6 @@ function zapTable(k: Kernel, t: number, i0: number, i1: number): void {
     if (f !== ZERO_FRAME) {
       if (fr.flags[f] & F_SHMEM && pte.isDirty(l, h)) fr.flags[f] |= F_DIRTY;
       fr.put(f);
-    } else if (BUG.dontneedKeepsZero && k.keepGuards) {
-      // injected dontneed-keeps-zero: madvise's zap (the one keeping markers) skips the special
-      // zero-page PTE as if it had no page to free
-      continue;
     }
     pt.set(s, 0, 0);
   }

@@ -11,7 +11,6 @@ import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js';
 import { pkruAllows, populateAdvice } from './fault.js';
 import { F_DIRTY, F_FILE, F_LAZY, F_SHMEM, ZERO_FRAME } from './frames.js';
-import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
 import * as pte from './pte.js';
@@ -66,8 +65,6 @@ export function sysMadvise(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   for (;;) {
     if (r < 0) return err('ENOMEM');
     if (s < vp.vs[r]) {
-      // injected madvise-hole-early: the hole reported at once instead of after the walk
-      if (BUG.madviseHoleEarly) return err('ENOMEM');
       unmapped = true;
       s = vp.vs[r];
       if (s >= end) break;

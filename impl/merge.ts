@@ -5,12 +5,10 @@
 // a fork child's inherited anon_vma never merges with an anon_vma-less side).
 
 import { VMF } from '../abi/vmflags.js';
-import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
-import { F_PKEY, F_PROT, F_STICKY } from './vma.js';
+import { F_PROT, F_STICKY } from './vma.js';
 
-// injected merge-ignores-pkey: the pkey bits left out of the compared flags (fixed at load)
-const MERGE_IGNORES = BUG.mergeIgnoresPkey ? F_STICKY | F_PKEY : F_STICKY;
+const MERGE_IGNORES = F_STICKY;
 /** Mergeable flags: equal but for the sticky bits, and not VM_SPECIAL (a trampfd's VM_DONTEXPAND). */
 const flagsEq = (a: number, b: number): boolean => ((a ^ b) & ~MERGE_IGNORES) === 0 && !(a & VMF.TRAMPFD);
 

@@ -12,7 +12,6 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, load, lo12At, N, pagesAt, pagesUp, u32At, wrapsAt } from './args.js';
 import { populate } from './fault.js';
-import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { execOnlyPkey } from './pkeys.js';
@@ -92,8 +91,8 @@ export function mmapCommon(
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
-  // prot == PROT_EXEC exactly; injected execonly-pkey-missing: only mprotect's path remembers the key
-  if (execOnly && !BUG.execonlyPkeyMissing) pkey = Math.max(0, execOnlyPkey(k, mm));
+  // prot == PROT_EXEC exactly
+  if (execOnly) pkey = Math.max(0, execOnlyPkey(k, mm));
   let fl = (withPkey(withProt(0, prot), pkey) | extra) >>> 0;
   if (flags & MAP.GROWSDOWN) fl |= VMF.GROWSDOWN;
   if (flags & MAP.LOCKED) fl |= VMF.LOCKED;
@@ -107,8 +106,6 @@ export function mmapCommon(
   const vs = res / PAGE;
   const ve = vs + len / PAGE;
   if (flags & MAP.FIXED_NOREPLACE) {
-    // injected noreplace-seal-first: the seal test put ahead of the overlap test
-    if (BUG.noreplaceSealFirst && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
     const r = mm.tree.findVma(vs);
     if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
   }

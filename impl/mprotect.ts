@@ -10,7 +10,6 @@ import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, s32At, u32At, wrapsAt } from './args.js';
 import { populate } from './fault.js';
 import { F_EXCL, ZERO_FRAME } from './frames.js';
-import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { vmaModify } from './merge.js';
 import { execOnlyPkey, pkeyAllocated } from './pkeys.js';
@@ -47,8 +46,7 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     if (vp.vs[r] > start) return ENOMEM;
     if (grows & PROT.GROWSUP) return EINVAL; // no VM_GROWSUP VMAs on x86
   }
-  // injected mprotect-seal-upfront: the 6.10 up-front can_modify_mm() kept in the 6.18 path
-  if ((k.profile === '6.10' || BUG.mprotectSealUpfront) && k.rangeHasSeal(mm, start, end)) return EPERM;
+  if (k.profile === '6.10' && k.rangeHasSeal(mm, start, end)) return EPERM;
   let tmp = vp.vs[r];
   let nstart = start;
   let error: string | null = null;
@@ -94,14 +92,12 @@ function overridePkey(k: Kernel, mm: Proc, r: number, prot: number, pkey: number
 function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: number, end: number): number | string {
   const vp = k.vp;
   const old = vp.fl[r];
-  // injected mseal-mprotect-last: the check done "before stepping to the next VMA" misses the last one
-  if (k.sealedCheck(old) && !(BUG.msealMprotectLast && ve === end)) return EPERM;
+  if (k.sealedCheck(old)) return EPERM;
   if (newfl === old) return r;
   if (newfl & F_WRITE) {
     if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
   } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) {
-    // injected account-kept-ro: the unaccounting of a never-faulted VMA forgotten
-    if (!BUG.accountKeptRo) newfl &= ~VMF.ACCOUNT;
+    newfl &= ~VMF.ACCOUNT;
   }
   const n = vmaModify(k, mm, r, vs, ve, newfl);
   if (n < 0) return ENOMEM;

@@ -11,7 +11,6 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, isBig, lo12, num, pagesUp } from './args.js';
 import { populate } from './fault.js';
-import { BUG } from './inject.js';
 import { PAGE, TASK_PAGES, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { doMunmap } from './munmap.js';
@@ -78,10 +77,7 @@ function checkPrep(k: Kernel, r: number, q: Req): string | null {
   if (r < 0) return EFAULT;
   const vp = k.vp;
   const implies = (q.flags & (MREMAP.FIXED | MREMAP.DONTUNMAP)) !== 0;
-  if (vp.fl[r] & VMF.SEALED) {
-    // injected mremap-shrink-seal: "an in-place shrink is an munmap of the tail, which checks seals"
-    if (!(BUG.mremapShrinkSeal && !implies && q.newLen < q.oldLen)) return err('EPERM');
-  }
+  if (vp.fl[r] & VMF.SEALED) return err('EPERM');
   if (!(q.newLen > q.oldLen || implies)) return null;
   if (q.oldLen === 0 && !(vp.fl[r] & VMF.SHARED)) return EINVAL;
   // VM_DONTEXPAND (a trampfd VMA): no DONTUNMAP, no growth

@@ -5,7 +5,6 @@
 
 import { err, type Result } from '../abi/result.js';
 import { load, lo12At, N } from './args.js';
-import { BUG } from './inject.js';
 import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 
 const EINVAL = err('EINVAL');
@@ -14,8 +13,7 @@ const EINVAL = err('EINVAL');
 export function doMunmap(k: Kernel, mm: Proc, start: number, len: number, startLo12: number): 'EINVAL' | 'ENOMEM' | 'EPERM' | null {
   if (startLo12 !== 0 || start > TASK_SIZE_B || len > TASK_SIZE_B - start) return 'EINVAL';
   const pages = Math.ceil(len / PAGE);
-  // injected munmap-len0-ok: len 0 taken as "nothing to do", as mprotect and madvise do
-  if (pages === 0) return BUG.munmapLen0Ok ? null : 'EINVAL';
+  if (pages === 0) return 'EINVAL';
   const vs = start / PAGE;
   const ve = vs + pages;
   const r = mm.tree.findVma(vs);

@@ -4,7 +4,6 @@
 // (arch/x86/include/asm/pgtable.h, pgtable_types.h).
 
 import { PTE_BIT } from '../abi/constants.js';
-import { BUG } from './inject.js';
 
 const lo = (b: number): number => (b < 32 ? (1 << b) >>> 0 : 0);
 const hi = (b: number): number => (b >= 32 ? (1 << (b - 32)) >>> 0 : 0);
@@ -139,8 +138,8 @@ export function isDirty(l: number, h: number): boolean {
 const CHG_LO = (PFN_LO_MASK | A | D | SPECIAL | (1 << 3) | (1 << 4) | (1 << 11)) >>> 0;
 /** ... and of the hi word (PFN high bits, SavedDirty). */
 const CHG_HI = (PFN_HI_MASK | SD_HI) >>> 0;
-/** The lo bits pte_modify keeps; injected protnone-keeps-present puts P in the mask (fixed at load). */
-const KEEP_LO = BUG.protnoneKeepsPresent ? (CHG_LO | P) >>> 0 : CHG_LO;
+/** The lo bits pte_modify keeps. */
+const KEEP_LO = CHG_LO;
 
 /**
  * pte_modify(pte, newprot) (mprotect): keep PFN/A/D/SD/SPECIAL, take P/RW/US/PROTNONE/

@@ -10,7 +10,6 @@
 import { ARCH_SHSTK } from '../abi/constants.js';
 import { fault, type Result } from '../abi/result.js';
 import { GPF, MAPERR, ssTranslate } from './fault.js';
-import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 
 const ZERO = 0n;
@@ -86,8 +85,7 @@ export function ret(k: Kernel, mm: Proc, retAddr: bigint): Result {
   if (!enabled(mm)) return ZERO;
   const e = load(k, mm, mm.ssp);
   if (e) return e;
-  // injected shstk-ret-no-compare: the popped entry is discarded unchecked
-  if (!BUG.shstkRetNoCompare && (LO !== loOf(retAddr) || HI !== hiOf(retAddr))) return CPERR;
+  if (LO !== loOf(retAddr) || HI !== hiOf(retAddr)) return CPERR;
   mm.ssp += 8;
   return ZERO;
 }

@@ -14,7 +14,6 @@ import { ARCH_SHSTK, MAP, PROT, SHADOW_STACK, SZ_4G } from '../abi/constants.js'
 import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { load, N, pagesAt, s32, u32At, wrapsAt } from './args.js';
-import { BUG } from './inject.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { fixedAddr, mmapCommon } from './mmap.js';
 import { doMunmap } from './munmap.js';
@@ -32,8 +31,7 @@ const THREAD_SHSTK_SIZE = 8 << 20;
 /** alloc_shstk(): the do_mmap of a shadow stack (len page aligned, not 0). */
 function allocShstk(k: Kernel, mm: Proc, addr: number, len: number): Result {
   const flags = addr ? SHSTK_MAP | MAP.FIXED_NOREPLACE | MAP.FIXED : SHSTK_MAP;
-  // injected shstk-start-gap-missing: placed without stack_guard_placement()'s page
-  return mmapCommon(k, mm, addr, len, false, PROT.READ, flags, 0, SHSTK_VM, BUG.shstkStartGapMissing ? 0 : 1);
+  return mmapCommon(k, mm, addr, len, false, PROT.READ, flags, 0, SHSTK_VM, 1);
 }
 
 export function sysMapShadowStack(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
@@ -52,8 +50,7 @@ export function sysMapShadowStack(k: Kernel, mm: Proc, a: readonly bigint[]): Re
   if (typeof base === 'string' || !setTok) return base;
   // create_rstor_token(base + size): 8-aligned, written with WRUSS at ssp - 8
   const ssp = Number(base) + N[1];
-  // injected shstk-token-no-mode-bit: the token is the bare SSP, without the 64-bit mode bit
-  const tok = BUG.shstkTokenNoModeBit ? ssp : ssp + 1;
+  const tok = ssp + 1;
   if (ssp % 8 !== 0 || wruss(k, mm, ssp - 8, tok % 2 ** 32, Math.floor(tok / 2 ** 32)) !== null) {
     doMunmap(k, mm, Number(base), len, 0);
     return EINVAL;

@@ -18,12 +18,9 @@ import { err, jump, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { load, N, pagesAt, u32, wrapsAt } from './args.js';
 import { translate, WRITE } from './fault.js';
-import { ZERO_FRAME } from './frames.js';
 import { fdAlloc, fdClose, fdGet } from './fdtable.js';
-import { BUG } from './inject.js';
 import { PAGE, TASK_PAGES, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 import { execOnlyPkey } from './pkeys.js';
-import * as pte from './pte.js';
 import { validReg } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import { withPkey, withProt } from './vma.js';
@@ -87,7 +84,6 @@ export function trampfdWriteCode(k: Kernel, mm: Proc, a: readonly bigint[]): Res
   t.codeN = n;
   t.codeReg = reg;
   t.codeTable = a[3];
-  if (BUG.trampfdTableAtWrite) t.snapCode = snapshot(k, mm, a[3]);
   return 0n;
 }
 
@@ -103,7 +99,6 @@ export function trampfdWriteData(k: Kernel, mm: Proc, a: readonly bigint[]): Res
   t.dataSet = true;
   t.dataReg = reg;
   t.dataTable = a[2];
-  if (BUG.trampfdTableAtWrite) t.snapData = snapshot(k, mm, a[2]);
   return 0n;
 }
 
@@ -146,8 +141,6 @@ export function mmapTrampfd(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   if (!t.codeSet || !t.dataSet) return EINVAL;
   const prot = Number(a[2] & 0xffffffffn);
   const badProt = prot & PROT.WRITE || (prot & (PROT.READ | PROT.EXEC)) !== (PROT.READ | PROT.EXEC);
-  // injected trampfd-prot-before-eexist: the VMA's prot is vetted before the "mapped once" rule
-  if (BUG.trampfdProtBeforeEexist && badProt) return EINVAL;
   if (t.maps > 0) return EEXIST;
   if (badProt) return EINVAL;
   const vs = res / PAGE;
@@ -172,30 +165,10 @@ export function execTrampoline(k: Kernel, mm: Proc, addr: number, read: (at: big
   if (off % TRAMPFD.CODE_SIZE !== 0) return null;
   const x = off / TRAMPFD.CODE_SIZE;
   if (x >= t.codeN) return null;
-  if (BUG.trampfdTableAtWrite && t.snapCode && t.snapData) return jump(t.snapCode[x], t.snapData[x]);
   const target = read((t.codeTable + BigInt(8 * x)) & U64);
   if (typeof target === 'string') return target;
   const data = read((t.dataTable + BigInt(8 * x)) & U64);
   if (typeof data === 'string') return data;
   // `jmp *%creg` after both loads: with one register for code and data it holds the data
   return jump(t.codeReg === t.dataReg ? data : target, data);
-}
-
-/** The table's words as present right now (no fault): for the injected bug only. */
-function snapshot(k: Kernel, mm: Proc, table: bigint): bigint[] {
-  const out: bigint[] = [];
-  for (let x = 0; x < TRAMPFD.NTRAMPOLINES; x++) {
-    const at = (table + BigInt(8 * x)) & U64;
-    let v = 0n;
-    if (at < 1n << 47n && (at & 7n) === 0n) {
-      const s = k.pt.slot(mm.pgd, Number(at >> 12n));
-      if (s >= 0 && k.pt.L[2 * s] & pte.P) {
-        const f = pte.pfnOf(k.pt.L[2 * s], k.pt.L[2 * s + 1]);
-        const w = Number((at & 0xfffn) >> 3n);
-        if (f !== ZERO_FRAME) v = (BigInt(k.fr.wordHi(f, w)) << 32n) | BigInt(k.fr.wordLo(f, w));
-      }
-    }
-    out.push(v);
-  }
-  return out;
 }

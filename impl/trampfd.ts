@@ -30,9 +30,6 @@ export interface TrampFd {
   maps: number;
   /** The trampoline page (one reference held by the object), -1 before the first fault. */
   frame: number;
-  /** Table contents read when a descriptor was written: only for the injected bug trampfd-table-at-write. */
-  snapCode: bigint[] | null;
-  snapData: bigint[] | null;
 }
 
 /** The trampfds of a machine, by id (1, 2, ...); objects live as long as the machine. */
@@ -49,7 +46,7 @@ export class TrampFds {
   create(creator: number): number {
     this.objs.push({
       creator, codeSet: false, codeN: 0, codeReg: 0, codeTable: 0n, dataSet: false, dataReg: 0, dataTable: 0n,
-      maps: 0, frame: -1, snapCode: null, snapData: null,
+      maps: 0, frame: -1,
     });
     return this.objs.length;
   }

@@ -6,7 +6,6 @@
 import { MAP } from '../abi/constants.js';
 import { errNumber } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
-import { BUG } from './inject.js';
 import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 
 const SZ_2M = 2 << 20;
@@ -34,9 +33,7 @@ export function getUnmappedArea(k: Kernel, mm: Proc, addr: number, len: number, 
 
 /** __thp_get_unmapped_area(): search len + 2 MiB, then align (top of the padded area if already aligned). */
 function thpArea(k: Kernel, mm: Proc, len: number, flags: number, sg: number): number | string {
-  // injected thp-pad-off-by-one: padded by 2 MiB - 4 KiB (enough to hold an aligned block, but the
-  // "already aligned: take the top" step below then ends one page past the gap)
-  const ret = topdown(k, mm, 0, len + (BUG.thpPadOffByOne ? SZ_2M - PAGE : SZ_2M), flags, sg);
+  const ret = topdown(k, mm, 0, len + SZ_2M, flags, sg);
   if (typeof ret === 'string') return topdown(k, mm, 0, len, flags, sg);
   const offSub = (SZ_2M - (ret % SZ_2M)) % SZ_2M;
   return offSub === 0 ? ret + SZ_2M : ret + offSub;

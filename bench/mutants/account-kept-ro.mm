@@ -1,0 +1,4 @@
+# mmdiff 1
+# the smallest program the mutant account-kept-ro changes (model and clean impl agree on it)
+r0 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+mprotect(r0, 0x1000, PROT_READ)

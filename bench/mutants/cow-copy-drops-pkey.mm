@@ -1,0 +1,7 @@
+# mmdiff 1
+# the smallest program the mutant cow-copy-drops-pkey changes (model and clean impl agree on it)
+r0 = pkey_alloc(0, 0)
+r1 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+pkey_mprotect(r1, 0x1000, PROT_READ|PROT_WRITE, r0)
+read(r1)
+write(r1, 0x1)

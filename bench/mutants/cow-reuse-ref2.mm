@@ -1,0 +1,7 @@
+# mmdiff 1
+# the smallest program the mutant cow-reuse-ref2 changes (model and clean impl agree on it)
+r0 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+write(r0, 0x1)
+r1 = fork()
+write(r0, 0x2)
+p1: read(r0)

@@ -1,0 +1,6 @@
+# mmdiff 1
+# the smallest program the mutant fork-guard-lost changes (model and clean impl agree on it)
+r0 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+madvise(r0, 0x1000, MADV_GUARD_INSTALL)
+r1 = fork()
+p1: read(r0)

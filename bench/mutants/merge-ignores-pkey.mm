@@ -1,0 +1,6 @@
+# mmdiff 1
+# the smallest program the mutant merge-ignores-pkey changes (model and clean impl agree on it)
+r0 = pkey_alloc(0, 0)
+r1 = mmap(0x10000000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)
+pkey_mprotect(r1, 0x1000, PROT_READ|PROT_WRITE, r0)
+r2 = mmap(0x10001000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)
