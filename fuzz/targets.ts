@@ -52,16 +52,25 @@ function onlyProfiles(t: LocalTarget, profiles: readonly Profile[], over?: Parti
   return { ...t, ...fromRunSync(t.name, runSync) };
 }
 
-function local(name: string, factory: MachineFactory, profiles: readonly Profile[]): TargetOpener {
+function local(name: string, factory: MachineFactory, profiles: readonly Profile[], ready?: Promise<unknown>): TargetOpener {
   const f = withFault(name, factory);
   const openLocal = (spec: string, over?: Partial<MachineConfig>) => onlyProfiles(localTarget(spec, f, over), profiles, over);
-  return { factory: f, profiles, openLocal, open: async (spec, over) => openLocal(spec, over) };
+  return { factory: f, profiles, openLocal, open: async (spec, over) => (await ready, openLocal(spec, over)) };
 }
+
+// MMDIFF_INJECT swaps in a patched copy of impl/ (fuzz/mutants.ts). It loads
+// asynchronously, and opening the target waits for it: a top-level await here would
+// break worker threads started with tsx.
+let implFactory: MachineFactory = createImpl;
+const implReady = INJECTED.length ? mutantImpl(INJECTED).then((f) => void (implFactory = f)) : undefined;
+const lateImpl: MachineFactory = (cfg, cov) => {
+  if (implFactory === createImpl && INJECTED.length) throw new Error('the mutant impl (MMDIFF_INJECT) is still loading: open the target first');
+  return implFactory(cfg, cov);
+};
 
 export const TARGETS: Readonly<Record<string, TargetOpener>> = {
   model: local('model', createModel, PROFILE_NAMES),
-  // MMDIFF_INJECT swaps in a patched copy of impl/ (fuzz/mutants.ts)
-  impl: local('impl', INJECTED.length ? await mutantImpl(INJECTED) : createImpl, KERNEL_PROFILES),
+  impl: local('impl', lateImpl, KERNEL_PROFILES, implReady),
   kernel: {
     profiles: [],
     open: async () => (await import('../kernel/target.js')).openKernelTarget(),
