@@ -6,7 +6,7 @@
 // in place of impl/. Normal runs never touch any of this: impl/ has no switches.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -79,32 +79,32 @@ export function patchedSources(names: readonly string[]): Map<string, string> {
   return src;
 }
 
-/** Builds (once) the patched impl/ and returns its entry module's path. */
+/**
+ * Builds (once) the patched impl/ and returns its module's path: one ESM file bundled by
+ * esbuild (a dev dependency, as the patches are) from the patched sources and abi/,
+ * plain JavaScript, so it loads the same from tsx, vitest, worker threads or dist/.
+ */
 async function build(names: readonly string[]): Promise<string> {
   const src = patchedSources(names);
-  const h = createHash('sha256').update(compiled ? 'js' : 'ts');
+  const h = createHash('sha256');
   for (const [f, t] of [...src].sort()) h.update(f).update('\0').update(t).update('\0');
-  const dir = join(tmpdir(), `mmdiff-mutant-${h.digest('hex').slice(0, 16)}`);
-  const entry = join(dir, 'impl', 'index.js');
-  if (existsSync(entry)) return entry;
-  // esbuild (a dev dependency, as the patches are): type stripping only, a millisecond a file
-  const { transformSync } = await import('esbuild');
-  const work = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  mkdirSync(join(work, 'impl'), { recursive: true });
-  writeFileSync(join(work, 'package.json'), '{"type":"module"}\n');
-  // the copy imports ../abi/: the real one, so both share one module instance
-  symlinkSync(join(root, compiled ? join('dist', 'abi') : 'abi'), join(work, 'abi'), 'dir');
-  for (const [f, t] of src) {
-    const js = transformSync(t, { loader: 'ts', format: 'esm', target: 'es2022', sourcefile: f }).code;
-    writeFileSync(join(work, 'impl', f.replace(/\.ts$/, '.js')), js);
-  }
+  for (const f of readdirSync(join(root, 'abi')).sort()) h.update(f).update(readFileSync(join(root, 'abi', f)));
+  const file = join(tmpdir(), `mmdiff-mutant-${h.digest('hex').slice(0, 16)}.mjs`);
+  if (existsSync(file)) return file;
+  const { build: bundle } = await import('esbuild');
+  const work = mkdtempSync(join(tmpdir(), 'mmdiff-mutant-src-'));
   try {
-    renameSync(work, dir);
-  } catch {
-    // another thread or process built the same copy first
+    mkdirSync(join(work, 'impl'));
+    symlinkSync(join(root, 'abi'), join(work, 'abi'), 'dir');
+    for (const [f, t] of src) writeFileSync(join(work, 'impl', f), t);
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await bundle({ entryPoints: [join(work, 'impl', 'index.ts')], bundle: true, format: 'esm', platform: 'node', target: 'es2022', outfile: tmp, logLevel: 'silent' });
+    // atomic: another thread or process may build the same file at the same time
+    renameSync(tmp, file);
+  } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return entry;
+  return file;
 }
 
 /** The impl factory with the named mutants applied. */
