@@ -10,6 +10,7 @@ export * from './parse.js';
 export * from './print.js';
 export * from './trace.js';
 export * from './machine.js';
+export * from './budget.js';
 export * from './compare.js';
 export * from './json.js';
 export * from './invariants.js';

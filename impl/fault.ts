@@ -333,7 +333,10 @@ export function populate(k: Kernel, mm: Proc, vs: number, ve: number): void {
     const write = (fl & F_WRITE) !== 0 && !(fl & VMF.SHARED);
     if (!pkruAllows(mm, pkeyOfFlags(fl), write)) continue;
     const b = Math.min(ve, vp.ve[r]);
-    for (let p = Math.max(vs, vp.vs[r]); p < b; p++) if (gupPage(k, mm, r, p, write)) break;
+    for (let p = Math.max(vs, vp.vs[r]); p < b; p++) {
+      k.gup.take(1);
+      if (gupPage(k, mm, r, p, write)) break;
+    }
   }
 }
 
@@ -349,7 +352,10 @@ export function populateAdvice(k: Kernel, mm: Proc, vs: number, ve: number, writ
     if (write ? !(fl & F_WRITE) || fl & VMF.SHADOW_STACK : !(fl & F_READ)) return 'EINVAL';
     if (!pkruAllows(mm, pkeyOfFlags(fl), write)) return 'EINVAL';
     const b = Math.min(ve, vp.ve[r]);
-    for (; p < b; p++) if (gupPage(k, mm, r, p, write)) return 'EFAULT';
+    for (; p < b; p++) {
+      if (gupPage(k, mm, r, p, write)) return 'EFAULT';
+      k.gup.take(1);
+    }
   }
   return null;
 }

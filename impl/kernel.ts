@@ -5,6 +5,7 @@
 import { PKRU_DEFAULT, PKEY_COUNT } from '../abi/constants.js';
 import type { MachineConfig } from '../abi/program.js';
 import { VMF } from '../abi/vmflags.js';
+import { GupBudget } from '../abi/budget.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
 import { PageTable } from './pagetable.js';
 import { addReserved } from './reserved.js';
@@ -62,6 +63,8 @@ export class Kernel {
   readonly shm = new Shmem(this.fr);
   readonly tfd = new TrampFds(this.fr);
   readonly procs: Proc[] = [];
+  /** abi/budget.ts: pages faulted in through GUP by this program. */
+  readonly gup = new GupBudget();
   readonly pku: boolean;
   readonly maxPkey: number;
   /** mmap_base, mmap_min_addr (rounded up to a page) and the legacy bottom-up base, in pages. */

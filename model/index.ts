@@ -4,7 +4,7 @@
 // this file only decodes an op's u64 registers with the C types of the syscall
 // (docs/conventions.md) and dispatches.
 
-import { PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result } from '../abi/index.js';
+import { GupBudget, PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result } from '../abi/index.js';
 import { sysBrk } from './brk.js';
 import { cpuRead, cpuWrite, cpuWrpkru } from './cpu.js';
 import { newFileTable, sysClose } from './files.js';
@@ -92,7 +92,7 @@ function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
 }
 
 export const createModel: MachineFactory = (cfg: MachineConfig, cov?: Coverage) => {
-  const k: Kernel = { cfg, cov, procs: [], frames: new Map(), nextFrameId: 1, nextAnonVmaId: 1, nextShmemId: 1, nextTrampfdId: 1 };
+  const k: Kernel = { cfg, cov, procs: [], frames: new Map(), nextFrameId: 1, nextAnonVmaId: 1, nextShmemId: 1, nextTrampfdId: 1, gup: new GupBudget() };
   // docs/conventions.md: p0 with no VMAs, brk == start_brk, PKRU 0x55555554 (0 without PKU), key 0 allocated,
   // no shadow-stack features, SSP 0, descriptors 0-2 open
   k.procs.push({

@@ -6,7 +6,7 @@
 // Nothing here decides a rule; the syscall files do. This file only names the
 // records and the few accessors every file needs.
 
-import type { Coverage, ErrnoName, MachineConfig } from '../abi/index.js';
+import type { Coverage, ErrnoName, GupBudget, MachineConfig } from '../abi/index.js';
 
 /** A physical page frame. */
 export interface Frame {
@@ -157,6 +157,8 @@ export interface Kernel {
   nextAnonVmaId: number;
   nextShmemId: number;
   nextTrampfdId: number;
+  /** abi/budget.ts: the pages this program's get_user_pages calls visited. */
+  readonly gup: GupBudget;
 }
 
 /**

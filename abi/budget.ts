@@ -1,0 +1,20 @@
+// What one program may cost a target. A case asking for more (a 1 TiB MAP_POPULATE)
+// would take the machine's memory or minutes of a worker; every target refuses it
+// the same way, so the program is "not run" rather than a divergence or a hang.
+
+/** Pages one program may fault in through get_user_pages (populate, mlock): 256 MiB. */
+export const GUP_PAGE_BUDGET = 1 << 16;
+
+/** Thrown by a target that went over the budget; runProgram makes the trace unsupported. */
+export class OverBudget extends Error {
+  override readonly name = 'OverBudget';
+}
+
+/** Counts the pages a program's populates visit and throws past the budget. */
+export class GupBudget {
+  private used = 0;
+  take(pages: number): void {
+    this.used += pages;
+    if (this.used > GUP_PAGE_BUDGET) throw new OverBudget(`populates more than ${GUP_PAGE_BUDGET} pages (${(GUP_PAGE_BUDGET * 4) >> 10} MiB)`);
+  }
+}
