@@ -5,10 +5,13 @@ import type { OpName } from './ops.js';
 import { evalArg, machineOf, type MachineConfig, type Program } from './program.js';
 import { err, registerValue, type Result } from './result.js';
 import { canonicalize, type RawState, type Trace } from './trace.js';
+import { OverBudget } from './budget.js';
 
 /** Receives the names of the rules a target's code took (fuzzer guidance). */
 export interface Coverage {
   hit(feature: string): void;
+  /** Told before op `index` runs, so a collector can tell which op hit what. */
+  op?(index: number): void;
 }
 
 export interface Machine {
@@ -30,11 +33,13 @@ export function runProgram(factory: MachineFactory, prog: Program, cov?: Coverag
     const op = prog.ops[i];
     args.length = op.args.length;
     for (let j = 0; j < op.args.length; j++) args[j] = evalArg(op.args[j], regs);
+    cov?.op?.(i);
     let r: Result;
     try {
       // an op of a process that has exited (or never forked) is refused like kill(ESRCH)
       r = m.alive(op.proc) ? m.exec(op.proc, op.name, args) : err('ESRCH');
     } catch (e) {
+      if (e instanceof OverBudget) return { results, state: safeSnapshot(m), unsupported: `op ${i + 1} ${e.message}` };
       return { results, state: safeSnapshot(m), crash: { op: i, message: errorText(e) } };
     }
     results.push(r);

@@ -53,20 +53,25 @@ describe('compare', () => {
     const c = trace(base.results, [proc({ vmas: [vma(0x7ffff7ffd000n, 0x7ffff7fff000n, 1, VMF.ACCOUNT | VMF.SEALED)] })]);
     expect(compare(base, c)?.signature).toBe('end vma.prot');
     expect(compare(base, c)?.detail).toMatch(/rw- .* vs .* r--/);
+    expect(compare(base, c)?.shows).toBe('vma.prot rw-/r-- (p0 0x7ffff7ffd000)');
+    // every VM flag is one kind of difference; which flag, in what is shown
     const d = trace(base.results, [proc({ vmas: [vma(0x7ffff7ffd000n, 0x7ffff7fff000n, 3)] })]);
-    expect(compare(base, d)?.signature).toBe('end vma.account 1/0');
+    expect(compare(base, d)).toMatchObject({ signature: 'end vma.flags', shows: 'vma.account 1/0 (p0 0x7ffff7ffd000)' });
+    // count and bounds are one kind: the layout
+    const e = trace(base.results, [proc({ vmas: [vma(0x7ffff7ffd000n, 0x7ffff7ffe000n, 3, VMF.ACCOUNT), vma(0x7ffff7ffe000n, 0x7ffff7fff000n, 3, VMF.ACCOUNT)] })]);
+    expect(compare(base, e)).toMatchObject({ signature: 'end vma.layout', shows: 'vma.bounds 0x7ffff7ffd000-0x7ffff7fff000/0x7ffff7ffd000-0x7ffff7ffe000 (p0 #0)' });
   });
 
   it('names the first differing PTE bit, then frames', () => {
     const withPte = (p: PteState) => trace(base.results, [proc({ vmas: base.state.processes[0].vmas, ptes: [p] })], base.state.contents);
     expect(compare(base, withPte(pte(0x7ffff7ffd000n, P | US | A | SD | NX, 0)))?.signature).toBe('end pte.RW 1/0');
-    expect(compare(base, withPte(pte(0x7ffff7ffd000n, P | RW | US | A | D | NX, 'Z')))?.signature).toBe('end pte.frame page/Z');
+    expect(compare(base, withPte(pte(0x7ffff7ffd000n, P | RW | US | A | D | NX, 'Z')))).toMatchObject({ signature: 'end pte.frame private/Z', shows: 'pte.frame 0/Z (p0 0x7ffff7ffd000)' });
     expect(compare(base, withPte(pte(0x7ffff7ffe000n, P | RW | US | A | D | NX, 0)))?.signature).toBe('end pte.exists 1/0');
   });
 
   it('compares contents word by word', () => {
     const b = { ...base, state: { ...base.state, contents: [{ frame: 0, words: [[0, 2n]] as const }] } };
-    expect(compare(base, b)).toMatchObject({ class: 'content', signature: 'end content.word' });
+    expect(compare(base, b)).toMatchObject({ class: 'content', signature: 'end content', shows: 'content frame 0+0x0 0x1/0x2' });
   });
 
   it('compares per-process registers', () => {
