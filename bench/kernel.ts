@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { OP_NAMES, runProgram, type Program } from '../abi/index.js';
-import { buildProgram, recipe } from '../fuzz/arbitrary/program.js';
+import { buildProgram, recipe } from '../fuzz/gen/program.js';
 import { createImpl } from '../impl/index.js';
 import { OP_CODES, startKernelTarget } from '../kernel/index.js';
 import { createModel } from '../model/index.js';

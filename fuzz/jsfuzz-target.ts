@@ -1,6 +1,6 @@
 // A standard jsfuzz target (https://gitlab.com/gitlab-org/security-products/analyzers/fuzzers/jsfuzz):
 // jsfuzz feeds bytes guided by code coverage of model and impl; the bytes decode into
-// recipes (fuzz/arbitrary/program.ts), hence always into a valid program, which runs
+// recipes (fuzz/gen/program.ts), hence always into a valid program, which runs
 // on both targets. A divergence throws, and jsfuzz saves the input as a crash.
 //
 //   npm run jsfuzz            (bundles this file to CJS so jsfuzz can instrument it)
@@ -8,7 +8,7 @@
 import { compare, print, runProgram } from '../abi/index.js';
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
-import { buildProgram, RECIPE_CHOICES, type Recipe } from './arbitrary/program.js';
+import { buildProgram, RECIPE_CHOICES, type Recipe } from './gen/program.js';
 
 const BYTES = 2 + RECIPE_CHOICES; // op, proc, one byte per decision
 

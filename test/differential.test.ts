@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compare, print, runProgram } from '../abi/index.js';
-import { mmProgram } from '../fuzz/arbitrary/program.js';
+import { mmProgram } from '../fuzz/gen/program.js';
 import { TARGETS } from '../fuzz/targets.js';
 
 const names = Object.keys(TARGETS).filter((t) => TARGETS[t].factory);

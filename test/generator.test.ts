@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isJump, MADV, OP_NAMES, OPS, runProgram, type Program } from '../abi/index.js';
-import { buildProgram, flavorOf, mmProgram, SHSTK_OPS, TRAMPFD_OPS } from '../fuzz/arbitrary/program.js';
+import { buildProgram, flavorOf, mmProgram } from '../fuzz/gen/program.js';
+import { SHSTK_OPS, TRAMPFD_OPS } from '../fuzz/gen/table.js';
 import { randomRecipes } from '../fuzz/mutate.js';
 import { Rng } from '../fuzz/rng.js';
 import { createModel } from '../model/index.js';
@@ -124,7 +125,7 @@ describe('shadow-stack and trampfd programs', () => {
     const hits = new Map<string, number>();
     const cov = { hit: (f: string) => hits.set(f, (hits.get(f) ?? 0) + 1) };
     let jumps = 0;
-    for (const p of built.slice(0, 600)) {
+    for (const p of built) {
       const t = runProgram(createModel, p, cov);
       expect(t.crash).toBeUndefined();
       jumps += t.results.filter(isJump).length;

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MACHINE, machineOf, type Program } from '../abi/index.js';
-import { mmProgram } from '../fuzz/arbitrary/program.js';
+import { mmProgram } from '../fuzz/gen/program.js';
 import { ImplMachine } from '../impl/machine.js';
 import * as pte from '../impl/pte.js';
 import { ZERO_FRAME } from '../impl/frames.js';

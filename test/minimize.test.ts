@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evalArg, parse, print, type Program } from '../abi/index.js';
-import { mmProgram } from '../fuzz/arbitrary/program.js';
+import { mmProgram } from '../fuzz/gen/program.js';
 import { ddmin } from '../fuzz/minimize/ddmin.js';
 import { normalizeBindings, removeOps } from '../fuzz/minimize/edit.js';
 import { minimize } from '../fuzz/minimize/index.js';
