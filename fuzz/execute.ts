@@ -1,10 +1,11 @@
-// One fuzzing step: run programs on both targets of a pair, compare, and name the
-// features each reached — the reference target's rule coverage plus each op's
-// result kind. A batch goes to each target at once (the kernel pipelines it).
+// One fuzzing step: run programs on both targets of a pair, compare, name the cause of
+// a divergence (fuzz/cause.ts), and name the features each program reached — the
+// reference target's rule coverage plus each op's result kind. A batch goes to each
+// target at once (the kernel pipelines it).
 
 import { checkPteInvariants, type Divergence, type Program, type Trace } from '../abi/index.js';
 import { resultKind } from '../abi/compare.js';
-import { locate } from './locate.js';
+import { cause } from './cause.js';
 import type { TargetPair } from './pair.js';
 
 export interface Outcome {
@@ -12,14 +13,20 @@ export interface Outcome {
   readonly prog: Program;
   readonly a: Trace;
   readonly b: Trace;
+  /** The first difference of the whole run (an effect, perhaps of an earlier cause). */
+  readonly full: Divergence | null;
+  /** The divergence named after its cause; null when there is none or it was not analysed. */
   readonly divergence: Divergence | null;
   readonly features: ReadonlySet<string>;
   /** Why one target could not run the program (then there is no divergence). */
   readonly unsupported?: string;
 }
 
-/** `onProgram(i)` is told before each target starts program i (a hang names its program). */
-export async function executeMany(progs: readonly Program[], pair: TargetPair, onProgram?: (i: number) => void): Promise<Outcome[]> {
+/**
+ * `onProgram(i)` is told before each target starts program i (a hang names its program);
+ * `analyse(full)` says whether to trace this divergence to its cause (default: always).
+ */
+export async function executeMany(progs: readonly Program[], pair: TargetPair, onProgram?: (i: number) => void, analyse?: (full: Divergence) => boolean): Promise<Outcome[]> {
   const run = progs.map((p) => pair.adapt(p));
   const features = run.map(() => new Set<string>());
   const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram);
@@ -33,9 +40,11 @@ export async function executeMany(progs: readonly Program[], pair: TargetPair, o
     a.results.forEach((r, k) => f.add(`${prog.ops[k].name}=${resultKind(r)}`));
     for (const p of a.state.processes) if (p.ptes.some((e) => e.guard)) f.add('state:guard');
     const unsupported = a.unsupported ?? b.unsupported;
-    const divergence = unsupported ? null : ((await locate(prog, pair, pair.compare(a, b, prog))) ?? invariantBroken(pair, a, b));
-    if (divergence) f.add(`diverge:${divergence.signature}`);
-    out.push({ prog, a, b, divergence, features: f, ...(unsupported ? { unsupported } : {}) });
+    const full = unsupported ? null : (pair.compare(a, b, prog) ?? invariantBroken(pair, a, b));
+    const divergence = full && (analyse?.(full) ?? true) ? await cause(prog, pair, full, a, b) : null;
+    // a new kind of effect is worth keeping (NEZHA's delta-diversity)
+    if (full) f.add(`diverge:${full.signature}`);
+    out.push({ prog, a, b, full, divergence, features: f, ...(unsupported ? { unsupported } : {}) });
   }
   return out;
 }
@@ -48,7 +57,7 @@ export async function execute(prog: Program, pair: TargetPair): Promise<Outcome>
 function invariantBroken(pair: TargetPair, a: Trace, b: Trace): Divergence | null {
   for (const [name, t] of [[pair.a.name, a], [pair.b.name, b]] as const) {
     const why = checkPteInvariants(t.state);
-    if (why) return { class: 'invariant', op: null, signature: `invariant ${name} pte RW=0,D=1 outside shadow stack`, detail: `${name}: ${why}` };
+    if (why) return { class: 'invariant', op: null, signature: `invariant ${name} pte RW=0,D=1 outside shadow stack`, detail: `${name}: ${why}`, what: 'invariant', shows: why };
   }
   return null;
 }

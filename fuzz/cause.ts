@@ -1,0 +1,166 @@
+// One bucket per cause. A divergence a whole run shows is often an effect: a munmap
+// that zaps too little is seen much later as a read that faults on one side only, or
+// as a different mmap address. Replaying prefixes finds the first op after which the
+// two targets disagree at all — in its result or in the state it leaves — and the
+// bucket is named after that op and the kind of that first difference; whatever the
+// full run showed later is folded into it (`later`), not a bucket of its own.
+//
+// The key's subject is the op (pkey_mprotect counts as mprotect), except where a rule
+// of the reference target says more and stays the same however the bug is reached:
+// the fault path of a memory access that left different PTEs (`fault:cow-copy`, be the
+// access a write, a CALL or a populating madvise), and the check the reference target
+// failed where the other passed (`mprotect:sealed-EPERM`: a check missed). The rule the
+// reference took is always shown (`rule`), the values in `shows`.
+
+import { type Coverage, type Divergence, type Program, type Trace } from '../abi/index.js';
+import type { TargetPair } from './pair.js';
+
+/** Feature prefixes that describe an op's own rules (a feature of another family can be hit on the way). */
+const FAMILY: Readonly<Record<string, readonly string[]>> = {
+  mmap: ['mmap', 'area', 'merge', 'trampfd'],
+  mprotect: ['mprotect'],
+  pkey_mprotect: ['mprotect', 'pkey_mprotect'],
+  madvise: ['madvise', 'populate'],
+  read: ['fault', 'stack'],
+  write: ['fault', 'stack'],
+  exec: ['fault', 'stack', 'trampfd'],
+  call: ['shstk-insn', 'fault'],
+  ret: ['shstk-insn', 'fault'],
+  wrss: ['shstk-insn', 'fault'],
+  rstorssp: ['shstk-insn', 'fault'],
+  saveprevssp: ['shstk-insn', 'fault'],
+  incssp: ['shstk-insn', 'fault'],
+  map_shadow_stack: ['shstk'],
+  arch_prctl: ['shstk', 'uaccess'],
+  trampfd_create: ['trampfd', 'files', 'uaccess'],
+  trampfd_write_code: ['trampfd'],
+  trampfd_write_data: ['trampfd'],
+  close: ['close', 'trampfd'],
+};
+
+/**
+ * The rule an op took, from the features the reference target hit while running it:
+ * the last one of the op's own family (the decisive check: an errno path returns right
+ * after its feature), else the last one at all. `+pkey`/`+shstk` variants of a rule are
+ * the same rule.
+ */
+export function ruleOf(opName: string, features: readonly string[]): string | undefined {
+  const fam = FAMILY[opName] ?? [opName];
+  const own = features.filter((f) => fam.includes(f.slice(0, f.indexOf(':'))));
+  const f = own.length ? own[own.length - 1] : features[features.length - 1];
+  return f?.replace(/\+(pkey|shstk)$/, '');
+}
+
+/** Collects the features hit by each op of one run. */
+export class PerOpCoverage implements Coverage {
+  readonly byOp: string[][] = [];
+  private cur: string[] | null = null;
+  op(i: number): void {
+    this.cur = this.byOp[i] = [];
+  }
+  hit(f: string): void {
+    this.cur?.push(f);
+  }
+}
+
+/** A crash message without the parts that vary from run to run (numbers, addresses). */
+function crashKey(message: string | undefined): string {
+  return (message ?? '').split('\n')[0].replace(/0x[0-9a-f]+|\d+/gi, 'N').slice(0, 80);
+}
+
+function prefix(prog: Program, n: number): Program {
+  return { ...prog, ops: prog.ops.slice(0, n) };
+}
+
+/**
+ * The divergence `d` of the full run of `prog`, re-named after its cause. `ta`/`tb` are
+ * the full run's traces (for crash messages).
+ */
+export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?: Trace, tb?: Trace): Promise<Divergence> {
+  if (d.class === 'invariant' || d.class === 'hang') return d;
+  if (d.class === 'crash') {
+    const op = d.op ?? prog.ops.length;
+    const name = prog.ops[op]?.name ?? 'end';
+    const msg = crashKey(ta?.crash?.op === op ? ta.crash.message : tb?.crash?.message);
+    return { ...d, signature: `${name} ${d.what}${msg ? `: ${msg}` : ''}` };
+  }
+  // the last op that can be the cause: the first differing result, or the end
+  const last = d.op ?? prog.ops.length - 1;
+  if (last < 0) return d;
+  const differsAfter = async (k: number): Promise<Divergence | null> => {
+    const p = prefix(prog, k + 1);
+    const [a, b] = await Promise.all([pair.a.run(p), pair.b.run(p)]);
+    return pair.compare(a, b, p);
+  };
+  // smallest k with a difference after op k (the states of two targets, once apart,
+  // rarely come back together, so a binary search finds the first)
+  let lo = -1;
+  let hi = last;
+  let first: Divergence = d;
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = await differsAfter(mid);
+    if (e) {
+      hi = mid;
+      first = e;
+    } else lo = mid;
+  }
+  const c = hi;
+  const name = prog.ops[c].name;
+  const features = await featuresAt(prog, c, pair);
+  const rule = features.length ? ruleOf(name, features) : undefined;
+  // what the whole run showed, when it is another difference than the cause's own
+  const folded = c !== d.op || first.what !== d.what;
+  const later = d.op !== null ? `then op ${d.op} ${prog.ops[d.op]?.name}: ${d.shows}` : `then at the end: ${d.shows}`;
+  return { ...first, op: c, signature: `${subject(name, first, features, rule)} ${keyWhat(first.what, referenceFailed(first, rule))}`, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
+}
+
+/** The features the reference target (the pair's first with coverage) hit at op `c`. */
+async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<string[]> {
+  const p = prefix(prog, c + 1);
+  for (const t of [pair.a, pair.b]) {
+    const cov = new PerOpCoverage();
+    await t.run(p, cov);
+    const fs = cov.byOp[c];
+    if (fs?.length) return fs;
+  }
+  return [];
+}
+
+/** Ops that touch memory and may fault (their PTE effects are the fault handler's). */
+const ACCESSES = new Set(['read', 'write', 'exec', 'call', 'ret', 'wrss', 'rstorssp', 'saveprevssp', 'incssp', 'madvise', 'mmap', 'mremap', 'trampfd_create', 'arch_prctl']);
+/** Ops that are one syscall under two names. */
+const SAME_OP: Readonly<Record<string, string>> = { pkey_mprotect: 'mprotect' };
+
+const strip = (f: string) => f.replace(/\+(pkey|shstk)$/, '');
+
+/** The key's subject: the fault path of differing PTEs, a check missed, else the op. */
+function subject(name: string, first: Divergence, features: readonly string[], rule: string | undefined): string {
+  if ((first.class === 'pte' || first.class === 'content') && ACCESSES.has(name)) {
+    const faults = features.filter((f) => f.startsWith('fault:'));
+    if (faults.length) return strip(faults[faults.length - 1]);
+  }
+  if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
+  return SAME_OP[name] ?? name;
+}
+
+/** The reference target failed the op with an errno: the check it failed names the cause. */
+function referenceFailed(first: Divergence, rule: string | undefined): boolean {
+  return first.class === 'result' && rule !== undefined && /^result -E/.test(first.what);
+}
+
+/**
+ * A result pair where one side faults and the other does not keeps only "fault": which
+ * fault is in `shows`. Where the reference failed a check, the other side's result
+ * (success, or a later check's errno) is one bug either way: only the reference's errno.
+ */
+function keyWhat(what: string, referenceFailed: boolean): string {
+  const m = /^result ([^/]+)\/(.+)$/.exec(what);
+  if (!m) return what;
+  if (referenceFailed) return `result ${m[1]}/*`;
+  const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
+  const [a, b] = [m[1], m[2]];
+  if (isFault(a) === isFault(b)) return what;
+  return `result ${isFault(a) ? 'fault' : a}/${isFault(b) ? 'fault' : b}`;
+}
+
