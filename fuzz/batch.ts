@@ -2,33 +2,32 @@
 // never on each other's outcome, so a worker generates them all up front and the
 // campaign can regenerate any of them (to name the program a hung batch was running).
 
-import type { OpName } from '../abi/index.js';
-import { buildProgram, type Recipe } from './arbitrary/program.js';
-import { mutate, randomRecipes } from './mutate.js';
+import type { MachineConfig, OpName, Program } from '../abi/index.js';
+import type { MachineSpace } from './gen/machine.js';
+import { generate, mutate, type MutateOptions } from './mutate.js';
 import { Rng } from './rng.js';
+import type { Seed } from './seed.js';
 
 export interface BatchSpec {
   readonly seed: number;
   readonly count: number;
   readonly maxOps: number;
-  /** Programs to mutate (recipes), a sample of the campaign's corpus. */
-  readonly corpus: readonly (readonly Recipe[])[];
+  /** Programs to mutate, a sample of the campaign's queue (none: blind generation). */
+  readonly corpus: readonly Seed[];
   readonly exclude?: readonly OpName[];
+  /** What the campaign may vary of the machine per program. */
+  readonly space?: MachineSpace;
+  /** The targets' own layout (the live kernel's). */
+  readonly layout?: Partial<MachineConfig>;
 }
 
-export function batchRecipes(t: BatchSpec): Recipe[][] {
+/** Three programs in four are mutations of the sample (one in five of those a splice), the rest fresh. */
+export function batchPrograms(t: BatchSpec): Program[] {
   const rng = new Rng(t.seed);
-  const out: Recipe[][] = [];
+  const o: MutateOptions = { maxOps: t.maxOps, exclude: t.exclude, space: t.space, layout: t.layout };
+  const out: Program[] = [];
   for (let i = 0; i < t.count; i++) {
-    out.push(
-      t.corpus.length && rng.chance(75)
-        ? mutate(rng, rng.pick(t.corpus), rng.chance(20) ? rng.pick(t.corpus) : undefined, t.maxOps)
-        : randomRecipes(rng, t.maxOps),
-    );
+    out.push(t.corpus.length && rng.chance(75) ? mutate(rng, rng.pick(t.corpus), rng.chance(20) ? rng.pick(t.corpus) : undefined, o) : generate(rng, o));
   }
   return out;
-}
-
-export function batchProgram(t: BatchSpec, recipes: readonly Recipe[]) {
-  return buildProgram(recipes, { exclude: t.exclude });
 }

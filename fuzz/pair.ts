@@ -4,6 +4,7 @@
 // traces compare (through what each target can observe).
 
 import { compare, type Divergence, type MachineConfig, type OpName, type Program, type Trace } from '../abi/index.js';
+import type { MachineSpace } from './gen/machine.js';
 import { openTarget, pairSpecs, type Target } from './target.js';
 
 export class TargetPair {
@@ -27,6 +28,21 @@ export class TargetPair {
   /** The program as both targets run it: the targets' layouts fill what the program leaves unset. */
   adapt(prog: Program): Program {
     return this.layout ? { ...prog, machine: { ...this.layout, ...prog.machine } } : prog;
+  }
+
+  /** The machine parameters the targets' layouts fix (the live kernel's), for the generator's constants. */
+  get fixedLayout(): Partial<MachineConfig> {
+    return this.layout ?? {};
+  }
+
+  /**
+   * What a campaign may vary of the machine per program: nothing when a target has a
+   * fixed layout (the live kernel), else every parameter, and the profiles both run.
+   */
+  machineSpace(): MachineSpace {
+    if (this.layout) return { vary: false, profiles: [] };
+    const pb = this.b.profiles ?? [];
+    return { vary: true, profiles: (this.a.profiles ?? []).filter((p) => pb.includes(p)) };
   }
 
   /** Ops one of the targets cannot run: a campaign does not generate them. */

@@ -15,6 +15,8 @@ export interface Target {
   run(prog: Program, cov?: Coverage): Promise<Trace>;
   /** Machine parameters every other target must adopt to start from the same state (the kernel's layout). */
   readonly layout?: Partial<MachineConfig>;
+  /** Profiles a program's `# machine profile=` may select (none when the spec fixes one, or the target has none). */
+  readonly profiles?: readonly Profile[];
   /** Ops the target cannot run: the generator leaves them out of its campaigns. */
   readonly unsupportedOps?: readonly OpName[];
   /** The part of a trace this target can observe; a pair compares both traces through it. */

@@ -49,7 +49,7 @@ function onlyProfiles(t: LocalTarget, profiles: readonly Profile[], over?: Parti
     const w = why(p);
     return w ? { results: [], state: { processes: [], contents: [] }, unsupported: w } : t.runSync(p, cov);
   };
-  return { ...t, ...fromRunSync(t.name, runSync) };
+  return { ...t, ...fromRunSync(t.name, runSync), profiles: over?.profile ? [] : profiles };
 }
 
 function local(name: string, factory: MachineFactory, profiles: readonly Profile[], ready?: Promise<unknown>): TargetOpener {

@@ -1,22 +1,26 @@
-// The worker-thread side of a campaign (run by piscina): a batch of programs
-// generated or mutated from the corpus sample it was sent, each run on both targets;
-// it returns what was new. Also minimizes a witness on request. Deterministic: a
-// batch's programs depend only on its seed and its corpus sample.
+// The worker-thread side of a campaign (run by piscina): a batch of programs generated
+// or mutated from the corpus sample it was sent, each run on both targets; it returns
+// what was new — features (with the program as a seed), divergences named after their
+// cause, and how often each feature was hit (rarity-weighted scheduling). It also
+// minimizes a witness on request. Deterministic: a batch's programs depend only on its
+// seed and its corpus sample.
 
-import { parse, print, type Program } from '../abi/index.js';
+import { parse, print, type Divergence, type Program } from '../abi/index.js';
 import { registersAt } from './assertions.js';
-import type { Recipe } from './arbitrary/program.js';
-import { batchProgram, batchRecipes, type BatchSpec } from './batch.js';
-import { execute, executeMany } from './execute.js';
+import { batchPrograms, type BatchSpec } from './batch.js';
+import { executeMany, type Outcome } from './execute.js';
+import { removeOps } from './minimize/edit.js';
 import { minimize } from './minimize/index.js';
 import { openPair, type TargetPair } from './pair.js';
+import { confirm, divergenceOf } from './retriage.js';
+import { knownOf, type Seed } from './seed.js';
 
 export interface FuzzTask extends BatchSpec {
   readonly kind: 'fuzz';
   readonly targets: string;
   /** Features already covered by the campaign. */
   readonly known: readonly string[];
-  /** Shared with the campaign: slot 0 holds the index of the program running now (names the program of a hung batch). */
+  /** Shared with the campaign: slot 0 holds the index of the program running now (names the program of a hung batch), slot 1 is 1 once the batch runs. */
   readonly progress?: Int32Array;
 }
 
@@ -25,10 +29,15 @@ export interface Found {
   readonly class: string;
   readonly op: number | null;
   readonly detail: string;
-  readonly recipes: Recipe[];
-  readonly text: string;
+  readonly shows: string;
+  readonly rule?: string;
+  readonly later?: string;
+  /** The smallest program of the batch that showed it. */
+  readonly prog: Program;
   readonly ops: number;
-  /** How many programs of the batch showed this signature. */
+  /** Index in the batch of the first program that showed it. */
+  readonly index: number;
+  /** How many programs of the batch showed it (those not analysed counted with the cause their effect last had). */
   count: number;
 }
 
@@ -37,8 +46,12 @@ export interface FuzzResult {
   readonly ran: number;
   /** Programs one target could not run (no verdict). */
   readonly unsupported: number;
-  readonly newFeatures: Array<{ readonly features: string[]; readonly recipes: Recipe[] }>;
+  /** Divergences of a nondeterministic target that reproduced in fewer than 3 of 5 runs. */
+  readonly flaky: number;
+  readonly newFeatures: Array<{ readonly fresh: string[]; readonly seed: Seed }>;
   readonly divergences: Found[];
+  /** How many programs of the batch hit each feature. */
+  readonly hits: Array<readonly [string, number]>;
 }
 
 export interface MinimizeTask {
@@ -59,7 +72,12 @@ export interface MinimizeDone {
   readonly detail: string;
   readonly class: string;
   readonly signature: string;
+  /** Signatures the minimized program shows at the same op with one other op removed: the same cause, seen another way. */
+  readonly reductions: string[];
 }
+
+/** Programs analysed per batch for each effect (the full run's first difference); the others of that effect are counted. */
+const ANALYSED_PER_EFFECT = 4;
 
 // one pair per worker thread and spec: the kernel target's helper lives as long as the worker
 const pairs = new Map<string, Promise<TargetPair>>();
@@ -77,61 +95,105 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
   const known = new Set(t.known);
   const newFeatures: FuzzResult['newFeatures'] = [];
   const found = new Map<string, Found>();
+  const hits = new Map<string, number>();
   // a batch's programs depend only on its seed and corpus sample, never on each
   // other's outcome, so all are generated first and each target runs them at once
-  const recipeList = batchRecipes(t);
+  const progs = batchPrograms(t);
   const progress = t.progress;
+  if (progress) Atomics.store(progress, 1, 1);
   const onProgram = progress ? (i: number) => void Atomics.store(progress, 0, i) : undefined;
-  const outcomes = await executeMany(recipeList.map((r) => batchProgram(t, r)), tp, onProgram);
+  // the cause of an effect seen often is analysed a few times a batch, not each time
+  const perEffect = new Map<string, { n: number; cause?: string }>();
+  const analyse = (full: Divergence) => {
+    const e = perEffect.get(full.signature) ?? { n: 0 };
+    perEffect.set(full.signature, e);
+    return e.n++ < ANALYSED_PER_EFFECT;
+  };
+  const outcomes = await executeMany(progs, tp, onProgram, analyse);
   let unsupported = 0;
+  let flaky = 0;
   for (let i = 0; i < t.count; i++) {
-    const recipes = recipeList[i];
     const out = outcomes[i];
     if (out.unsupported) unsupported++;
     const fresh: string[] = [];
-    for (const f of out.features) if (!known.has(f)) fresh.push(f);
+    for (const f of out.features) {
+      hits.set(f, (hits.get(f) ?? 0) + 1);
+      if (!known.has(f)) fresh.push(f);
+    }
     if (fresh.length) {
       for (const f of fresh) known.add(f);
-      newFeatures.push({ features: fresh, recipes });
+      newFeatures.push({ fresh, seed: { prog: progs[i], known: knownOf(out.prog, out.a), features: [...out.features] } });
     }
-    const d = out.divergence;
-    if (d) {
-      const prog = out.prog;
-      const prev = found.get(d.signature);
-      if (prev) {
-        prev.count++;
-        if (prog.ops.length < prev.ops) found.set(d.signature, { ...prev, recipes, text: print(prog), ops: prog.ops.length, detail: d.detail, op: d.op });
-      } else {
-        found.set(d.signature, { signature: d.signature, class: d.class, op: d.op, detail: d.detail, recipes, text: print(prog), ops: prog.ops.length, count: 1 });
-      }
+    const d = await divergenceOf(out, tp);
+    if (!d) continue;
+    if (d === 'flaky') {
+      flaky++;
+      continue;
+    }
+    if (d.kind === 'effect') {
+      // not analysed: counted with the cause this effect was last traced to
+      const cause = perEffect.get(d.effect)?.cause;
+      const f = cause ? found.get(cause) : undefined;
+      if (f) f.count++;
+      continue;
+    }
+    const c = d.divergence;
+    const e = perEffect.get(d.full);
+    if (e) e.cause = c.signature;
+    const prev = found.get(c.signature);
+    if (!prev) {
+      found.set(c.signature, { signature: c.signature, class: c.class, op: c.op, detail: c.detail, shows: c.shows, ...(c.rule ? { rule: c.rule } : {}), ...(c.later ? { later: c.later } : {}), prog: out.prog, ops: out.prog.ops.length, index: i, count: 1 });
+    } else {
+      prev.count++;
+      if (out.prog.ops.length < prev.ops) found.set(c.signature, { ...prev, prog: out.prog, ops: out.prog.ops.length, detail: c.detail, shows: c.shows, op: c.op });
     }
   }
-  return { kind: 'fuzz', ran: t.count, unsupported, newFeatures, divergences: [...found.values()] };
+  return { kind: 'fuzz', ran: t.count, unsupported, flaky, newFeatures, divergences: [...found.values()], hits: [...hits] };
 }
 
 export async function minimizeWitness(t: MinimizeTask): Promise<MinimizeDone> {
   const tp = await pair(t.targets);
   const prog = parse(t.text);
   let last = { detail: '', class: '' };
+  const same = async (p: Program): Promise<Outcome['divergence']> => {
+    const d = await confirm(p, tp, t.signature);
+    return d && d.signature === t.signature ? d : null;
+  };
   const r = await minimize(
     prog,
     {
       fails: async (p: Program) => {
-        const d = (await execute(p, tp)).divergence;
-        if (d && d.signature === t.signature) {
-          last = { detail: d.detail, class: d.class };
-          return true;
-        }
-        return false;
+        const d = await same(p);
+        if (d) last = { detail: d.detail, class: d.class };
+        return d !== null;
       },
       bindings: async (p: Program) => registersAt(p, await tp.a.run(tp.adapt(p)), p.ops.length),
     },
     { divergentOp: t.op },
   );
   // the detail of the minimized program itself
-  const d = (await execute(r.prog, tp)).divergence;
+  const d = await confirm(r.prog, tp, t.signature);
   if (d) last = { detail: d.detail, class: d.class };
-  return { kind: 'minimize', text: print(r.prog), opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, signature: t.signature, ...last };
+  return { kind: 'minimize', text: print(r.prog), opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, signature: t.signature, reductions: await reductions(r.prog, d, tp), ...last };
+}
+
+/**
+ * The signatures `prog` shows at its cause op with one other op before it removed: a
+ * madvise that stops at a hole shows `-EPERM/-ENOMEM` with an mseal in front and a state
+ * difference without it — one cause. (Only the same op counts: another op diverging
+ * would be another cause.)
+ */
+async function reductions(prog: Program, d: Divergence | null, tp: TargetPair): Promise<string[]> {
+  if (!d || d.op === null) return [];
+  const out = new Set<string>();
+  const values = registersAt(prog, await tp.a.run(tp.adapt(prog)), prog.ops.length);
+  for (let j = 0; j < d.op; j++) {
+    if (prog.ops[j].name === 'fork') continue; // its process's ops would go with it
+    const p = removeOps(prog, new Set([j]), values);
+    const e = await confirm(p, tp, undefined);
+    if (e && e.op === d.op - 1 && e.signature !== d.signature) out.add(e.signature);
+  }
+  return [...out];
 }
 
 export default function handler(task: FuzzTask | MinimizeTask): Promise<FuzzResult | MinimizeDone> {

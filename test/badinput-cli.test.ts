@@ -398,7 +398,7 @@ describe('outputs that cannot be written are refused before any work', () => {
     for (const [state, line] of [
       ['{"version":1,', /state\.json: not a campaign checkpoint \(.*\); remove it/],
       ['[]', /state\.json: not a campaign checkpoint of this mmdiff version/],
-      ['{"version":1,"targets":"model,model@6.10","queue":[],"buckets":[]}', /holds a campaign of --targets model,model@6\.10; give another --out for model,impl$/],
+      ['{"version":2,"targets":"model,model@6.10","queue":[],"buckets":[],"hits":[]}', /holds a campaign of --targets model,model@6\.10; give another --out for model,impl$/],
     ] as const) {
       writeFileSync(join(d, 'state.json'), state);
       await expectRejected(['fuzz', '--runs', '1', '--workers', '1', '--out', d], line);

@@ -125,8 +125,23 @@ describe(`corruptions of the ${cases.length} corpus cases`, () => {
     }
   });
 
-  it('every truncation of every case', () => {
-    for (const c of cases) for (let i = 0; i < c.text.length; i++) check(c.text.slice(0, i));
+  it('truncations of every case: around each of its first 40 line ends, at every column of every tenth line, and in its last line', () => {
+    // (every column of every line is quadratic in a case's size: minutes for the suite;
+    // a cut deep in a long case is a cut of a shorter one after many whole lines)
+    let n = 0;
+    for (const c of cases) {
+      const cuts = new Set<number>();
+      let start = 0;
+      const lines = c.text.split('\n');
+      lines.forEach((line, k) => {
+        if (k < 40) for (const d of [-1, 0, 1]) cuts.add(start + line.length + d);
+        if (k % 10 === 0 && k < 80) for (let i = 0; i <= line.length; i++) cuts.add(start + i);
+        start += line.length + 1;
+      });
+      for (let i = Math.max(0, c.text.length - 40); i < c.text.length; i++) cuts.add(i);
+      for (const i of cuts) if (i >= 0 && i <= c.text.length) (check(c.text.slice(0, i)), n++);
+    }
+    expect(n).toBeGreaterThan(cases.length * 10);
   });
 
   it('single-character corruptions, deletions and insertions', () => {

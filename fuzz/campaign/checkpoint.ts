@@ -4,22 +4,27 @@
 
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Recipe } from '../arbitrary/program.js';
 import { writeFileAtomic } from '../casefile.js';
 import { UserError } from '../load.js';
-import type { Bucket, Snapshot } from '../campaign.js';
+import type { StoredSeed } from '../seed.js';
+import type { Bucket, Snapshot } from './types.js';
+
+export const CHECKPOINT_VERSION = 2;
 
 export interface Checkpoint {
-  readonly version: 1;
+  readonly version: typeof CHECKPOINT_VERSION;
   readonly targets: string;
   readonly seed: number;
   /** Batches merged: the next batch to run. */
   readonly batches: number;
   readonly programs: number;
   readonly unsupported: number;
+  readonly flaky: number;
   readonly elapsedMs: number;
   readonly features: readonly string[];
-  readonly queue: readonly (readonly Recipe[])[];
+  readonly queue: readonly StoredSeed[];
+  /** Programs that hit each feature (rarity-weighted scheduling). */
+  readonly hits: ReadonlyArray<readonly [string, number]>;
   readonly buckets: readonly Bucket[];
   readonly timeline: readonly Snapshot[];
   /** Sync-dir files already imported, per other instance. */
@@ -43,7 +48,7 @@ export function loadCheckpoint(outDir: string): Checkpoint | null {
   } catch (e) {
     throw new UserError(`${file}: not a campaign checkpoint (${(e as Error).message}); remove it to start a new campaign in ${outDir}`);
   }
-  if (c?.version !== 1 || typeof c.targets !== 'string' || !Array.isArray(c.queue) || !Array.isArray(c.buckets)) {
+  if (c?.version !== CHECKPOINT_VERSION || typeof c.targets !== 'string' || !Array.isArray(c.queue) || !Array.isArray(c.buckets) || !Array.isArray(c.hits)) {
     throw new UserError(`${file}: not a campaign checkpoint of this mmdiff version; remove it to start a new campaign in ${outDir}`);
   }
   return c;

@@ -1,13 +1,17 @@
 // Scale-out across processes and machines in the AFL++ convention: instances share
 // a sync directory, each writing only below SYNC/NAME/ — its queue (programs that
-// reached new features) and its buckets (one case file per divergence signature) —
-// and reading the others'. Only whole files appear (atomic rename), so any shared
-// file system works; no locks.
+// reached new features, as `.mm` cases) and its buckets (one case file per divergence
+// signature) — and reading the others'. Only whole files appear (atomic rename), so any
+// shared file system works; no locks. What others wrote is read defensively
+// (shared-file.ts): a FIFO, a link, a directory named *.mm, a huge or malformed file is
+// skipped and counted, never followed, never fatal.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Recipe } from '../arbitrary/program.js';
+import { parse, ParseError, type Program } from '../../abi/index.js';
 import { writeFileAtomic } from '../casefile.js';
+import { bareProgram } from '../seed.js';
+import { readShared } from './shared-file.js';
 
 export interface SyncedBucket {
   readonly instance: string;
@@ -19,13 +23,14 @@ export interface SyncedBucket {
   readonly ops: number;
 }
 
-const RECIPE_LINE = '# recipe ';
-
 export class SyncDir {
   readonly queueDir: string;
   readonly bucketDir: string;
   private seen = new Map<string, Set<string>>();
   private nextId = 0;
+  /** Files skipped so far, with why (each reported once). */
+  readonly skipped: string[] = [];
+  private skippedSet = new Set<string>();
 
   constructor(
     readonly root: string,
@@ -38,38 +43,57 @@ export class SyncDir {
     if (existsSync(this.queueDir)) this.nextId = readdirSync(this.queueDir).filter((f) => f.endsWith('.mm')).length;
   }
 
-  /** Publishes a queue entry: a readable program with its recipes on a comment line. */
-  publish(recipes: readonly Recipe[], text: string): void {
+  /** Publishes a queue entry: the program's text. */
+  publish(text: string): void {
     const name = `id-${String(this.nextId++).padStart(6, '0')}.mm`;
-    writeFileAtomic(join(this.queueDir, name), `${RECIPE_LINE}${JSON.stringify(recipes)}\n${text}`);
+    writeFileAtomic(join(this.queueDir, name), text);
   }
 
   private others(): string[] {
     if (!existsSync(this.root)) return [];
     return readdirSync(this.root, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && d.name !== this.instance && !d.name.startsWith('.'))
+      .filter((d) => d.isDirectory() && !d.isSymbolicLink() && d.name !== this.instance && !d.name.startsWith('.'))
       .map((d) => d.name)
       .sort();
   }
 
+  private skip(file: string, why: string): void {
+    if (this.skippedSet.has(file)) return;
+    this.skippedSet.add(file);
+    this.skipped.push(`${file}: ${why}`);
+  }
+
+  /** The `.mm` names in another instance's subdirectory (not followed if it is a link). */
+  private listing(other: string, sub: string): string[] {
+    const dir = join(this.root, other, sub);
+    try {
+      if (!lstatSync(dir).isDirectory()) return [];
+      return readdirSync(dir).filter((f) => f.endsWith('.mm')).sort();
+    } catch {
+      return [];
+    }
+  }
+
   /** The other instances' queue entries not imported before. */
-  importQueue(): Recipe[][] {
-    const out: Recipe[][] = [];
+  importQueue(): Program[] {
+    const out: Program[] = [];
     for (const other of this.others()) {
-      const dir = join(this.root, other, 'queue');
-      if (!existsSync(dir)) continue;
       let seen = this.seen.get(other);
       if (!seen) this.seen.set(other, (seen = new Set()));
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.mm')).sort()) {
+      for (const name of this.listing(other, 'queue')) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const first = readFileSync(join(dir, name), 'utf8').split('\n', 1)[0];
-        if (!first.startsWith(RECIPE_LINE)) continue;
+        const file = join(this.root, other, 'queue', name);
+        const r = readShared(file);
+        if ('skip' in r) {
+          this.skip(file, r.skip);
+          continue;
+        }
         try {
-          const r = JSON.parse(first.slice(RECIPE_LINE.length)) as Recipe[];
-          if (Array.isArray(r) && r.length) out.push(r);
-        } catch {
-          // a file from another tool or version: not ours to mutate
+          const p = parse(r.text);
+          if (p.ops.length) out.push(bareProgram(p));
+        } catch (e) {
+          this.skip(file, e instanceof ParseError ? e.format(file).slice(file.length + 1) : 'not a case');
         }
       }
     }
@@ -80,12 +104,16 @@ export class SyncDir {
   otherBuckets(): SyncedBucket[] {
     const out: SyncedBucket[] = [];
     for (const other of this.others()) {
-      const dir = join(this.root, other, 'buckets');
-      if (!existsSync(dir)) continue;
-      for (const name of readdirSync(dir).filter((f) => f.endsWith('.mm')).sort()) {
-        const file = join(dir, name);
-        const b = readBucketHeader(file, other);
+      for (const name of this.listing(other, 'buckets')) {
+        const file = join(this.root, other, 'buckets', name);
+        const r = readShared(file);
+        if ('skip' in r) {
+          this.skip(file, r.skip);
+          continue;
+        }
+        const b = bucketHeader(r.text, file, other);
         if (b) out.push(b);
+        else this.skip(file, 'no `# divergence:` header');
       }
     }
     return out;
@@ -103,13 +131,7 @@ export class SyncDir {
 }
 
 /** The header fields casefile.ts writes: `# divergence: SIG`, `# class: C`, `# detail: D`, `# minimized: a -> b ops`. */
-export function readBucketHeader(file: string, instance: string): SyncedBucket | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+export function bucketHeader(text: string, file: string, instance: string): SyncedBucket | null {
   const field = (k: string) => new RegExp(`^# ${k}: (.*)$`, 'm').exec(text)?.[1];
   const signature = field('divergence');
   if (!signature) return null;

@@ -1,0 +1,342 @@
+// A fuzzing campaign: batches of programs run by a piscina worker pool (dispatch.ts),
+// their results merged in batch order so a campaign replays exactly from its seed;
+// one bucket per cause (buckets.ts), each new bucket's witness written at once and then
+// replaced by its minimized form; a checkpoint (OUT/state.json) lets a killed campaign
+// resume; a sync directory lets instances on many machines share queues and buckets.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { parse, print, type Program } from '../../abi/index.js';
+import { caseName, caseText, withExpectations, writeFileAtomic } from '../casefile.js';
+import { execute } from '../execute.js';
+import { findCases, loadProgram, UserError } from '../load.js';
+import { openPair } from '../pair.js';
+import { deriveSeed, Rng } from '../rng.js';
+import { loadSeed, storeSeed } from '../seed.js';
+import type { Found, FuzzTask, MinimizeDone, MinimizeTask } from '../worker.js';
+import { Buckets } from './buckets.js';
+import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
+import { BatchWindow, lostText } from './dispatch.js';
+import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
+import { asSeeds, readSeedPrograms } from './seeds.js';
+import { SyncDir } from './sync.js';
+import type { Bucket, CampaignOptions, Snapshot, Summary } from './types.js';
+
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return { filename: join(here, '..', '..', 'worker.ts'), execArgv: ['--import', 'tsx'] };
+  return { filename: join(here, '..', '..', 'worker.js'), execArgv: [] };
+}
+
+/** Queue entries sent with each batch. */
+const SAMPLE = 64;
+
+export async function runCampaign(o: CampaignOptions): Promise<Summary> {
+  const started = Date.now();
+  const notice = o.onNotice ?? (() => {});
+  for (const d of [o.outDir, o.corpusDir]) removeStaleTemps(d);
+  const cp = loadCheckpoint(o.outDir);
+  if (cp && cp.targets !== o.targets) {
+    throw new UserError(`${o.outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${o.targets}`);
+  }
+  const seed = cp?.seed ?? o.seed;
+  if (cp) notice(`resuming the campaign in ${o.outDir} (seed ${seed}): ${cp.programs.toLocaleString('en')} programs, ${cp.buckets.length} buckets so far`);
+  const elapsedBefore = cp?.elapsedMs ?? 0;
+  const elapsed = () => elapsedBefore + Date.now() - started;
+  const runMs = () => Date.now() - started;
+
+  const pair = await openPair(o.targets);
+  const exclude = [...new Set([...(o.exclude ?? []), ...pair.excludedOps()])];
+  const space = pair.machineSpace();
+  const layout = pair.fixedLayout;
+  const wf = workerFile();
+  const pool = new Piscina({ filename: wf.filename, execArgv: wf.execArgv, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 60_000 });
+  const sync = o.syncDir ? new SyncDir(o.syncDir, o.instance ?? 'main', cp?.synced) : undefined;
+
+  const queue = new CorpusQueue(o.maxCorpus ?? DEFAULT_QUEUE_CAPACITY);
+  for (const s of cp?.queue ?? []) {
+    try {
+      queue.add(loadSeed(s));
+    } catch {
+      // an entry that no longer parses is dropped, not the campaign
+    }
+  }
+  if (cp) queue.countHits(cp.hits);
+  const features = new Set<string>(cp?.features ?? []);
+  const buckets = new Buckets((cp?.buckets ?? []).map((b) => ({ ...b })));
+  let timeline: Snapshot[] = [...(cp?.timeline ?? [])];
+  const minimizing = new Set<Promise<void>>();
+  let programs = cp?.programs ?? 0;
+  let unsupported = cp?.unsupported ?? 0;
+  let flaky = cp?.flaky ?? 0;
+  const firstBatch = cp?.batches ?? 0;
+
+  const addFeatures = (fs: Iterable<string>) => {
+    let fresh = false;
+    for (const f of fs) {
+      if (!features.has(f)) {
+        features.add(f);
+        fresh = true;
+      }
+    }
+    return fresh;
+  };
+
+  // Re-run the corpus directory: known buckets keep their files; its programs seed the queue.
+  const corpusRetriage: Summary['corpusRetriage'] = [];
+  const known: Program[] = [];
+  if (existsSync(o.corpusDir)) {
+    for (const file of findCases(o.corpusDir)) {
+      let status: string;
+      try {
+        const { prog } = loadProgram(file);
+        const out = await execute(prog, pair);
+        addFeatures(out.features);
+        const d = out.divergence;
+        if (d) {
+          status = `diverges: ${d.signature}`;
+          if (!buckets.has(d.signature)) {
+            buckets.add({ signature: d.signature, class: d.class, count: 0, firstAt: 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: '', witnessOps: prog.ops.length, op: d.op, file, fromCorpus: true, ...(d.rule ? { rule: d.rule } : {}) });
+          }
+        } else status = out.unsupported ? `not run: ${out.unsupported}` : 'agrees';
+        if (!out.unsupported) known.push(prog);
+      } catch (e) {
+        status = `unreadable: ${(e as Error).message}`;
+      }
+      corpusRetriage.push({ file, status });
+    }
+  }
+  // the seed corpora and the corpus directory's cases join the queue (a resumed campaign has them)
+  if (!cp && !o.blind) {
+    const seeds = await asSeeds([...readSeedPrograms(o.seedDirs ?? [], notice), ...known], pair);
+    for (const s of seeds) {
+      addFeatures(s.features ?? []);
+      queue.add(s);
+    }
+    queue.countHits(seeds.flatMap((s) => (s.features ?? []).map((f) => [f, 1] as const)));
+  }
+
+  const snapshot = (): Snapshot => {
+    const ms = runMs();
+    const all = buckets.values();
+    return {
+      elapsedMs: elapsed(),
+      durationMs: o.durationMs,
+      programs,
+      runs: o.runs,
+      features: features.size,
+      buckets: all.length,
+      minimized: all.filter((b) => b.minimized || b.minimizedBy).length,
+      corpus: queue.size,
+      rate: ms > 0 ? Math.round(((programs - (cp?.programs ?? 0)) * 1000) / ms) : 0,
+      rss: process.memoryUsage.rss(),
+    };
+  };
+
+  /** run: false for a program that cannot be re-run safely here (a hang, a dead worker). */
+  const writeWitness = async (b: Bucket, text: string, found: number | undefined, run = true) => {
+    const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}) };
+    try {
+      const prog = parse(text);
+      writeFileAtomic(b.file, caseText(run ? withExpectations(prog, await pair.a.run(pair.adapt(prog))) : prog, header));
+    } catch (e) {
+      // a witness the format cannot hold is a bug of the generator, not the end of the
+      // campaign: keep it as it is, commented, so nothing found is lost
+      const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
+      writeFileAtomic(b.file, lines.join('\n') + '\n');
+    }
+  };
+
+  const startMinimize = (b: Bucket) => {
+    const other = sync?.minimizedElsewhere(b.signature);
+    if (other) {
+      b.minimizedBy = other;
+      return;
+    }
+    const t0 = Date.now();
+    const task: MinimizeTask = { kind: 'minimize', targets: o.targets, text: b.witness, signature: b.signature, op: b.op };
+    const p = (pool.run(task, { signal: AbortSignal.timeout(o.minimizeTimeoutMs ?? 10 * 60_000) }) as Promise<MinimizeDone>).then(
+      async (r) => {
+        b.minimized = { opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, ms: Date.now() - t0 };
+        if (r.detail) b.detail = r.detail;
+        b.witness = r.text;
+        await writeWitness(b, r.text, r.opsBefore);
+        // the same cause under another signature: folded into the bucket it reduces to
+        const into = buckets.reduced(b, r.reductions);
+        if (into) notice(`bucket ${b.signature} is ${into.signature} (its witness with one op less shows it): folded`);
+      },
+      (e: unknown) => {
+        // timed out or the worker died: the unminimized witness is already on disk
+        notice(`minimizing ${b.signature} ended early (${String((e as Error)?.message ?? e).split('\n')[0]}): its witness stays unminimized`);
+      },
+    );
+    minimizing.add(p);
+    p.finally(() => minimizing.delete(p));
+  };
+
+  /** A divergence of the batch that started after `before` programs. */
+  const addDivergence = async (d: Found, before: number) => {
+    const known = buckets.get(d.signature);
+    if (known) {
+      known.count += d.count;
+      return;
+    }
+    let file = join(o.corpusDir, caseName(d.signature));
+    for (let k = 2; buckets.values().some((b) => b.file === file); k++) file = join(o.corpusDir, caseName(`${d.signature} ${k}`));
+    const lost = d.class === 'hang' || (d.class === 'crash' && d.signature.startsWith('worker '));
+    const text = lost ? lostText(d) : print(d.prog);
+    const b: Bucket = {
+      signature: d.signature, class: d.class, count: d.count, firstAt: before + d.index + 1, firstMs: elapsed(), detail: d.detail, shows: d.shows,
+      ...(d.rule ? { rule: d.rule } : {}), ...(d.later ? { later: d.later } : {}), witness: text, witnessOps: d.ops, op: d.op, file,
+    };
+    for (const x of buckets.add(b)) notice(`bucket ${x.signature} is ${b.signature} (its witness with one op less shows it): folded`);
+    o.onBucket?.(b);
+    // a hang or a dead worker's program cannot be re-run here safely: written as it is, unminimized
+    await writeWitness(b, text, undefined, !lost);
+    if (!lost) startMinimize(b);
+  };
+
+  // a checkpointed bucket whose minimization the kill interrupted is minimized again
+  for (const b of buckets.values()) {
+    if (b.minimized || b.minimizedBy || b.fromCorpus || b.importedFrom || b.class === 'hang' || !existsSync(b.file)) continue;
+    try {
+      b.witness = print(parse(readFileSync(b.file, 'utf8')));
+      startMinimize(b);
+    } catch {
+      // an unreadable witness stays as it is
+    }
+  }
+
+  const merge = async (r: import('../worker.js').FuzzResult) => {
+    const before = programs;
+    programs += r.ran;
+    unsupported += r.unsupported;
+    flaky += r.flaky;
+    queue.countHits(r.hits);
+    for (const nf of r.newFeatures) {
+      if (!addFeatures(nf.fresh) || o.blind) continue;
+      queue.add(nf.seed);
+      sync?.publish(print(nf.seed.prog));
+    }
+    for (const d of r.divergences) await addDivergence(d, before);
+  };
+
+  // Import the other instances' new queue entries (run here for their features) and their buckets.
+  let reportedSkips = 0;
+  const syncNow = async () => {
+    if (!sync) return;
+    const imported = sync.importQueue();
+    if (imported.length && !o.blind) {
+      for (const s of await asSeeds(imported, pair)) if (addFeatures(s.features ?? [])) queue.add(s);
+    }
+    for (const x of sync.otherBuckets()) {
+      const b = buckets.get(x.signature);
+      if (!b) {
+        buckets.add({ signature: x.signature, class: x.class, count: 0, firstAt: programs, firstMs: elapsed(), detail: x.detail, witness: '', witnessOps: x.ops, op: null, file: x.file, importedFrom: x.instance, ...(x.minimized ? { minimizedBy: x.instance } : {}) });
+        notice(`imported bucket ${x.signature} from ${x.instance}`);
+      } else if (b.importedFrom && x.minimized && !b.minimizedBy) b.minimizedBy = x.instance;
+    }
+    for (; reportedSkips < sync.skipped.length; reportedSkips++) notice(`sync: skipped ${sync.skipped[reportedSkips]}`);
+  };
+
+  const window = new BatchWindow(pool, pair, o.workers * 2, o.batchTimeoutMs, firstBatch);
+  const checkpoint = () =>
+    saveCheckpoint(o.outDir, {
+      version: CHECKPOINT_VERSION,
+      targets: o.targets,
+      seed,
+      batches: window.merged,
+      programs,
+      unsupported,
+      flaky,
+      elapsedMs: elapsed(),
+      features: [...features],
+      queue: queue.all().map(storeSeed),
+      hits: queue.hitCounts(),
+      buckets: buckets.values(),
+      timeline,
+      ...(sync ? { synced: sync.seenFiles() } : {}),
+    });
+
+  const totalBatches = o.runs !== undefined ? firstBatch + Math.ceil(o.runs / o.batchSize) : Infinity;
+  // Called exactly when batch i − window has merged (and for the first window at the
+  // start), so the sample and known features it gets depend only on the seed.
+  const task = (i: number): FuzzTask => {
+    const rng = new Rng(deriveSeed(seed, i) ^ 0x5bd1e995);
+    const count = o.runs !== undefined ? Math.min(o.batchSize, o.runs - (i - firstBatch) * o.batchSize) : o.batchSize;
+    const progress = new Int32Array(new SharedArrayBuffer(8));
+    progress[0] = -1;
+    const corpus = o.blind ? [] : queue.sample(rng, Math.min(SAMPLE, queue.size));
+    return { kind: 'fuzz', targets: o.targets, seed: deriveSeed(seed, i), count, maxOps: o.maxOps, corpus, known: [...features], exclude, space, layout, progress };
+  };
+
+  let lastTick = 0;
+  let lastCheckpoint = runMs();
+  let lastSync = -Infinity;
+  let stopping = false;
+  const tick = (force = false) => {
+    const now = runMs();
+    if (force || now - lastTick >= 1000) {
+      lastTick = now;
+      const s = snapshot();
+      timeline.push(s);
+      timeline = thinTimeline(timeline);
+      o.onProgress?.(s);
+    }
+    if (force || now - lastCheckpoint >= (o.checkpointMs ?? 5000)) {
+      lastCheckpoint = now;
+      checkpoint();
+    }
+  };
+  const shouldStop = () =>
+    (o.durationMs !== undefined && runMs() >= o.durationMs) ||
+    (o.stopOnDivergence === true && buckets.values().some((b) => !b.fromCorpus && !b.importedFrom)) ||
+    o.signal?.aborted === true;
+  const due = () => (stopping ? window.next : totalBatches);
+
+  try {
+    await syncNow();
+    window.fill(due(), task);
+    while (true) {
+      if (shouldStop()) stopping = true;
+      if (window.idle) break;
+      await window.wait(1000);
+      for (let r = window.take(); r; r = window.take()) {
+        await merge(r);
+        if (shouldStop()) stopping = true;
+        window.fill(due(), task);
+      }
+      if (sync && runMs() - lastSync >= (o.syncIntervalMs ?? 10_000)) {
+        lastSync = runMs();
+        await syncNow();
+      }
+      tick();
+      if (window.merged >= totalBatches) break;
+    }
+    // let minimizations finish unless interrupted
+    if (!o.signal?.aborted) await Promise.allSettled([...minimizing]);
+    else await Promise.race([Promise.allSettled([...minimizing]), new Promise((r) => setTimeout(r, 2000))]);
+    await syncNow();
+  } finally {
+    tick(true);
+    await pool.destroy().catch(() => {});
+    await pair.close().catch(() => {});
+  }
+
+  return {
+    settings: { targets: o.targets, workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
+    stopped: o.signal?.aborted ? 'interrupted' : 'done',
+    programs,
+    unsupported,
+    flaky,
+    elapsedMs: elapsed(),
+    features: [...features].sort(),
+    timeline,
+    buckets: buckets.values().map((b) => ({ ...b, witness: b.fromCorpus || b.importedFrom ? '' : b.witness })),
+    corpusRetriage,
+    ...(cp ? { resumed: { programs: cp.programs, elapsedMs: cp.elapsedMs, batches: cp.batches } } : {}),
+  };
+}
