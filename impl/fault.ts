@@ -9,7 +9,7 @@
 
 import { fault } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
-import { F_DIRTY, F_EXCL, ZERO_FRAME } from './frames.js';
+import { F_DIRTY, F_EXCL, F_FILE, ZERO_FRAME } from './frames.js';
 import { BUG } from './inject.js';
 import type { Kernel, Proc } from './kernel.js';
 import { anonPrepare } from './merge.js';
@@ -174,7 +174,9 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
   if (l === 0 && h === 0) {
     if (k.vp.shm[r]) return shmemFault(k, mm, r, vpn, write);
     if (k.vp.tfd[r]) {
-      trampfdFault(k, mm, r, vpn);
+      const ts = trampfdFault(k, mm, r, vpn);
+      // a write (mprotect added PROT_WRITE) is do_cow_fault: a private copy of the page
+      if (write) wpFault(k, mm, r, ts, k.pt.L[2 * ts], k.pt.L[2 * ts + 1]);
       return null;
     }
     anonFault(k, mm, r, vpn, write);
@@ -222,13 +224,14 @@ function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean):
  * trampfd_fault + finish_fault: map the trampfd's page (generated on the first fault)
  * read-only with vm_page_prot; the PTE holds a reference. No fault-around (no map_pages).
  */
-function trampfdFault(k: Kernel, mm: Proc, r: number, vpn: number): void {
+function trampfdFault(k: Kernel, mm: Proc, r: number, vpn: number): number {
   const fl = k.vp.fl[r];
   const f = k.tfd.page(k.vp.tfd[r]);
   const pl = pte.protLo(protOf(fl), false);
   k.fr.get(f);
   const s = k.pt.ensure(mm.pgd, vpn);
   k.pt.set(s, pte.mkLo(f, pl), pte.mkHi(f, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))));
+  return s;
 }
 
 /** Map shmem frame f at vpn (set_pte_range): a writable PTE is dirty if the folio is. */
@@ -295,6 +298,8 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   // other process after fork counts as ours
   const fl = k.vp.fl[r];
   const ss = (fl & VMF.SHADOW_STACK) !== 0;
+  // do_wp_page reuses anon folios only: a file page (the trampfd's) in a private mapping is copied
+  if (fr.flags[f] & F_FILE) return wpCopyFile(k, mm, r, s, f);
   if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1 || (BUG.cowReuseRef2 && fr.ref[f] === 2))) {
     // reuse: the page is ours alone (wp_can_reuse_anon_folio); wp_page_reuse:
     // maybe_mkwrite(pte_mkdirty(pte_mkyoung(orig)), vma)
@@ -311,6 +316,16 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   pt.L[2 * s] = pte.mkwriteLo(pte.mkLo(nf, pl), ss);
   // injected cow-copy-drops-pkey: the copy's PTE built from the prot bits alone
   pt.L[2 * s + 1] = pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), BUG.cowCopyDropsPkey ? 0 : pkeyOfFlags(fl))), ss);
+}
+
+/** wp_page_copy() of a file page: a new exclusive anon page with its contents, PTE from vm_page_prot. */
+function wpCopyFile(k: Kernel, mm: Proc, r: number, s: number, f: number): void {
+  const fl = k.vp.fl[r];
+  anonPrepare(k, mm, r);
+  const nf = k.fr.copy(f, F_EXCL);
+  k.fr.put(f);
+  const pl = pte.protLo(protOf(fl), false);
+  k.pt.set(s, pte.mkwriteLo(pte.mkLo(nf, pl), false), pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))), false));
 }
 
 /**

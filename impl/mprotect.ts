@@ -59,11 +59,7 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     }
     const key = overridePkey(k, mm, r, prot, pkey);
     const newfl = withPkey(withProt(vp.fl[r], prot), key);
-    // newflags beyond VM_MAY*: a trampfd VMA lacks VM_MAYWRITE
-    if (vp.fl[r] & VMF.TRAMPFD && prot & PROT.WRITE) {
-      error = err('EACCES');
-      break;
-    }
+    // (newflags beyond VM_MAY* -> EACCES cannot happen: trampfd VMAs keep VM_MAYWRITE too)
     const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl, end);
     if (typeof res === 'string') {
       error = res;
