@@ -18,6 +18,7 @@ import { sysMprotect } from './mprotect.js';
 import { sysMremap } from './mremap.js';
 import { sysMseal } from './mseal.js';
 import { sysMunmap } from './munmap.js';
+import { memWrite } from './procmem.js';
 import { pkeyAlloc, pkeyFree } from './pkeys.js';
 import * as pte from './pte.js';
 import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
@@ -124,6 +125,8 @@ export class ImplMachine implements Machine {
         return trampfdWriteData(k, mm, a);
       case 'close':
         return sysClose(mm, a[0]);
+      case 'mem_write':
+        return memWrite(k, mm, a[0], a[1]);
     }
     throw new Error(`impl: unknown op ${String(op)}`);
   }
