@@ -23,6 +23,7 @@ import { pkeyAlloc, pkeyFree } from './pkeys.js';
 import * as pte from './pte.js';
 import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
 import * as insn from './shstk-insn.js';
+import { deliverSignal, sigreturn } from './signal.js';
 import { execTrampoline, sysClose, trampfdCreate, trampfdWriteCode, trampfdWriteData } from './trampfd-sys.js';
 import { VMF_MASK, pkeyOfFlags, protOf } from './vma.js';
 import { F_RESERVED } from './reserved.js';
@@ -127,6 +128,11 @@ export class ImplMachine implements Machine {
         return sysClose(mm, a[0]);
       case 'mem_write':
         return memWrite(k, mm, a[0], a[1]);
+      // signals: the kernel reads the shadow-stack sigframe token with get_user(), a user read
+      case 'signal':
+        return deliverSignal(k, mm, a[0], (at) => this.access(mm, at, READ, 0, 0));
+      case 'sigreturn':
+        return sigreturn(k, mm, (at) => this.access(mm, at, READ, 0, 0));
     }
     throw new Error(`impl: unknown op ${String(op)}`);
   }

@@ -21,6 +21,7 @@ import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
 import { cpuCall, cpuIncssp, cpuRet, cpuRstorssp, cpuSaveprevssp, cpuWrss } from './shstk-insn.js';
 import { sysMemWrite } from './procmem.js';
 import { addReserved } from './reserved.js';
+import { sysSignal, sysSigreturn } from './signal.js';
 import { snapshot } from './snapshot.js';
 import { cpuExecOrTrampoline, sysTrampfdCreate, sysTrampfdWriteCode, sysTrampfdWriteData } from './trampfd.js';
 
@@ -72,6 +73,10 @@ function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
     case 'mem_write':
       // pwrite64(fd, buf, size_t count, loff_t pos): pos is the address
       return sys(sysMemWrite(k, p, a[0], a[1]));
+    case 'signal':
+      return sysSignal(k, p, a[0]);
+    case 'sigreturn':
+      return sysSigreturn(k, p);
     case 'read':
       return cpuRead(k, p, a[0]);
     case 'write':

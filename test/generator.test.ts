@@ -15,7 +15,7 @@ const SAMPLE = 3000;
 const progs: Program[] = fc.sample(mmProgram(), { numRuns: SAMPLE, seed: 4242 });
 
 /** Ops the generator does not produce yet (issue 15 added them; the generator's owner adds them next). */
-const NOT_GENERATED_YET: readonly string[] = ['mem_write'];
+const NOT_GENERATED_YET: readonly string[] = ['mem_write', 'signal', 'sigreturn'];
 
 /** call/ret take a return address: a code value, not memory the program mapped. */
 function isMemoryAddress(name: string, i: number): boolean {
