@@ -95,7 +95,7 @@ function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: nu
   if (newfl === old) return r;
   if (newfl & F_WRITE) {
     if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
-  } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) {
+  } else if (old & VMF.ACCOUNT && vp.isAnon(r) && !vp.anon[r]) { // vma_is_anonymous: not shmem, not a trampfd
     // injected account-kept-ro: the unaccounting of a never-faulted VMA forgotten
     if (!BUG.accountKeptRo) newfl &= ~VMF.ACCOUNT;
   }
