@@ -58,6 +58,14 @@ export const OPS = {
   trampfd_write_code: op('trampfd_write_code', 'syscall', 'int', [['fd', 'int'], ['ntrampolines', 'int'], ['reg', 'int'], ['table', 'addr']]),
   trampfd_write_data: op('trampfd_write_data', 'syscall', 'int', [['fd', 'int'], ['reg', 'int'], ['table', 'addr']]),
   close: op('close', 'syscall', 'int', [['fd', 'int']]),
+  // pwrite(open("/proc/self/mem"), &value, 8, addr): 8 bytes written with FOLL_FORCE (get_user_pages);
+  // returns the bytes written (8, or those of the first page), -EIO when none.
+  mem_write: op('mem_write', 'syscall', 'int', [['addr', 'addr'], ['value', 'word']]),
+  // A signal delivered to a handler (SA_RESTORER, sa_restorer = restorer) that returns at once:
+  // the shadow-stack sigframe is pushed, the handler's RET pops the restorer, rt_sigreturn pops
+  // the token. sigreturn() is rt_sigreturn alone. Both are 0 or a signal.
+  signal: op('signal', 'cpu', 'int', [['restorer', 'addr']]),
+  sigreturn: op('sigreturn', 'cpu', 'int', []),
   // CPU actions on memory: 8-byte little-endian words at any alignment.
   read: op('read', 'cpu', 'word', [['addr', 'addr']]),
   write: op('write', 'cpu', 'int', [['addr', 'addr'], ['value', 'word']]),

@@ -2,7 +2,7 @@
 // in-process; the kernel target starts a native helper (kernel/), loaded only when
 // a campaign asks for it.
 
-import { machineOf, PROFILE_NAMES, type Coverage, type MachineConfig, type MachineFactory, type Profile, type Program, type Trace } from '../abi/index.js';
+import { DEFAULT_MACHINE, machineOf, PROFILE_NAMES, type Coverage, type MachineConfig, type MachineFactory, type Profile, type Program, type Trace } from '../abi/index.js';
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
 import { withFault } from './faults.js';
@@ -79,4 +79,17 @@ export const TARGETS: Readonly<Record<string, TargetOpener>> = {
 
 export function targetNames(): string[] {
   return Object.keys(TARGETS);
+}
+
+/**
+ * The pairs of `--targets a,b` to run once per profile both targets offer: `a@P,b@P` for
+ * every profile P of both (the default profile as the plain pair `a,b`). A spec that names
+ * a profile already, or a pair with no profile in common (the kernel has none), is one pair.
+ */
+export function profilePairs(a: string, b: string): string[] {
+  if (a.includes('@') || b.includes('@')) return [`${a},${b}`];
+  const pa = TARGETS[a]?.profiles ?? [];
+  const shared = (TARGETS[b]?.profiles ?? []).filter((p) => pa.includes(p));
+  if (!shared.length) return [`${a},${b}`];
+  return shared.map((p) => (p === DEFAULT_MACHINE.profile ? `${a},${b}` : `${a}@${p},${b}@${p}`));
 }

@@ -9,7 +9,7 @@
 
 import { fault } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
-import { F_DIRTY, F_EXCL, ZERO_FRAME } from './frames.js';
+import { F_DIRTY, F_EXCL, F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
 import type { Kernel, Proc } from './kernel.js';
 import { anonPrepare } from './merge.js';
 import * as pte from './pte.js';
@@ -171,7 +171,9 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
   if (l === 0 && h === 0) {
     if (k.vp.shm[r]) return shmemFault(k, mm, r, vpn, write);
     if (k.vp.tfd[r]) {
-      trampfdFault(k, mm, r, vpn);
+      const ts = trampfdFault(k, mm, r, vpn);
+      // a write (mprotect added PROT_WRITE) is do_cow_fault: a private copy of the page
+      if (write) wpFault(k, mm, r, ts, k.pt.L[2 * ts], k.pt.L[2 * ts + 1]);
       return null;
     }
     anonFault(k, mm, r, vpn, write);
@@ -184,6 +186,11 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
     if (write && !(l & pte.RW) && !shstkPte) wpFault(k, mm, r, s, l, h);
     else if (!shstkPte) pt.L[2 * s] = (l | pte.A | (write ? pte.D : 0)) >>> 0; // spurious: pte_mkyoung (+dirty)
     else pt.L[2 * s] = (l | pte.A) >>> 0;
+    return null;
+  }
+  // a PROTNONE entry of a PROT_NONE VMA written with FOLL_FORCE (mem_write): do_wp_page
+  if (write && !(l & pte.RW)) {
+    wpFault(k, mm, r, s, l, h);
     return null;
   }
   // protnone in an accessible VMA cannot arise (no NUMA hinting): rebuild from the VMA
@@ -201,7 +208,13 @@ function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean):
   let f = ZERO_FRAME;
   let l: number;
   let h: number;
-  if (write) {
+  if (write && !(fl & F_WRITE)) {
+    // a FOLL_FORCE write (mem_write): `if (vma->vm_flags & VM_WRITE)` only — a clean read-only page
+    anonPrepare(k, mm, r);
+    f = k.fr.alloc(F_EXCL);
+    l = pte.mkLo(f, pl);
+    h = pte.mkHi(f, pl, ph);
+  } else if (write) {
     anonPrepare(k, mm, r);
     f = k.fr.alloc(F_EXCL);
     const ss = (fl & VMF.SHADOW_STACK) !== 0;
@@ -219,13 +232,14 @@ function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean):
  * trampfd_fault + finish_fault: map the trampfd's page (generated on the first fault)
  * read-only with vm_page_prot; the PTE holds a reference. No fault-around (no map_pages).
  */
-function trampfdFault(k: Kernel, mm: Proc, r: number, vpn: number): void {
+function trampfdFault(k: Kernel, mm: Proc, r: number, vpn: number): number {
   const fl = k.vp.fl[r];
   const f = k.tfd.page(k.vp.tfd[r]);
   const pl = pte.protLo(protOf(fl), false);
   k.fr.get(f);
   const s = k.pt.ensure(mm.pgd, vpn);
   k.pt.set(s, pte.mkLo(f, pl), pte.mkHi(f, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))));
+  return s;
 }
 
 /** Map shmem frame f at vpn (set_pte_range): a writable PTE is dirty if the folio is. */
@@ -290,6 +304,10 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   }
   const fl = k.vp.fl[r];
   const ss = (fl & VMF.SHADOW_STACK) !== 0;
+  // do_wp_page reuses anon folios only: a file page (the trampfd's) in a private mapping is copied
+  if (fr.flags[f] & F_FILE) return wpCopyRo(k, mm, r, s, f);
+  // a FOLL_FORCE write (mem_write) to a VMA without VM_WRITE: maybe_mkwrite leaves RW clear
+  if (!(fl & F_WRITE)) return wpForced(k, mm, r, s, l, h, f);
   if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
     // reuse: the page is ours alone (wp_can_reuse_anon_folio); wp_page_reuse:
     // maybe_mkwrite(pte_mkdirty(pte_mkyoung(orig)), vma)
@@ -308,6 +326,39 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
 }
 
 /**
+ * wp_page_copy() where the page may not be reused — a file page (the trampfd's), or any page
+ * of a forced write: a new exclusive anon page with its contents (zeroes for the zero page),
+ * PTE from vm_page_prot, then maybe_mkwrite(pte_mkdirty()): RW|D with VM_WRITE, else
+ * read-only with SavedDirty.
+ */
+function wpCopyRo(k: Kernel, mm: Proc, r: number, s: number, f: number): void {
+  const fl = k.vp.fl[r];
+  anonPrepare(k, mm, r);
+  const nf = k.fr.copy(f, F_EXCL);
+  k.fr.put(f);
+  const pl = pte.protLo(protOf(fl), false);
+  const l = pte.mkLo(nf, pl);
+  const h = pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl)));
+  if (fl & F_WRITE) k.pt.set(s, pte.mkwriteLo(l, false), pte.mkwriteHi(h, false));
+  else k.pt.set(s, l, pte.mkdirtyRoHi(h));
+}
+
+/**
+ * do_wp_page() for a write of get_user_pages(FOLL_FORCE) to a private VMA without VM_WRITE:
+ * an anon page that is ours alone is reused (wp_page_reuse: pte_mkyoung, pte_mkdirty — with
+ * RW clear that is SavedDirty), any other is copied (wp_page_copy, the same bits).
+ */
+function wpForced(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number, f: number): void {
+  const fr = k.fr;
+  if (f !== ZERO_FRAME && !(fr.flags[f] & F_SHMEM) && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
+    fr.flags[f] |= F_EXCL;
+    k.pt.set(s, (l | pte.A) >>> 0, pte.mkdirtyRoHi(h));
+    return;
+  }
+  wpCopyRo(k, mm, r, s, f);
+}
+
+/**
  * GUP fault-in of one page (follow_page, else faultin_page): no hardware A/D update.
  * Returns null, or 'EFAULT' when the fault would signal (guard marker).
  */
@@ -318,6 +369,44 @@ export function gupPage(k: Kernel, mm: Proc, r: number, vpn: number, write: bool
     if (l & pte.P && (!write || l & pte.RW)) return null;
   }
   return handleFault(k, mm, r, vpn, write) === null ? null : 'EFAULT';
+}
+
+/**
+ * get_user_pages_remote(FOLL_FORCE | FOLL_WRITE) of page vpn (mem_write): the frame the
+ * write goes to, or -1 (EFAULT). No VMA -> -1 (no stack expansion inside GUP); a write
+ * without VM_WRITE (or to a shadow stack) needs a COW mapping; PKRU is not consulted (a
+ * foreign access). A PTE is used as it is when present (P or PROTNONE) and writable, or
+ * read-only in a private VMA without VM_WRITE over an exclusive anon page
+ * (can_follow_write_pte); else a write fault makes it so.
+ */
+export function gupForceWrite(k: Kernel, mm: Proc, vpn: number): number {
+  const r = mm.tree.find(vpn);
+  if (r < 0) return -1;
+  const fl = k.vp.fl[r];
+  const shared = (fl & VMF.SHARED) !== 0;
+  if ((!(fl & F_WRITE) || fl & VMF.SHADOW_STACK) && shared) return -1; // check_vma_flags: !is_cow_mapping
+  const pt = k.pt;
+  for (let tries = 0; tries < 4; tries++) {
+    const s = pt.slot(mm.pgd, vpn);
+    if (s >= 0) {
+      const l = pt.L[2 * s];
+      const h = pt.L[2 * s + 1];
+      if (pte.isPresentish(l) && !pte.isGuard(l, h)) {
+        const f = pte.pfnOf(l, h);
+        if (l & pte.RW || (k.shstk && pte.isShstk(l))) return f;
+        const own = f !== ZERO_FRAME && !(k.fr.flags[f] & (F_SHMEM | F_FILE)) && (k.fr.flags[f] & F_EXCL) !== 0;
+        if (!shared && !(fl & F_WRITE) && own) return f;
+      }
+    }
+    if (handleFault(k, mm, r, vpn, true) !== null) return -1;
+  }
+  throw new Error('impl: forced GUP write did not resolve');
+}
+
+/** expand_stack() for an address in no VMA: the VMA above is VM_GROWSDOWN and grows down to vpn. */
+export function expandStackTo(k: Kernel, mm: Proc, vpn: number): boolean {
+  const r = mm.tree.findVma(vpn);
+  return r >= 0 && k.vp.vs[r] > vpn && (k.vp.fl[r] & VMF.GROWSDOWN) !== 0 && expandStack(k, mm, r, vpn);
 }
 
 /**

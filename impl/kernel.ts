@@ -108,20 +108,19 @@ export class Kernel {
 
   // ------------------------------------------------------------- VMA lifecycle
 
-  /** Allocate and insert a VMA (the shmem or trampfd object, if any, gains a mapper). */
+  /** Allocate and insert a VMA (the shmem object, if any, gains a mapper). */
   addVma(mm: Proc, vs: number, ve: number, pg: number, fl: number, anon: number, fork: number, shm: number, tfd = 0): number {
     const r = this.vp.alloc(vs, ve, pg, fl, anon, fork, shm, tfd);
     this.shm.hold(shm);
-    if (tfd) this.tfd.hold(tfd);
     mm.tree.insert(r);
     return r;
   }
 
-  /** Remove a VMA from the tree and free its record (no PTE work). */
+  /** Remove a VMA from the tree and free its record (no PTE work); a trampfd VMA's vm_ops->close runs. */
   dropVma(mm: Proc, r: number): void {
     mm.tree.remove(r);
     this.shm.release(this.vp.shm[r]);
-    if (this.vp.tfd[r]) this.tfd.release(this.vp.tfd[r]);
+    if (this.vp.tfd[r]) this.tfd.close(this.vp.tfd[r]);
     this.vp.release(r);
   }
 
@@ -136,7 +135,6 @@ export class Kernel {
     vp.ve[n] = end;
     vp.pg[n] = vp.pg[r] + (at - vp.vs[r]);
     this.shm.hold(vp.shm[n]);
-    if (vp.tfd[n]) this.tfd.hold(vp.tfd[n]);
     mm.tree.insert(n);
     return n;
   }

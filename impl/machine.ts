@@ -18,10 +18,12 @@ import { sysMprotect } from './mprotect.js';
 import { sysMremap } from './mremap.js';
 import { sysMseal } from './mseal.js';
 import { sysMunmap } from './munmap.js';
+import { memWrite } from './procmem.js';
 import { pkeyAlloc, pkeyFree } from './pkeys.js';
 import * as pte from './pte.js';
 import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
 import * as insn from './shstk-insn.js';
+import { deliverSignal, sigreturn } from './signal.js';
 import { execTrampoline, sysClose, trampfdCreate, trampfdWriteCode, trampfdWriteData } from './trampfd-sys.js';
 import { VMF_MASK, pkeyOfFlags, protOf } from './vma.js';
 import { F_RESERVED } from './reserved.js';
@@ -124,6 +126,13 @@ export class ImplMachine implements Machine {
         return trampfdWriteData(k, mm, a);
       case 'close':
         return sysClose(mm, a[0]);
+      case 'mem_write':
+        return memWrite(k, mm, a[0], a[1]);
+      // signals: the kernel reads the shadow-stack sigframe token with get_user(), a user read
+      case 'signal':
+        return deliverSignal(k, mm, a[0], (at) => this.access(mm, at, READ, 0, 0));
+      case 'sigreturn':
+        return sigreturn(k, mm, (at) => this.access(mm, at, READ, 0, 0));
     }
     throw new Error(`impl: unknown op ${String(op)}`);
   }

@@ -220,10 +220,16 @@ function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
     if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const h = L[2 * s + 1];
     if (pte.pfnOf(l, h) === ZERO_FRAME) continue;
+    const f = pte.pfnOf(l, h);
+    const fl = k.fr.flags;
+    // a dirty anon folio (written through /proc/PID/mem) mapped twice is skipped; else it is cleaned
+    if ((fl[f] & (F_DIRTY | F_SHMEM | F_FILE)) === F_DIRTY) {
+      if (k.fr.ref[f] !== 1) continue;
+      fl[f] &= ~F_DIRTY;
+    }
     L[2 * s] = (l & ~(pte.A | pte.D)) >>> 0;
     L[2 * s + 1] = (h & ~pte.SD_HI) >>> 0;
-    const f = pte.pfnOf(l, h);
-    if (!(k.fr.flags[f] & (F_SHMEM | F_FILE))) k.fr.flags[f] |= F_LAZY; // folio_mark_lazyfree()
+    if (!(fl[f] & (F_SHMEM | F_FILE))) fl[f] |= F_LAZY; // folio_mark_lazyfree()
   }
 }
 
@@ -247,8 +253,9 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
       if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
       if (!droppable) {
         if (!(fr.flags[f] & F_LAZY)) continue;
-        if (pte.isDirty(l, h)) {
-          fr.flags[f] &= ~F_LAZY;
+        // redirtied through the PTE or a GUP write (F_DIRTY): swap-backed again, folio dirty
+        if (pte.isDirty(l, h) || fr.flags[f] & F_DIRTY) {
+          fr.flags[f] = (fr.flags[f] & ~F_LAZY) | F_DIRTY;
           continue;
         }
       }

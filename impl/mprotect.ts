@@ -57,11 +57,7 @@ export function sysMprotect(k: Kernel, mm: Proc, a: readonly bigint[], withKey: 
     }
     const key = overridePkey(k, mm, r, prot, pkey);
     const newfl = withPkey(withProt(vp.fl[r], prot), key);
-    // newflags beyond VM_MAY*: a trampfd VMA lacks VM_MAYWRITE
-    if (vp.fl[r] & VMF.TRAMPFD && prot & PROT.WRITE) {
-      error = err('EACCES');
-      break;
-    }
+    // (newflags beyond VM_MAY* -> EACCES cannot happen: trampfd VMAs keep VM_MAYWRITE too)
     const res = fixup(k, mm, r, nstart, Math.min(vp.ve[r], end), newfl, end);
     if (typeof res === 'string') {
       error = res;
@@ -96,7 +92,7 @@ function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: nu
   if (newfl === old) return r;
   if (newfl & F_WRITE) {
     if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
-  } else if (old & VMF.ACCOUNT && !vp.shm[r] && !vp.anon[r]) {
+  } else if (old & VMF.ACCOUNT && vp.isAnon(r) && !vp.anon[r]) { // vma_is_anonymous: not shmem, not a trampfd
     newfl &= ~VMF.ACCOUNT;
   }
   const n = vmaModify(k, mm, r, vs, ve, newfl);

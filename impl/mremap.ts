@@ -54,6 +54,8 @@ export function sysMremap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
     if (mm.mapCount + 2 >= k.maxMapCount - 3) return ENOMEM;
   }
   const q: Req = { addr, oldLen, newLen, flags, newAddr };
+  // 6.10 (mm/mremap.c: mremap, mremap_to): can_modify_mm(addr, addr + old_len) before any work
+  if (k.profile === '6.10' && sourceSealed(k, mm, addrR, oldR)) return err('EPERM');
   // 6.17+ moves every VMA of the range; before, the range had to lie in one VMA
   if (flags & MREMAP.FIXED && oldLen === newLen && k.profile !== '6.10') return remapMove(k, mm, q);
   const r = mm.tree.find(addr);
@@ -61,6 +63,14 @@ export function sysMremap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   if (e) return e;
   const res = implies ? mremapTo(k, mm, q) : mremapAt(k, mm, r, q);
   return typeof res === 'string' ? res : BigInt(res * PAGE);
+}
+
+/** can_modify_mm() over the source [addr, addr + PAGE_ALIGN(old_len)) in u64 arithmetic (a wrapped end: empty). */
+function sourceSealed(k: Kernel, mm: Proc, addrR: bigint, oldR: bigint): boolean {
+  const oldLen = alignWraps(oldR) ? 0n : (oldR + 0xfffn) & ~0xfffn;
+  const end = (addrR + oldLen) & 0xffffffffffffffffn;
+  if (end <= addrR || addrR >= 1n << 47n) return false;
+  return k.rangeHasSeal(mm, Number(addrR) / PAGE, Math.ceil(Number(end) / PAGE));
 }
 
 /** vrm_overlaps() in u64 arithmetic: addr + old_len may wrap. */

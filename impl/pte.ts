@@ -108,6 +108,10 @@ export function restoreDirtyHi(l: number, h: number): number {
   if ((l & RW) !== 0) return (h & ~SD_HI) >>> 0;
   return h;
 }
+/** pte_mkdirty() of an RW=0 entry: D goes to SavedDirty (mksaveddirty_shift), hi word. */
+export function mkdirtyRoHi(h: number): number {
+  return (h | SD_HI) >>> 0;
+}
 /** pte_shstk(): a shadow-stack PTE, RW=0 with D=1 (only ever present in a VM_SHADOW_STACK VMA). */
 export function isShstk(l: number): boolean {
   return (l & (RW | D)) === D;

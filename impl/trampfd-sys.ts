@@ -2,15 +2,17 @@
 //   trampfd_create: EINVAL info NULL | EFAULT copying trampfd_info out (page by page) |
 //     EMFILE table full;
 //   trampfd_write_code / _data (pwrite at TRAMPFD_CODE / TRAMPFD_DATA): EBADF | EEXIST
-//     already written | EINVAL bad register, ntrampolines 0 or > 102;
+//     already written | EINVAL bad register, ntrampolines 0 or > 102; a table of 0 is the
+//     NULL pointer the RFC stores: the descriptor stays unset;
 //   close: EBADF;
 //   mmap of a trampfd in do_mmap's order: EINVAL off unaligned | EBADF | EINVAL MAP_HUGETLB |
 //     EINVAL len 0 | ENOMEM len wraps, map_count | (exec-only pkey) | ENOMEM len > TASK_SIZE |
 //     trampfd_get_unmapped_area EINVAL off != 4096, flags != MAP_PRIVATE, len != 1 page |
 //     ENOMEM placement | trampfd_mmap: EINVAL not the creator, descriptor missing | EEXIST
-//     mapped already | EINVAL prot not exactly R-X;
-//   exec of trampoline X: the fetch, then code_table[X] and data_table[X] read as `read`
-//     does, now (the tables are read at execution time) → `jump TARGET DATA`.
+//     mapped (until a close of any VMA of the file) | EINVAL prot not exactly R-X;
+//   exec of trampoline X whose 40 bytes are unchanged: the fetch, then code_table[X] and
+//     data_table[X] read as `read` does, now (the tables are read at execution time) →
+//     `jump TARGET DATA`.
 // The whole family is ENOSYS under the 6.10 profile.
 
 import { MAP, PROT, TRAMPFD } from '../abi/constants.js';
@@ -18,10 +20,12 @@ import { err, jump, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { load, N, pagesAt, u32, wrapsAt } from './args.js';
 import { translate, WRITE } from './fault.js';
+import { ZERO_FRAME } from './frames.js';
 import { fdAlloc, fdClose, fdGet } from './fdtable.js';
 import { PAGE, TASK_PAGES, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 import { execOnlyPkey } from './pkeys.js';
-import { validReg } from './trampfd.js';
+import * as pte from './pte.js';
+import { slotBytes, validReg, type TrampFd } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import { withPkey, withProt } from './vma.js';
 
@@ -80,7 +84,8 @@ export function trampfdWriteCode(k: Kernel, mm: Proc, a: readonly bigint[]): Res
   const n = u32(a[1]);
   const reg = u32(a[2]);
   if (!validReg(reg) || n === 0 || n > TRAMPFD.NTRAMPOLINES) return EINVAL;
-  t.codeSet = true;
+  // trampfd->code = (void *) code.table: "set" is a table pointer other than NULL
+  t.codeSet = a[3] !== 0n;
   t.codeN = n;
   t.codeReg = reg;
   t.codeTable = a[3];
@@ -96,7 +101,7 @@ export function trampfdWriteData(k: Kernel, mm: Proc, a: readonly bigint[]): Res
   if (t.dataSet) return EEXIST;
   const reg = u32(a[1]);
   if (!validReg(reg)) return EINVAL;
-  t.dataSet = true;
+  t.dataSet = a[2] !== 0n; // trampfd->data = (void *) data.table
   t.dataReg = reg;
   t.dataTable = a[2];
   return 0n;
@@ -141,10 +146,11 @@ export function mmapTrampfd(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   if (!t.codeSet || !t.dataSet) return EINVAL;
   const prot = Number(a[2] & 0xffffffffn);
   const badProt = prot & PROT.WRITE || (prot & (PROT.READ | PROT.EXEC)) !== (PROT.READ | PROT.EXEC);
-  if (t.maps > 0) return EEXIST;
+  if (t.mapped) return EEXIST; // trampfd->mapped, cleared by the close of any VMA of the file
   if (badProt) return EINVAL;
+  t.mapped = true;
   const vs = res / PAGE;
-  // R-X, no VM_MAYWRITE, VM_DONTEXPAND (both implied by VMF.TRAMPFD), pgoff TRAMPFD_CODE_PGOFF
+  // R-X (VM_MAYWRITE kept: mprotect may add PROT_WRITE), VM_DONTEXPAND (implied by VMF.TRAMPFD), pgoff TRAMPFD_CODE_PGOFF
   const fl = (withPkey(withProt(0, PROT.READ | PROT.EXEC), pkey) | VMF.TRAMPFD) >>> 0;
   k.addVma(mm, vs, vs + 1, TRAMPFD.CODE_OFFSET / PAGE, fl, 0, 0, 0, id);
   return BigInt(res);
@@ -164,11 +170,31 @@ export function execTrampoline(k: Kernel, mm: Proc, addr: number, read: (at: big
   const off = addr - vpn * PAGE;
   if (off % TRAMPFD.CODE_SIZE !== 0) return null;
   const x = off / TRAMPFD.CODE_SIZE;
-  if (x >= t.codeN) return null;
+  if (x >= t.codeN || !slotIntact(k, mm, vpn, t, x, off)) return null;
   const target = read((t.codeTable + BigInt(8 * x)) & U64);
   if (typeof target === 'string') return target;
   const data = read((t.dataTable + BigInt(8 * x)) & U64);
   if (typeof data === 'string') return data;
   // `jmp *%creg` after both loads: with one register for code and data it holds the data
   return jump(t.codeReg === t.dataReg ? data : target, data);
+}
+
+/**
+ * The 40 bytes of slot X at page offset off are still trampfd_code_fill's (the trampfd's page,
+ * or a private copy a write fault made, unchanged there): only then does the CPU run the
+ * trampoline. The exec that got here faulted the page in, so the PTE is present.
+ */
+function slotIntact(k: Kernel, mm: Proc, vpn: number, t: TrampFd, x: number, off: number): boolean {
+  const s = k.pt.slot(mm.pgd, vpn);
+  const f = pte.pfnOf(k.pt.L[2 * s], k.pt.L[2 * s + 1]);
+  const want = new Uint8Array(TRAMPFD.CODE_SIZE);
+  slotBytes(t, x, want, 0);
+  const dv = new DataView(want.buffer);
+  for (let i = 0; i < TRAMPFD.CODE_SIZE / 8; i++) {
+    const w = off / 8 + i;
+    const lo = f === ZERO_FRAME ? 0 : k.fr.wordLo(f, w);
+    const hi = f === ZERO_FRAME ? 0 : k.fr.wordHi(f, w);
+    if (lo !== dv.getUint32(8 * i, true) || hi !== dv.getUint32(8 * i + 4, true)) return false;
+  }
+  return true;
 }

@@ -42,11 +42,12 @@ function thpArea(k: Kernel, mm: Proc, len: number, flags: number, sg: number): n
 const hasStartGap = (fl: number): boolean => (fl & (VMF.GROWSDOWN | VMF.SHADOW_STACK)) !== 0;
 
 /** unmapped_area_topdown(): the top of the highest gap holding len + sg pages. */
-function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number, sg: number): number | string {
-  if (flags & MAP['32BIT']) return bottomup(k, mm, addr, len, flags, sg);
+function topdown(k: Kernel, mm: Proc, addr0: number, len: number, flags: number, sg: number): number | string {
+  // the bottom-up path gets the caller's hint as given and vm_flags 0: no start gap (sys_x86_64.c)
+  if (flags & MAP['32BIT']) return bottomup(k, mm, addr0, len, flags, 0);
   const vp = k.vp;
-  if (addr) {
-    addr -= addr % PAGE;
+  if (addr0) {
+    const addr = addr0 - (addr0 % PAGE);
     if (addr <= TASK_SIZE_B - len) {
       const r = mm.tree.findVma(addr / PAGE);
       if (r < 0 || addr + len <= vp.startGap(r) * PAGE) return addr;
@@ -65,7 +66,7 @@ function topdown(k: Kernel, mm: Proc, addr: number, len: number, flags: number, 
     }
     return (end - L) * PAGE;
   }
-  return bottomup(k, mm, addr, len, flags, sg);
+  return bottomup(k, mm, addr0, len, flags, 0);
 }
 
 /**

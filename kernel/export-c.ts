@@ -34,6 +34,8 @@ const KIND: Record<OpName, string> = {
   trampfd_create: 'RFC', trampfd_write_code: 'RFC', trampfd_write_data: 'RFC',
   read: 'READ', write: 'WRITE', exec: 'EXEC', wrpkru: 'WRPKRU',
   call: 'PLAIN', ret: 'PLAIN', incssp: 'INCSSP', wrss: 'WRSS', rstorssp: 'RSTORSSP', saveprevssp: 'SAVEPREVSSP',
+  // not exported yet: mem_write (a pwrite to /proc/self/mem); signal/sigreturn do nothing without shadow stacks
+  mem_write: 'RFC', signal: 'PLAIN', sigreturn: 'PLAIN',
 };
 
 const NR: Partial<Record<OpName, number>> = { ...SYSCALL_NR };

@@ -55,6 +55,7 @@ export const OP_CODES: Partial<Record<OpName, number>> = {
   write: 14,
   exec: 15,
   wrpkru: 16,
+  mem_write: 17,
 };
 
 /** Limits of the helper (io.h). */

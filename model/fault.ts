@@ -5,7 +5,8 @@
 //   pte none, private anon:  read  -> the shared zero page, RW=0 (do_anonymous_page)
 //                            write -> a new zeroed exclusive page, RW|D (in a shadow-stack
 //                            VMA a shadow-stack PTE: RW=0, D=1, SavedDirty=1)
-//   pte none, trampfd:       the trampfd's page (filled once), RW=0 D=0 (trampfd-page.ts)
+//   pte none, trampfd:       read -> the trampfd's page (filled once), RW=0 D=0 (trampfd-page.ts);
+//                            write -> do_cow_fault: a private copy of it, RW|D
 //   pte none, shmem:         read -> fault-around maps the cached pages of the 16-page window,
 //                            then index >= i_size -> SIGBUS, else the page (allocated zeroed
 //                            if absent), RW as the VMA allows, D=0; write: index >= i_size ->
@@ -36,8 +37,12 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
   const page = pageOf(addr);
   const pte = mm.ptes.get(page);
   if (!pte) {
-    // the trampfd's vm_ops->fault (trampfd RFC v2: trampfd_fault)
-    if (vma.trampfd) return trampfdFault(k, mm, vma, page);
+    if (vma.trampfd) {
+      // the trampfd's vm_ops->fault (trampfd RFC v2: trampfd_fault) maps its page; a write
+      // (PROT_WRITE added by mprotect) is mm/memory.c: do_cow_fault — a private copy of that page
+      trampfdFault(k, mm, vma, page);
+      return write ? doWpPage(k, mm, vma, page, mm.ptes.get(page)!) : 'ok';
+    }
     if (vmaIsAnonymous(vma)) return doAnonymousPage(k, mm, vma, page, write);
     return write ? doSharedFault(k, mm, vma, page) : doReadFault(k, mm, vma, page);
   }

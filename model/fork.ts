@@ -13,7 +13,7 @@
 //   shadow stack); a shadow-stack PTE is pte_write(), so it is write-protected on both
 //   sides too: W=0, D=0, SavedDirty=1 ("copy on access").
 //   The descriptor table is copied (both refer to the same trampfds); a trampfd VMA is a
-//   file VMA without anon_vma: copied, its PTE is not (the child faults the page in).
+//   file VMA: copied; its PTEs only once it has an anon_vma (a write made a private copy).
 // exit: tear down the address space (frames lose their references), close every
 //   descriptor; returns 0.
 
@@ -21,7 +21,7 @@ import { VMF } from '../abi/index.js';
 import { dupFileTable, exitFiles } from './files.js';
 import { hit, newAnonVma, newMm, type Kernel, type Process, type Pte } from './mm.js';
 import { pteMkclean, pteMkold, ptePresent, pteShstk, pteWrite, pteWrprotect } from './pte.js';
-import { trampfdRelease } from './trampfd-page.js';
+import { trampfdClose } from './trampfd-page.js';
 import { vmaIsShared } from './vma.js';
 import { ptePagesInRange, setPte, zapRange } from './zap.js';
 
@@ -109,7 +109,7 @@ export function sysExit(k: Kernel, p: Process): bigint {
   p.mm.vmas = [];
   p.mm.ptes.clear();
   // mm/mmap.c: exit_mmap -> remove_vma -> vm_ops->close (trampfd_close)
-  for (const v of vmas) if (v.trampfd) trampfdRelease(k, v.trampfd);
+  for (const v of vmas) if (v.trampfd) trampfdClose(k, v.trampfd);
   exitFiles(p);
   p.alive = false;
   hit(k, 'exit');

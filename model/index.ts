@@ -19,7 +19,9 @@ import { sysMunmap } from './munmap.js';
 import { sysPkeyAlloc, sysPkeyFree } from './pkeys.js';
 import { sysArchPrctl, sysMapShadowStack } from './shstk.js';
 import { cpuCall, cpuIncssp, cpuRet, cpuRstorssp, cpuSaveprevssp, cpuWrss } from './shstk-insn.js';
+import { sysMemWrite } from './procmem.js';
 import { addReserved } from './reserved.js';
+import { sysSignal, sysSigreturn } from './signal.js';
 import { snapshot } from './snapshot.js';
 import { cpuExecOrTrampoline, sysTrampfdCreate, sysTrampfdWriteCode, sysTrampfdWriteData } from './trampfd.js';
 
@@ -68,6 +70,13 @@ function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
       return sys(sysTrampfdWriteData(k, p, u32(a[0]), u32(a[1]), a[2]));
     case 'close':
       return sys(sysClose(k, p, u32(a[0])));
+    case 'mem_write':
+      // pwrite64(fd, buf, size_t count, loff_t pos): pos is the address
+      return sys(sysMemWrite(k, p, a[0], a[1]));
+    case 'signal':
+      return sysSignal(k, p, a[0]);
+    case 'sigreturn':
+      return sysSigreturn(k, p);
     case 'read':
       return cpuRead(k, p, a[0]);
     case 'write':

@@ -289,6 +289,15 @@ function madviseFree(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
     if (!ptePresent(pte) || !pte.frame || !pte.frame.anon) continue;
+    // mm/madvise.c: madvise_free_pte_range — a dirty folio (written through /proc/PID/mem, or
+    // redirtied at reclaim) mapped more than once is left alone; else its dirty flag goes
+    if (pte.frame.dirty) {
+      if (pte.frame.mapcount !== 1) {
+        hit(k, 'madvise:free-dirty-shared-skip');
+        continue;
+      }
+      pte.frame.dirty = false;
+    }
     hit(k, 'madvise:free-clean');
     pteMkold(pte);
     pteMkclean(pte);
@@ -399,8 +408,8 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
  * swap-backed one is re-activated before it is unmapped (nothing changes); one that is
  * not swap-backed — every folio of a VM_DROPPABLE VMA, and a MADV_FREE'd (lazyfree) one —
  * is unmapped and discarded (mm/rmap.c: try_to_unmap_one), unless a lazyfree folio was
- * written again (its PTE is dirty): then it becomes swap-backed and stays. Seen on the
- * live kernel.
+ * written again (its PTE is dirty, or the folio is: mem_write): then it becomes swap-backed
+ * and stays. Seen on the live kernel.
  */
 function pageoutAnon(k: Kernel, p: Process, vma: Vma, page: bigint, pte: Pte): void {
   const frame = pte.frame!;
@@ -408,9 +417,12 @@ function pageoutAnon(k: Kernel, p: Process, vma: Vma, page: bigint, pte: Pte): v
     hit(k, 'madvise:pageout-droppable-discard');
     clearPte(k, p.mm, page);
   } else if (frame.lazyfree) {
-    if (pte.dirty || pte.savedDirty) {
+    // mm/rmap.c: try_to_unmap_one — a dirty PTE marks the folio dirty; a dirty folio (also one
+    // written through a GUP reference: /proc/PID/mem) is remapped and becomes swap-backed
+    if (pte.dirty || pte.savedDirty || frame.dirty) {
       hit(k, 'madvise:pageout-lazyfree-redirtied');
       frame.lazyfree = false;
+      frame.dirty = true;
     } else {
       hit(k, 'madvise:pageout-lazyfree-discard');
       clearPte(k, p.mm, page);

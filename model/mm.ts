@@ -79,12 +79,17 @@ export interface Trampfd {
   readonly id: number;
   /** The process that created it: only it may mmap the file. */
   readonly creator: number;
-  /** The code descriptor (TRAMPFD_CODE), null until written. */
+  /** The code descriptor (TRAMPFD_CODE), null until written with a table address other than 0. */
   code: (TrampfdDesc & { readonly ntrampolines: number }) | null;
-  /** The data descriptor (TRAMPFD_DATA), null until written. */
+  /** The data descriptor (TRAMPFD_DATA), null until written with a table address other than 0. */
   data: TrampfdDesc | null;
-  /** The trampoline page: allocated and filled on the first fault, freed when no VMA maps the file. */
+  /**
+   * The trampoline page (trampfd->page): allocated and filled on the first fault of any VMA,
+   * let go by trampfd_close (PTEs still mapping it keep it), so the next fault fills a new one.
+   */
   page: Frame | null;
+  /** trampfd->mapped: set by trampfd_mmap, cleared by trampfd_close of any VMA of the file. */
+  mapped: boolean;
 }
 
 /** What a descriptor refers to: one of the runner's stdio files (0, 1, 2), or a trampfd. */

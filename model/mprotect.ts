@@ -12,7 +12,7 @@
 //   PROT_GROWSDOWN: VMA starts at/after end -> ENOMEM; start := vm_start; not growsdown -> EINVAL
 //   else start in a hole                                -> ENOMEM; PROT_GROWSUP -> EINVAL (x86)
 // Per-VMA loop; each earlier VMA is already changed when a later one fails:
-//   hole -> ENOMEM; PROT_WRITE on a VMA without VM_MAYWRITE (a trampfd) -> EACCES;
+//   hole -> ENOMEM;
 //   sealed -> EPERM (even with unchanged prot); split at max_map_count -> ENOMEM
 //   range ends in a hole (after the loop)               -> ENOMEM
 // Per VMA: new flags (prot, pkey via arch_override_mprotect_pkey), VM_ACCOUNT gained when
@@ -134,12 +134,8 @@ export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bi
     const newPkey = archOverrideMprotectPkey(k, p, vma, prot, pkey);
     const attrs: VmaAttrs = { prot: Number(prot & 7n), flags: vma.flags | protSealMprotectFlags(k, prot), pkey: newPkey };
     protShadowStackMprotectAttrs(k, prot, attrs);
-    // mm/mprotect.c: do_mprotect_pkey — newflags & ~(newflags >> 4) & VM_ACCESS_FLAGS: VM_MAY* missing.
-    // Only a trampfd VMA lacks one (VM_MAYWRITE); no MDWE, no arch_validate_flags on x86
-    if (vma.trampfd && attrs.prot & PROT.WRITE) {
-      hit(k, changed ? 'mprotect:maywrite-EACCES-partial' : 'mprotect:maywrite-EACCES');
-      return 'EACCES';
-    }
+    // (mm/mprotect.c: do_mprotect_pkey — a VM_MAY* bit missing -> EACCES: every VMA here has all
+    // of them, trampfd VMAs too (trampfd RFC v2 never clears VM_MAYWRITE); no MDWE on x86)
     // mm/mprotect.c: do_mprotect_pkey — arch_validate_flags (the prot-shadowstack design's:
     // a shadow stack must be private anonymous memory)
     if (!protShadowStackValidFlags(k, attrs.flags, vmaIsAnonymous(vma))) {

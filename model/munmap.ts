@@ -15,7 +15,7 @@
 import { TASK_SIZE } from '../abi/index.js';
 import { hit, mapCount, type Errno, type Kernel, type Mm, type Vma } from './mm.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
-import { trampfdRelease } from './trampfd-page.js';
+import { trampfdClose } from './trampfd-page.js';
 import { findVmaIntersection, removeVma, splitVmaRaw, vmaIsSealed, vmasInRange } from './vma.js';
 import { zapRange } from './zap.js';
 
@@ -65,14 +65,14 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
 
 /**
  * mm/vma.c: vms_complete_munmap_vmas — zap the PTEs (markers too) and drop the VMAs;
- * remove_vma calls vm_ops->close, which for the last VMA of a trampfd frees its page.
+ * remove_vma calls vm_ops->close (trampfd_close for a trampfd VMA).
  */
 export function completeMunmap(k: Kernel, mm: Mm, vmas: readonly Vma[]): void {
   for (const v of vmas) {
     zapRange(k, mm, v.start, v.end, { dropMarkers: true });
     removeVma(mm, v);
   }
-  for (const v of vmas) if (v.trampfd) trampfdRelease(k, v.trampfd);
+  for (const v of vmas) if (v.trampfd) trampfdClose(k, v.trampfd);
 }
 
 /** mm/vma.c: do_vmi_munmap — also the path of do_munmap (mremap) and brk shrink. */

@@ -9,12 +9,15 @@
 //   no VMA -> ENOMEM; VMA not readable (read) / not writable (write) / PKRU denies -> EINVAL;
 //   a fault that fails (guard marker, shmem beyond size) -> EFAULT.
 // GUP never changes A/D of a PTE it finds present (FOLL_TOUCH marks the folio, not the PTE).
+// A forced write (FOLL_FORCE|FOLL_WRITE, /proc/PID/mem: model/procmem.ts) may use a read-only
+// PTE of an exclusive anon page of a private VMA without VM_WRITE (can_follow_write_pte);
+// else its write fault makes one: a copy whose PTE stays RW=0 with SavedDirty (pte_mkdirty).
 
 import { PROT, VMF } from '../abi/index.js';
 import { handleMmFault } from './fault.js';
-import { hit, pageOf, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { hit, pageOf, type Errno, type Frame, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
-import { pteWrite } from './pte.js';
+import { ptePresent, pteWrite } from './pte.js';
 import { findVmaIntersection, vmaIsAccessible, vmaIsShared, vmaLookup } from './vma.js';
 
 interface GupFlags {
@@ -22,6 +25,8 @@ interface GupFlags {
   force: boolean;
   /** FOLL_MADV_POPULATE: no VMA -> ENOMEM, bad VMA flags -> EINVAL. */
   madvPopulate: boolean;
+  /** FOLL_REMOTE (get_user_pages_remote: /proc/PID/mem): arch_vma_access_permitted(foreign) ignores PKRU. */
+  remote?: boolean;
 }
 
 /** mm/gup.c: check_vma_flags — 0 or -EFAULT. */
@@ -36,8 +41,46 @@ function checkVmaFlags(k: Kernel, p: Process, vma: Vma, f: GupFlags): boolean {
     // mm/gup.c: check_vma_flags — !VM_READ needs FOLL_FORCE (VM_MAYREAD is always set here)
     if (!f.force) return false;
   }
-  // mm/gup.c: check_vma_flags — gups are data accesses: arch_vma_access_permitted (PKRU)
-  return vmaAccessPermitted(k, p, vma.pkey, f.write, false);
+  // mm/gup.c: check_vma_flags — gups are data accesses: arch_vma_access_permitted (PKRU),
+  // which is always true for a foreign access (arch/x86/include/asm/pkeys.h)
+  return f.remote === true || vmaAccessPermitted(k, p, vma.pkey, f.write, false);
+}
+
+/**
+ * mm/gup.c: follow_page_pte — whether the PTE already gives GUP the page: present
+ * (pte_present: P or PROTNONE; a PROTNONE entry of an inaccessible VMA is followed,
+ * gup_can_follow_protnone) and, for a write, can_follow_write_pte.
+ */
+function canFollowPte(vma: Vma, pte: Pte | undefined, f: GupFlags): boolean {
+  if (!pte || pte.guard || !ptePresent(pte)) return false;
+  return !f.write || canFollowWritePte(vma, pte, f);
+}
+
+/**
+ * mm/gup.c: can_follow_write_pte — pte_write(), or FOLL_FORCE on a private (COW) VMA
+ * without VM_WRITE whose page is an exclusive anonymous one: the private copy an earlier
+ * forced write fault made (the zero page and file pages are never written in place).
+ */
+function canFollowWritePte(vma: Vma, pte: Pte, f: GupFlags): boolean {
+  if (pteWrite(pte)) return true;
+  if (!f.force) return false;
+  // mm/gup.c: can_follow_write_pte — no FOLL_FORCE write through a shared mapping
+  if (vmaIsShared(vma)) return false;
+  // (VM_MAYWRITE is set on every VMA here); with VM_WRITE the write fault must run
+  if (vma.prot & PROT.WRITE) return false;
+  // mm/gup.c: can_follow_write_pte — !page || !PageAnon(page) || !PageAnonExclusive(page)
+  return pte.frame !== null && pte.frame.anon && pte.frame.anonExclusive;
+}
+
+/**
+ * mm/gup.c: get_user_pages_remote(mm, addr, 1, FOLL_FORCE | FOLL_WRITE) as
+ * mm/memory.c: __access_remote_vm calls it: the frame to write, or -EFAULT.
+ */
+export function getUserPageForceWrite(k: Kernel, p: Process, addr: bigint): Frame | Errno {
+  const f: GupFlags = { write: true, force: true, madvPopulate: false, remote: true };
+  const r = getUserPages(k, p, addr & ~0xfffn, (addr & ~0xfffn) + 0x1000n, f);
+  if (typeof r === 'string') return r;
+  return p.mm.ptes.get(pageOf(addr))!.frame!;
 }
 
 /** mm/gup.c: __get_user_pages over [start, end): the number of pages done, or an errno if none. */
@@ -59,10 +102,7 @@ function getUserPages(k: Kernel, p: Process, start: bigint, end: bigint, f: GupF
     }
     // mm/gup.c: follow_page_mask, and faultin_page while it finds nothing suitable
     for (let attempt = 0; ; attempt++) {
-      const pte = p.mm.ptes.get(pageOf(addr));
-      const present = pte !== undefined && !pte.guard && pte.present;
-      // mm/gup.c: can_follow_write_pte — a write needs a writable PTE
-      if (present && (!f.write || pteWrite(pte!))) break;
+      if (canFollowPte(vma, p.mm.ptes.get(pageOf(addr)), f)) break;
       if (attempt > 2) throw new Error('model: gup fault loop');
       const r = handleMmFault(k, p, vma, addr, f.write);
       // mm/gup.c: vm_fault_to_errno — VM_FAULT_SIGSEGV / SIGBUS -> -EFAULT

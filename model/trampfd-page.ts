@@ -1,13 +1,12 @@
 // The trampoline page of a trampfd (trampfd RFC v2 patch 2/4, x86: trampfd_fault and
 // the code generator; docs/conventions.md "Trampoline fd").
 //
-// One page per trampfd, allocated and filled on the first fault of any VMA mapping it,
-// freed when no VMA maps the file any more (trampfd_close). Slot X < code.ntrampolines,
-// at page + 40X, is the 40-byte x86-64 trampoline
-//   endbr64
-//   movabs $&code_table[X], %c ; mov (%c), %c
-//   movabs $&data_table[X], %d ; mov (%d), %d
-//   jmp *%c ; nopl (%rax) ; zero padding
+// The trampfd's page (trampfd->page), allocated and filled on the first fault of any VMA
+// mapping it; trampfd_close of any such VMA lets it go (PTEs keep what they map) and
+// clears trampfd->mapped. Slot X < code.ntrampolines, at page + 40X, is the 40-byte
+// x86-64 trampoline at fixed offsets (trampfd_code_fill_64)
+//   0 endbr64 ; 4 movabs $&code_table[X], %c ; 14 movq (%c), %c
+//   17 movabs $&data_table[X], %d ; 27 movq (%d), %d ; 30 jmpq *%c ; 33 nopl (%rax) ; 36 zeroes
 // (c, d: the descriptors' registers); the rest of the page is zero. The PTE is built
 // from the VMA's vm_page_prot like any file page: P=1 RW=0 A=1 D=0, NX from the VMA.
 
@@ -33,33 +32,33 @@ function imm64(v: bigint): number[] {
   return out;
 }
 
-/** movabs $imm64, %r — REX.W|REX.B, B8+r. */
+/** movabs $imm64, %r — REX.W|REX.B, B8+r (trampfd_code_fill_64, addr[4..13] / [17..26]). */
 function movabs(r: number, imm: bigint): number[] {
-  return [0x48 | (r >> 3), 0xb8 + (r & 7), ...imm64(imm)];
+  return [0x48 | ((r & 8) >> 3), 0xb8 | (r & 7), ...imm64(imm)];
 }
 
-/** mov (%r), %r — REX.W|REX.R|REX.B, 8B, ModRM (+ SIB for r12, + disp8 0 for rbp/r13). */
+/**
+ * movq (%r), %r as trampfd_code_fill_64 writes it (addr[14..16] / [27..29]): REX.W|REX.R|REX.B,
+ * 8B, ModRM mod=00 reg=r rm=r — always three bytes. For rm=100 (r12) and rm=101 (rbp, r13) that
+ * is not `mov (%r),%r` on a CPU (a SIB byte / RIP-relative disp32 would follow): the RFC's slip,
+ * kept as the spec (docs/conventions.md).
+ */
 function movLoad(r: number): number[] {
-  const rex = 0x48 | ((r >> 3) << 2) | (r >> 3);
-  const low = r & 7;
-  // rm = 100 means "SIB follows": base r12 needs SIB 0x24
-  if (low === 4) return [rex, 0x8b, (low << 3) | 4, 0x24];
-  // mod = 00, rm = 101 means RIP-relative: base rbp/r13 needs mod = 01 with disp8 0
-  if (low === 5) return [rex, 0x8b, 0x40 | (low << 3) | 5, 0x00];
-  return [rex, 0x8b, (low << 3) | low];
+  return [0x48 | ((r & 8) >> 1) | ((r & 8) >> 3), 0x8b, ((r & 7) << 3) | (r & 7)];
 }
 
-/** jmp *%r — [REX.B] FF /4. */
+/** jmpq *%r (addr[30..32]): `0x40 | REX.B` — an empty REX prefix 0x40 for rax..rdi — FF, E0+r. */
 function jmpReg(r: number): number[] {
-  return [...(r >= 8 ? [0x41] : []), 0xff, 0xe0 + (r & 7)];
+  return [0x40 | ((r & 8) >> 3), 0xff, 0xe0 | (r & 7)];
 }
 
-/** The 40 bytes of trampoline X. */
+/** The 40 bytes of trampoline X, exactly as the RFC v2 patch 2/4 trampfd_code_fill_64 writes them. */
 export function trampolineBytes(t: Trampfd, x: number): Uint8Array {
   const code = t.code!;
   const data = t.data!;
   const c = hwReg(code.reg);
   const d = hwReg(data.reg);
+  // u64 *code = trampfd->code; ... code++: the immediates are &code_table[X], &data_table[X]
   const slot = BigInt(8 * x);
   const bytes = [
     0xf3, 0x0f, 0x1e, 0xfa, // endbr64
@@ -69,7 +68,7 @@ export function trampolineBytes(t: Trampfd, x: number): Uint8Array {
     ...movLoad(d),
     ...jmpReg(c),
     0x0f, 0x1f, 0x00, // nopl (%rax)
-  ];
+  ]; // then memset(&addr[36], 0, TRAMPFD_CODE_64_SIZE - 36)
   const out = new Uint8Array(TRAMPFD.CODE_SIZE);
   out.set(bytes);
   return out;
@@ -99,17 +98,40 @@ export function trampfdFault(k: Kernel, mm: Mm, vma: Vma, page: bigint): 'ok' {
   return 'ok';
 }
 
-/** Whether any VMA of a live process maps the trampfd. */
-export function trampfdMapped(k: Kernel, t: Trampfd): boolean {
-  return k.procs.some((p) => p.alive && p.mm.vmas.some((v) => v.trampfd === t));
+/**
+ * Whether addr starts trampoline X of the trampfd mapped there: X < code.ntrampolines and the
+ * 40 bytes at addr are still the ones trampfd_code_fill wrote for X (the trampfd's page, or a
+ * private copy of it a write fault made and nothing changed since). Other bytes are not run.
+ */
+export function trampolineAt(k: Kernel, mm: Mm, vma: Vma, addr: bigint): number | null {
+  const t = vma.trampfd;
+  if (!t?.code || !t.data) return null;
+  const off = Number(addr & 0xfffn);
+  const x = off / TRAMPFD.CODE_SIZE;
+  if (!Number.isInteger(x) || x >= t.code.ntrampolines) {
+    hit(k, 'trampfd:exec-not-a-slot');
+    return null;
+  }
+  const data = mm.ptes.get(addr >> 12n)?.frame?.data;
+  const want = trampolineBytes(t, x);
+  for (let i = 0; i < want.length; i++) {
+    if ((data ? data[off + i] : 0) !== want[i]) {
+      hit(k, 'trampfd:exec-bytes-changed');
+      return null;
+    }
+  }
+  return x;
 }
 
 /**
- * trampfd_close (vm_ops->close of the last VMA): once nothing maps the file, its page is
- * freed and the file may be mapped again. Called after VMAs were removed.
+ * trampfd_close (vm_ops->close of every VMA mapping the file: munmap, MAP_FIXED over it,
+ * exit, a fork child's copy too): `__free_pages(trampfd->page); trampfd->page = NULL;
+ * trampfd->mapped = false` — the file's reference to its page goes (PTEs that still map it
+ * keep it), the next fault fills a new page, and the creator may mmap the file again.
  */
-export function trampfdRelease(k: Kernel, t: Trampfd): void {
-  if (trampfdMapped(k, t)) return;
+export function trampfdClose(k: Kernel, t: Trampfd): void {
+  hit(k, 'trampfd:close');
+  t.mapped = false;
   if (t.page) {
     hit(k, 'trampfd:page-free');
     t.page.inCache = false;

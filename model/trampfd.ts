@@ -8,24 +8,27 @@
 //   no free descriptor                                    -> EMFILE
 //   -> the new fd; the caller is the trampfd's creator
 // trampfd_write_code(fd, ntrampolines, reg, table):      (pwrite at TRAMPFD_CODE)
-//   fd not an open trampfd -> EBADF; code set -> EEXIST;
-//   reg outside x64_rax..x64_r15 (7..21), ntrampolines 0 or > 102 -> EINVAL
+//   fd not an open trampfd -> EBADF; code set (a table other than 0 stored) -> EEXIST;
+//   reg outside x64_rax..x64_r15 (7..21), ntrampolines 0 or > 102 -> EINVAL;
+//   a table of 0 is stored as NULL: the descriptor stays unset (0 is returned)
 // trampfd_write_data(fd, reg, table):                    (pwrite at TRAMPFD_DATA)
-//   EBADF; data set -> EEXIST; bad reg -> EINVAL
+//   EBADF; data set -> EEXIST; bad reg -> EINVAL; table 0: stays unset
 // mmap(addr, len, prot, flags, trampfd, off) — do_mmap's order (model/mmap.ts), with
 //   trampfd_get_unmapped_area: off != 4096, flags != MAP_PRIVATE, PAGE_ALIGN(len) != 4096 -> EINVAL
-//   trampfd_mmap: caller != creator -> EINVAL; a descriptor missing -> EINVAL;
-//                 already mapped by any process -> EEXIST; not exactly R-X -> EINVAL
-//   -> a one-page VMA r-x, VMF.TRAMPFD, without VM_MAYWRITE, VM_DONTEXPAND, never merged
-// exec(page + 40X), X < code.ntrampolines: the trampoline loads code_table[X] and
-//   data_table[X] (user reads, at execution time) -> `jump TARGET DATA`.
+//   trampfd_mmap: caller != creator -> EINVAL; a descriptor missing (never written, or
+//                 written with table 0) -> EINVAL; trampfd->mapped -> EEXIST (set here,
+//                 cleared by trampfd_close of any VMA of the file); not exactly R-X -> EINVAL
+//   -> a one-page VMA r-x, VMF.TRAMPFD, VM_MAYWRITE kept (mprotect may add PROT_WRITE: a write
+//      then copies the page, as for any private file page), VM_DONTEXPAND, never merged
+// exec(page + 40X), X < code.ntrampolines, the 40 bytes there unchanged: the trampoline loads
+//   code_table[X] and data_table[X] (user reads, at execution time) -> `jump TARGET DATA`.
 
 import { jump, MAP, PROT, TRAMPFD, VMF, type Result } from '../abi/index.js';
 import { cpuExec, cpuRead } from './cpu.js';
 import { allocFd, fgetTrampfd } from './files.js';
 import { hit, type Errno, type Kernel, type Mm, type Process, type Trampfd, type Vma } from './mm.js';
 import { hasTrampfd } from './profile.js';
-import { trampfdMapped } from './trampfd-page.js';
+import { trampolineAt } from './trampfd-page.js';
 import { copyToUser } from './uaccess.js';
 import { mmGetUnmappedArea, type AreaRequest } from './unmapped.js';
 import { vmaLookup } from './vma.js';
@@ -66,7 +69,7 @@ export function sysTrampfdCreate(k: Kernel, p: Process, info: bigint): bigint | 
     return 'EFAULT';
   }
   // trampfd: anon_inode_getfd("[trampfd]", ..., O_RDWR | O_CLOEXEC); the creator is recorded
-  const t: Trampfd = { id: k.nextTrampfdId++, creator: p.pid, code: null, data: null, page: null };
+  const t: Trampfd = { id: k.nextTrampfdId++, creator: p.pid, code: null, data: null, page: null, mapped: false };
   const fd = allocFd(k, p, t);
   if (typeof fd === 'string') return fd;
   hit(k, 'trampfd:create');
@@ -84,7 +87,7 @@ export function sysTrampfdWriteCode(k: Kernel, p: Process, fd: number, ntrampoli
     hit(k, 'trampfd:write-EBADF');
     return 'EBADF';
   }
-  // trampfd: the code descriptor can be set once
+  // trampfd_code: `if (trampfd->code) -EEXIST` — the stored table pointer, so a table of 0 is "not set"
   if (t.code) {
     hit(k, 'trampfd:code-EEXIST');
     return 'EEXIST';
@@ -94,8 +97,9 @@ export function sysTrampfdWriteCode(k: Kernel, p: Process, fd: number, ntrampoli
     hit(k, 'trampfd:code-EINVAL');
     return 'EINVAL';
   }
-  hit(k, 'trampfd:code');
-  t.code = { ntrampolines, reg, table };
+  // trampfd_code: trampfd->code = (void *) code.table — a NULL table leaves the descriptor unset
+  hit(k, table ? 'trampfd:code' : 'trampfd:code-null-table');
+  t.code = table ? { ntrampolines, reg, table } : null;
   return 0n;
 }
 
@@ -110,7 +114,7 @@ export function sysTrampfdWriteData(k: Kernel, p: Process, fd: number, reg: numb
     hit(k, 'trampfd:write-EBADF');
     return 'EBADF';
   }
-  // trampfd: the data descriptor can be set once
+  // trampfd_data: `if (trampfd->data) -EEXIST` — the stored table pointer, as for code
   if (t.data) {
     hit(k, 'trampfd:data-EEXIST');
     return 'EEXIST';
@@ -119,8 +123,9 @@ export function sysTrampfdWriteData(k: Kernel, p: Process, fd: number, reg: numb
     hit(k, 'trampfd:data-EINVAL');
     return 'EINVAL';
   }
-  hit(k, 'trampfd:data');
-  t.data = { reg, table };
+  // trampfd_data: trampfd->data = (void *) data.table — a NULL table leaves the descriptor unset
+  hit(k, table ? 'trampfd:data' : 'trampfd:data-null-table');
+  t.data = table ? { reg, table } : null;
   return 0n;
 }
 
@@ -145,13 +150,13 @@ export function trampfdMmap(k: Kernel, p: Process, t: Trampfd, prot: number): Er
     hit(k, 'trampfd:mmap-creator-EINVAL');
     return 'EINVAL';
   }
-  // trampfd_mmap: both descriptors must have been written
+  // trampfd_mmap: `if (!trampfd->code || !trampfd->data)` — both table pointers set
   if (!t.code || !t.data) {
     hit(k, 'trampfd:mmap-desc-EINVAL');
     return 'EINVAL';
   }
-  // trampfd_mmap: mappable once (until its last VMA goes)
-  if (trampfdMapped(k, t)) {
+  // trampfd_mmap: `if (trampfd->mapped) -EEXIST` — cleared by trampfd_close of any VMA of the file
+  if (t.mapped) {
     hit(k, 'trampfd:mmap-EEXIST');
     return 'EEXIST';
   }
@@ -160,10 +165,16 @@ export function trampfdMmap(k: Kernel, p: Process, t: Trampfd, prot: number): Er
     hit(k, 'trampfd:mmap-prot-EINVAL');
     return 'EINVAL';
   }
+  // trampfd_mmap: trampfd->mapped = true; vma->vm_ops = &trampfd_vm_ops
+  t.mapped = true;
   return null;
 }
 
-/** The VMA trampfd_mmap leaves: r-x, VM_DONTEXPAND, VM_MAYWRITE cleared (VMF.TRAMPFD stands for all three). */
+/**
+ * The VMA trampfd_mmap leaves: r-x, a file VMA with vm_ops (VMF.TRAMPFD), VM_MAYWRITE kept
+ * (do_mmap's MAP_PRIVATE case never clears it; trampfd_mmap only checks VM_WRITE), and
+ * VM_DONTEXPAND as the model has always given it (docs/conventions.md: not in the RFC's code).
+ */
 export function trampfdVma(t: Trampfd, addr: bigint, pkey: number): Vma {
   return {
     start: addr,
@@ -180,23 +191,21 @@ export function trampfdVma(t: Trampfd, addr: bigint, pkey: number): Vma {
 }
 
 /**
- * exec(addr): the instruction fetch, then, at the start of trampoline X of a trampfd page,
- * the trampoline itself: `mov (&code_table[X]), %c; mov (&data_table[X]), %d; jmp *%c`.
- * The two loads are user reads at execution time (faults as `read`). When both
- * descriptors name the same register, %c holds the data value when the jmp executes.
+ * exec(addr): the instruction fetch, then, at the start of trampoline X of a trampfd page
+ * (its bytes unchanged), the trampoline as the RFC describes it: `load &code_table[X] ->
+ * %c; load (%c) -> %c; load &data_table[X] -> %d; load (%d) -> %d; jump %c`. The two loads
+ * are user reads at execution time (faults as `read`). When both descriptors name the
+ * same register, %c holds the data value when the jmp executes. (For rbp, r12, r13 the
+ * RFC's bytes encode other loads: docs/conventions.md.)
  */
 export function cpuExecOrTrampoline(k: Kernel, p: Process, addr: bigint): Result {
   const r = cpuExec(k, p, addr);
   if (r !== 0n) return r;
   const vma = vmaLookup(p.mm, addr);
-  const t = vma?.trampfd;
-  if (!t || !t.code || !t.data) return r;
-  const off = Number(addr & 0xfffn);
-  const x = off / TRAMPFD.CODE_SIZE;
-  if (!Number.isInteger(x) || x >= t.code.ntrampolines) {
-    hit(k, 'trampfd:exec-not-a-slot');
-    return r;
-  }
+  const x = vma ? trampolineAt(k, p.mm, vma, addr) : null;
+  if (x === null) return r;
+  const t = vma!.trampfd!;
+  if (!t.code || !t.data) return r;
   const target = cpuRead(k, p, (t.code.table + BigInt(8 * x)) & ((1n << 64n) - 1n));
   if (typeof target === 'string') {
     hit(k, 'trampfd:exec-code-fault');

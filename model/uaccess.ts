@@ -1,4 +1,4 @@
-// The kernel writing user memory (arch/x86/include/asm/uaccess.h: put_user,
+// The kernel reading and writing user memory (arch/x86/include/asm/uaccess.h: get_user, put_user,
 // copy_to_user; arch/x86/mm/fault.c: a fault in kernel mode on a user address is
 // handled like a user fault, and when it cannot be fixed the exception table turns it
 // into -EFAULT instead of a signal; docs/conventions.md).
@@ -11,7 +11,7 @@
 // stack, PKRU applies (user pages), COW / zero fill happen as for a user write. An address
 // outside the user half (access_ok, or non-canonical) -> EFAULT.
 
-import { isCanonical, pagesOf, storeBytes, translate } from './cpu.js';
+import { isCanonical, loadBytes, pagesOf, storeBytes, translate } from './cpu.js';
 import { hit, type Kernel, type Process } from './mm.js';
 
 /** TASK_SIZE_MAX (4-level): valid_user_address() accepts addresses up to it. */
@@ -22,21 +22,35 @@ function accessOk(addr: bigint): boolean {
   return addr <= TASK_SIZE_MAX;
 }
 
-/** put_user(u64 value, u64 __user *addr): true on success, false for -EFAULT. */
-export function putUser64(k: Kernel, p: Process, addr: bigint, value: bigint): boolean {
+/**
+ * The one 8-byte access of get_user / put_user: access_ok, then both pages translated
+ * (faulted in) as a user access would; false for -EFAULT.
+ */
+function userWordAccessible(k: Kernel, p: Process, addr: bigint, access: 'read' | 'write', name: string): boolean {
   const pages = pagesOf(addr);
   if (!accessOk(addr) || pages.some((a) => !isCanonical(a))) {
-    hit(k, 'uaccess:put_user-range-EFAULT');
+    hit(k, `uaccess:${name}-range-EFAULT`);
     return false;
   }
   for (const a of pages) {
-    if (translate(k, p, a, 'write')) {
-      hit(k, 'uaccess:put_user-EFAULT');
+    if (translate(k, p, a, access)) {
+      hit(k, `uaccess:${name}-EFAULT`);
       return false;
     }
   }
+  return true;
+}
+
+/** put_user(u64 value, u64 __user *addr): true on success, false for -EFAULT. */
+export function putUser64(k: Kernel, p: Process, addr: bigint, value: bigint): boolean {
+  if (!userWordAccessible(k, p, addr, 'write', 'put_user')) return false;
   storeBytes(p, addr, value, 8);
   return true;
+}
+
+/** get_user(u64, addr): the word, or null for -EFAULT (a kernel read follows the user read rules). */
+export function getUser64(k: Kernel, p: Process, addr: bigint): bigint | null {
+  return userWordAccessible(k, p, addr, 'read', 'get_user') ? loadBytes(p, addr, 8) : null;
 }
 
 /** copy_to_user(addr, bytes): true on success, false for -EFAULT (earlier pages written). */
@@ -58,3 +72,4 @@ export function copyToUser(k: Kernel, p: Process, addr: bigint, bytes: Uint8Arra
   }
   return true;
 }
+

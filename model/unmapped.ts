@@ -10,7 +10,8 @@
 //   otherwise top-down: highest gap below mmap_base (low limit PAGE_SIZE, or 4 GiB for
 //   MAP_ABOVE4G; mmap_min_addr at least), keeping vm_start_gap below growsdown VMAs;
 //   private anon with no hint and len % 2 MiB == 0 is 2 MiB aligned (THP);
-//   failing that, bottom-up from the legacy base; MAP_32BIT: bottom-up in [1 GiB, 2 GiB).
+//   failing that, bottom-up from the legacy base (vm_flags 0 there: a new shadow stack gets no
+//   start gap); MAP_32BIT: bottom-up in [1 GiB, 2 GiB).
 //   Result > TASK_SIZE - len -> ENOMEM; unaligned -> EINVAL.
 
 import { errNumber, MAP, SZ_2M, SZ_4G, TASK_SIZE, VMF } from '../abi/index.js';
@@ -124,7 +125,7 @@ function archGetUnmappedAreaTopdown(k: Kernel, mm: Mm, req: AreaRequest): bigint
   // arch/x86/kernel/sys_x86_64.c: for MAP_32BIT mappings we force the legacy mmap base
   if (req.flags & MAP['32BIT']) {
     hit(k, 'area:32bit');
-    return archGetUnmappedArea(k, mm, req);
+    return archGetUnmappedArea(k, mm, bottomupRequest(req));
   }
   if (req.addr !== 0n) {
     const addr = req.addr & ~0xfffn;
@@ -144,8 +145,17 @@ function archGetUnmappedAreaTopdown(k: Kernel, mm: Mm, req: AreaRequest): bigint
   const r = unmappedAreaTopdown(k, mm, len, low, k.cfg.mmapBase, req.shadowStack ? PAGE : 0n);
   if (typeof r !== 'string') return r;
   // arch/x86/kernel/sys_x86_64.c: a failed top-down search falls back to bottom-up
-  hit(k, 'area:bottomup-fallback');
-  return archGetUnmappedArea(k, mm, req);
+  hit(k, req.shadowStack ? 'area:bottomup-fallback-shstk' : 'area:bottomup-fallback');
+  return archGetUnmappedArea(k, mm, bottomupRequest(req));
+}
+
+/**
+ * arch/x86/kernel/sys_x86_64.c: arch_get_unmapped_area_topdown — `bottomup:` calls
+ * arch_get_unmapped_area(filp, addr0, len, pgoff, flags, 0): the original hint and
+ * vm_flags 0, so stack_guard_placement() gives no start gap to a new shadow stack there.
+ */
+function bottomupRequest(req: AreaRequest): AreaRequest {
+  return { ...req, shadowStack: false };
 }
 
 /** arch/x86/kernel/sys_x86_64.c: arch_get_unmapped_area (bottom-up) with find_start_end. */

@@ -50,6 +50,13 @@ describe('print/parse round trip', () => {
     expect(p.ops[2].args[2]).toBe(99n);
   });
 
+  it('reads and prints mem_write, signal and sigreturn', () => {
+    const text = '# mmdiff 1\nr0 = mem_write(0x7ffff7ffe000, 0x1122334455667788) = 8\nsignal(0x401000) = fault SIGSEGV SI_KERNEL\nsigreturn() = 0\n';
+    const p = parse(text);
+    expect(p.ops.map((o) => [o.name, o.args])).toEqual([['mem_write', [0x7ffff7ffe000n, 0x1122334455667788n]], ['signal', [0x401000n]], ['sigreturn', []]]);
+    expect(print(p)).toBe(text);
+  });
+
   it('applies # machine lines', () => {
     const p = parse('# mmdiff 1\n# machine pku=0 shstk=1 profile=6.10 maxMapCount=10 mmapBase=0x10000000\nfork()\n');
     expect(p.machine).toEqual({ pku: false, shstk: true, profile: '6.10', maxMapCount: 10, mmapBase: 0x10000000n });
@@ -86,6 +93,11 @@ describe('parse errors carry line, column and reason', () => {
     ['# machine colour=red', 1, 11, /unknown machine parameter 'colour'/],
     ['fork()\n# machine pku=0', 2, 1, /must come before the first op/],
     ['   munmap(0, 1)\n\tmunmap(0, zz)', 2, 12, /unexpected 'zz' in an argument/],
+    ['mem_write(0x1000)', 1, 1, /mem_write takes 2 arguments \(addr, value\), found 1/],
+    ['mem_write(0x1000, 1) = fault SIGSEGV', 1, 37, /expected an si_code name/],
+    ['signal()', 1, 1, /signal takes 1 argument \(restorer\), found 0/],
+    ['signal(r1)', 1, 8, /r1 is used before it is bound/],
+    ['sigreturn(0)', 1, 1, /sigreturn takes 0 arguments/],
   ];
   it.each(cases)('%j → %i:%i', (text, line, col, reason) => {
     let err: unknown;

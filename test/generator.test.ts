@@ -15,9 +15,10 @@ import { createModel } from '../model/index.js';
 const SAMPLE = 3000;
 const progs: Program[] = fc.sample(mmProgram(), { numRuns: SAMPLE, seed: 4242 });
 
-/** call/ret take a return address: a code value, not memory the program mapped. */
+/** Ops the generator does not produce yet (issue 15 added them; the generator's owner adds them next). */
+/** call/ret/signal take a return address: a code value, not memory the program mapped. */
 function isMemoryAddress(name: string, i: number): boolean {
-  return OPS[name as keyof typeof OPS].args[i] === 'addr' && name !== 'call' && name !== 'ret';
+  return OPS[name as keyof typeof OPS].args[i] === 'addr' && name !== 'call' && name !== 'ret' && name !== 'signal';
 }
 
 function addressArgs(p: Program) {

@@ -70,13 +70,20 @@ function check(m: ImplMachine): void {
       if (f >= 0) add(f);
     }
   }
-  // a trampfd object holds its page while a VMA maps it
+  // a trampfd object holds a page, or is mapped, only while a VMA of a live process maps it
+  // (every VMA's close drops the page and the mapped flag)
+  const tfdVmas = new Map<number, number>();
+  for (const p of k.procs) {
+    if (!p.alive) continue;
+    for (let r = p.tree.first(); r >= 0; r = p.tree.next(r)) {
+      const id = k.vp.tfd[r];
+      if (id) tfdVmas.set(id, (tfdVmas.get(id) ?? 0) + 1);
+    }
+  }
   for (let id = 1; id <= k.tfd.count; id++) {
     const t = k.tfd.get(id);
-    if (t.frame >= 0) {
-      add(t.frame);
-      expect(t.maps, `trampfd ${id} holds a page while unmapped`).toBeGreaterThan(0);
-    }
+    if (t.frame >= 0) add(t.frame);
+    if (t.frame >= 0 || t.mapped) expect(tfdVmas.get(id) ?? 0, `trampfd ${id} holds a page or is mapped with no VMA`).toBeGreaterThan(0);
   }
   seenFrames += refs.size;
   for (const [f, n] of refs) expect(k.fr.ref[f], `frame ${f}`).toBe(n);

@@ -1,7 +1,7 @@
 // The impl's trampoline file descriptors (trampfd RFC v2, SEMANTICS §11 and the
 // "Trampoline fd" section of docs/conventions.md): the descriptor table, trampfd_create's
 // copy-out, the code / data descriptors, mmap of a trampfd in do_mmap's order, the VMA
-// (R-X, no VM_MAYWRITE, VM_DONTEXPAND), the generated page, executing a trampoline
+// (R-X, VM_MAYWRITE kept, VM_DONTEXPAND), the generated page, executing a trampoline
 // (tables read at execution time → `jump TARGET DATA`), fork and exit. Each case is a
 // `.mm` program with expectations and `#!` assertions, run on the impl alone.
 
@@ -134,17 +134,19 @@ p1: mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EINVAL
 mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000`);
   });
 
-  it("can be mapped again once its last VMA is gone (a fork child's copy counts); close keeps it mapped", () => {
+  it('is mapped until any VMA of it closes (a fork child\'s copy does not keep it); close keeps the VMA', () => {
     holds(`
 ${SETUP}
 r2 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
+mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EEXIST
 r3 = fork()
 munmap(r2, 0x1000) = 0
 #! p0 vmas r0..r0+0x2000 rw- account
 #! p1 vmas r0..r0+0x2000 rw- account | r2..r2+0x1000 r-x trampfd
+r5 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
 mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EEXIST
 p1: exit(0)
-r4 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
+r4 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffd000
 close(r1) = 0
 exec(r4) = jump 0x0 0x0
 mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EBADF
@@ -153,12 +155,11 @@ p1: close(r1) = -ESRCH`);
 });
 
 describe('impl trampfd: the VMA', () => {
-  it('is R-X without VM_MAYWRITE and VM_DONTEXPAND', () => {
+  it('is R-X with VM_MAYWRITE, and VM_DONTEXPAND', () => {
     holds(`
 ${SETUP}
 r2 = mmap(r0+0x2000, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x10002000
-mprotect(r2, 0x1000, ${RW}) = -EACCES
-mprotect(r0, 0x3000, PROT_READ|PROT_WRITE|PROT_EXEC) = -EACCES
+mprotect(r0, 0x2000, PROT_READ|PROT_WRITE|PROT_EXEC) = 0
 #! p0 vmas r0..r0+0x2000 rwx account | r2..r2+0x1000 r-x trampfd
 mprotect(r2, 0x1000, PROT_READ) = 0
 exec(r2) = fault SIGSEGV SEGV_ACCERR
@@ -174,6 +175,45 @@ mremap(r2, 0x1000, 0x1000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x40000000) = -EINVAL
 mremap(r2, 0x1000, 0x1000, 0, 0) = 0x10002000
 mseal(r2, 0x1000, 0) = 0
 #! p0 vmas r0..r0+0x2000 rwx account | r2..r2+0x1000 r-x sealed trampfd`);
+  });
+
+  it('may become writable: a write copies the page (do_cow_fault / wp_page_copy), a changed slot no longer runs', () => {
+    holds(`
+${SETUP}
+write(r0+0x1008, 0x401000)
+r2 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
+mprotect(r2, 0x1000, ${RW}|PROT_EXEC) = 0
+#! p0 vmas r0..r0+0x2000 rw- account | r2..r2+0x1000 rwx account trampfd
+#! p0 pte r2 none
+write(r2+0x50, 0x1) = 0
+#! p0 pte r2 P RW US A D page
+read(r2) = 0x1000b848fa1e0ff3
+exec(r2+0x28) = jump 0x401000 0x0
+exec(r2+0x50) = 0
+r3 = fork()
+#! p1 pte r2 P US SavedDirty f2
+p1: write(r2+0x28, 0x0) = 0
+p1: exec(r2+0x28) = 0
+exec(r2+0x28) = jump 0x401000 0x0
+munmap(r2, 0x1000) = 0
+p1: munmap(r2, 0x1000) = 0
+r4 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
+read(r4+0x50) = 0x1010b848fa1e0ff3`);
+  });
+
+  it('takes a table of 0 as a descriptor not set', () => {
+    holds(`
+r0 = mmap(0x10000000, 0x2000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
+r1 = trampfd_create(r0) = 3
+trampfd_write_code(r1, 3, 7, 0) = 0
+trampfd_write_code(r1, 3, 6, 0) = -EINVAL
+trampfd_write_data(r1, 8, 0) = 0
+mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EINVAL
+trampfd_write_code(r1, 3, 7, r0+0x1000) = 0
+trampfd_write_code(r1, 3, 7, 0) = -EEXIST
+mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = -EINVAL
+trampfd_write_data(r1, 8, r0+0x1800) = 0
+mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000`);
   });
 
   it('mremap FIXED unmaps the destination first; a multi-VMA move with a trampfd is EFAULT', () => {
@@ -217,7 +257,7 @@ exec(r2) = jump 0x0 0x0`);
 });
 
 describe('impl trampfd: the page and its trampolines', () => {
-  it('holds one 40-byte trampoline per slot (r12 as a base takes a SIB byte), mapped P US A', () => {
+  it('holds one 40-byte trampoline per slot at the RFC\'s fixed offsets (r12 too), mapped P US A', () => {
     holds(`
 r0 = mmap(0x10000000, 0x2000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
 r1 = trampfd_create(r0)
@@ -226,16 +266,16 @@ trampfd_write_data(r1, 20, r0+0x1800)
 r2 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000)
 read(r2) = 0x1000bc49fa1e0ff3
 read(r2+0x8) = 0x8b4d000000001000
-read(r2+0x10) = 0x10001800be492424
-read(r2+0x18) = 0x41368b4d00000000
-read(r2+0x20) = 0x1f0fe4ff
+read(r2+0x10) = 0x10001800be4924
+read(r2+0x18) = 0xff41368b4d000000
+read(r2+0x20) = 0x1f0fe4
 read(r2+0x28) = 0x1008bc49fa1e0ff3
 read(r2+0x50) = 0
 #! p0 pte r2 P US A page
 write(r2, 0x1) = fault SIGSEGV SEGV_ACCERR`);
   });
 
-  it('uses a disp8 for rbp / r13 and a plain modrm otherwise', () => {
+  it('writes ModRM mod=00 for rbp / r13 too, and REX 0x40 before a jmp through rax..rdi', () => {
     holds(`
 r0 = mmap(0x10000000, 0x2000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
 r1 = trampfd_create(r0)
@@ -244,8 +284,8 @@ trampfd_write_data(r1, 15, r0+0x1800)
 r2 = mmap(NULL, 0x1000, ${RX}, MAP_PRIVATE, r1, 0x1000)
 read(r2) = 0x1000bd48fa1e0ff3
 read(r2+0x8) = 0x8b48000000001000
-read(r2+0x10) = 0x10001800b949006d
-read(r2+0x18) = 0xff098b4d00000000
+read(r2+0x10) = 0x10001800b9492d
+read(r2+0x18) = 0xff40098b4d000000
 read(r2+0x20) = 0x1f0fe5`);
   });
 

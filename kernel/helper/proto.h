@@ -15,7 +15,7 @@ enum {
   OP_UNSUPPORTED = 0, OP_MMAP = 1, OP_MUNMAP = 2, OP_MPROTECT = 3, OP_PKEY_MPROTECT = 4,
   OP_PKEY_ALLOC = 5, OP_PKEY_FREE = 6, OP_MSEAL = 7, OP_MADVISE = 8, OP_MREMAP = 9,
   OP_BRK = 10, OP_FORK = 11, OP_EXIT = 12, OP_READ = 13, OP_WRITE = 14, OP_EXEC = 15,
-  OP_WRPKRU = 16, OP_COUNT = 17,
+  OP_WRPKRU = 16, OP_MEM_WRITE = 17, OP_COUNT = 18,
 };
 
 // Argument terms: +literal, -literal, +result of op N, -result of op N.

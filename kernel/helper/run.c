@@ -208,7 +208,8 @@ static const char *refuse(const struct op *o, const u64 *a) {
     case OP_FORK:
       return CTL->nproc >= MAXPROC ? "more than 64 processes" : NULL;
     case OP_READ:
-    case OP_WRITE: {
+    case OP_WRITE:
+    case OP_MEM_WRITE: {
       u64 e = a[0] + 8 < a[0] ? ~0UL : a[0] + 8;
       return overlaps_helper(a[0], e) ? "an access to the helper's memory" : NULL;
     }
@@ -267,6 +268,22 @@ static void op_exec(u32 i, u64 addr) {
   }
   if (!(q.vma_flags & PROCMAP_QUERY_VMA_EXECUTABLE)) set_result(i, RES_FAULT, SIGSEGV | 2 << 8, 0);
   else set_result(i, RES_VALUE, 0, 0);
+}
+
+/* mem_write (docs/conventions.md): pwrite of the 8 bytes to /proc/self/mem, which writes
+ * with get_user_pages_remote(FOLL_FORCE | FOLL_WRITE). Plain syscalls with the helper's
+ * PKRU, not ksys(): the path and the buffer are the runner's own, never the program's. */
+#define MEM_SYS_PWRITE64 18
+#define MEM_O_RDWR 2
+static void op_mem_write(u32 i, u64 addr, u64 v) {
+  long fd = sys3(SYS_open, "/proc/self/mem", MEM_O_RDWR | O_CLOEXEC, 0);
+  if (fd < 0) {
+    internal_fault(0, 0, (u64)fd);
+    return;
+  }
+  long r = sys4(MEM_SYS_PWRITE64, fd, &v, 8, (long)addr);
+  sys1(SYS_close, fd);
+  sys_result(i, r);
 }
 
 static int exec_op(u32 i) {
@@ -331,6 +348,7 @@ static int exec_op(u32 i) {
       cpu_result(i, 0);
       break;
     case OP_EXEC: op_exec(i, a[0]); break;
+    case OP_MEM_WRITE: op_mem_write(i, a[0], a[1]); break;
     case OP_WRPKRU: {
       g_fault_sig = 0;
       u32 v = probe_wrpkru((u32)a[0]);

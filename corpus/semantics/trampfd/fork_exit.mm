@@ -4,7 +4,7 @@
 # trampfd) and reads the tables in its own memory. Descriptor writes work from any holder of the fd (EEXIST once
 # set). close keeps the mapping; the child's copy survives the parent's munmap (exit removes it). Once the creator
 # closed its descriptor it cannot map the trampfd again (EBADF), and a child holding one is not the creator
-# (EINVAL). (Mapping again after the last VMA went: mmap_checks.mm.)
+# (EINVAL). (Mapping again once the creator's VMA went: mmap_checks.mm, mapped_state.mm.)
 r0 = mmap(0x10000000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10000000
 r1 = trampfd_create(r0) = 3
 trampfd_write_code(r1, 1, 7, r0+0x100) = 0

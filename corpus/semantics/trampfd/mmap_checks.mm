@@ -6,8 +6,9 @@
 # MAP_POPULATE, a bit above 31), more than one page → EINVAL; then trampfd_mmap: a descriptor missing → EINVAL,
 # prot not exactly R-X (W, no R, no X) → EINVAL; prot == PROT_EXEC exactly allocated the execute-only key in
 # do_mmap first (pkeys 0x3). Success: a one-page r-x trampfd VMA at the (free) hint. The trampfd is then mapped:
-# another mmap → EEXIST; from a fork child holding the fd → EINVAL (not the creator); the child's copy of the VMA
-# keeps it mapped after the parent's munmap; when the child exits it can be mapped again (len 1: one page).
+# another mmap → EEXIST; from a fork child holding the fd → EINVAL (not the creator). trampfd->mapped is the
+# file's flag, cleared by trampfd_close of the creator's VMA (RFC v2 patch 1/4, trampfd_map.c): the creator maps
+# it again although the child's copy still exists (len 1: one page); then EEXIST again (mapped_state.mm: more).
 r0 = mmap(0x10000000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10000000
 r1 = trampfd_create(r0) = 3
 mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, 99, 0x1001) = -EINVAL
@@ -41,7 +42,7 @@ r3 = fork() = 1
 p1: mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000) = -EINVAL
 #! p1 vmas r0..r0+0x1000 rw- account | r2..r2+0x1000 r-x trampfd
 munmap(r2, 0x1000) = 0
-mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000) = -EEXIST
-p1: exit(0) = 0
 r4 = mmap(NULL, 1, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000) = 0x7ffff7ffe000
+mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000) = -EEXIST
 #! p0 vmas r0..r0+0x1000 rw- account | r4..r4+0x1000 r-x trampfd
+#! p1 vmas r0..r0+0x1000 rw- account | r2..r2+0x1000 r-x trampfd

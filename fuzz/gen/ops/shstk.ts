@@ -121,3 +121,9 @@ export const rstorssp: Resolver = (c, ctx) => [shstkSlot(c, ctx)];
 export const saveprevssp: Resolver = () => [];
 
 export const incssp: Resolver = (c) => [c.weighted([[BigInt(1 + c.pick(4)), 70], [0n, 8], [0x100n, 4], [0xffn, 8], [0x101n, 5], [u(-1n), 5]] as const)];
+
+/** signal: a handler returning through the restorer — a code address, mostly one call pushed too. */
+export const signal: Resolver = (c, ctx) => [c.chance(80) ? returnAddress(c) : address(c, ctx)];
+
+/** sigreturn alone: pops whatever token the shadow stack holds. */
+export const sigreturn: Resolver = () => [];
