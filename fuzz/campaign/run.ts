@@ -177,6 +177,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     p.finally(() => minimizing.delete(p));
   };
 
+  /** The first new bucket that stops the campaign (stopOnDivergence). */
+  let stopAt: Bucket | undefined;
   /** A divergence of the batch that started after `before` programs. */
   const addDivergence = async (d: Found, before: number) => {
     const known = buckets.get(d.signature);
@@ -192,6 +194,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       signature: d.signature, class: d.class, count: d.count, firstAt: before + d.index + 1, firstMs: elapsed(), detail: d.detail, shows: d.shows,
       ...(d.rule ? { rule: d.rule } : {}), ...(d.later ? { later: d.later } : {}), witness: text, witnessOps: d.ops, op: d.op, file,
     };
+    if (stopAt === undefined && (o.stopOnDivergence === true || (typeof o.stopOnDivergence === 'function' && o.stopOnDivergence(b)))) stopAt = b;
     for (const x of buckets.add(b)) notice(`bucket ${x.signature} is ${b.signature} (its witness with one op less shows it): folded`);
     o.onBucket?.(b);
     // a hang or a dead worker's program cannot be re-run here safely: written as it is, unminimized
@@ -293,7 +296,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   };
   const shouldStop = () =>
     (o.durationMs !== undefined && runMs() >= o.durationMs) ||
-    (o.stopOnDivergence === true && buckets.values().some((b) => !b.fromCorpus && !b.importedFrom)) ||
+    (o.stopOnDivergence !== undefined && o.stopOnDivergence !== false && stopAt !== undefined) ||
     o.signal?.aborted === true;
   const due = () => (stopping ? window.next : totalBatches);
 
@@ -327,7 +330,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   }
 
   return {
-    settings: { targets: o.targets, workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
+    settings: { targets: o.targets, ...(process.env.MMDIFF_INJECT ? { inject: process.env.MMDIFF_INJECT } : {}), workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
     stopped: o.signal?.aborted ? 'interrupted' : 'done',
     programs,
     unsupported,

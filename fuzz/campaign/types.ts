@@ -23,8 +23,8 @@ export interface CampaignOptions {
   readonly onProgress?: (s: Snapshot) => void;
   /** Told of every new bucket as it is found. */
   readonly onBucket?: (b: Bucket) => void;
-  /** Stop at the first bucket (smoke). */
-  readonly stopOnDivergence?: boolean;
+  /** Stop at the first bucket (smoke), or at the first the predicate accepts (bench/bugs.ts: one the bug caused). */
+  readonly stopOnDivergence?: boolean | ((b: Bucket) => boolean);
   /** Bound of the in-memory corpus (campaign/queue.ts has the eviction rule). */
   readonly maxCorpus?: number;
   /** Read-only seed corpora: their `.mm` cases join the queue at the start. */
