@@ -1,8 +1,10 @@
 // `mmdiff fuzz`: a campaign with a live progress line; Ctrl-C ends it cleanly with
 // everything found so far written (cases, summary.json).
 
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
 import { loadCheckpoint } from '../fuzz/campaign/checkpoint.js';
 import { UserError } from '../fuzz/load.js';
@@ -10,12 +12,15 @@ import { pairSpecs } from '../fuzz/target.js';
 import { checkOutDir, duration, intOption, numOption, writeOutput } from './options.js';
 import { reportAfterCampaign } from './report.js';
 
-export const FUZZ_HELP = `usage: mmdiff fuzz [--targets model,impl] [--workers N] [--minutes M | --runs N]
-                   [--seed S] [--corpus DIR] [--out DIR] [--max-ops N]
+export const FUZZ_HELP = `usage: mmdiff fuzz [SEEDS...] [--targets model,impl] [--workers N] [--minutes M | --runs N]
+                   [--seed S] [--corpus DIR] [--out DIR] [--max-ops N] [--blind]
                    [--sync-dir DIR --instance NAME] [--max-corpus N] [--batch-timeout S]
 
 Generates and mutates programs, runs each on both targets and compares the traces.
-Every new divergence signature becomes a bucket: its witness is written to the corpus
+SEEDS are directories of .mm cases (default: corpus/semantics of this project) whose
+programs start the queue the mutations work on. Every divergence is traced to the
+first op after which the targets differ; one bucket per cause (that op, the rule the
+reference took there, the kind of difference): its witness is written to the corpus
 directory at once and replaced by its minimized form when minimization ends.
 OUT/state.json is a checkpoint: running again with the same --out resumes the
 campaign (same seed and queue, buckets kept, statistics continued).
@@ -30,6 +35,8 @@ campaign (same seed and queue, buckets kept, statistics continued).
   --corpus DIR    where minimized cases go, re-run at start (default OUT/corpus)
   --out DIR       summary.json and report.html go here (default reports/fuzz-SEED)
   --max-ops N     longest program (default 32)
+  --blind         no seeds, no queue, no feedback: every program freshly generated
+                  (a control for measuring what guidance adds)
   --sync-dir DIR  share queue and buckets with other instances (AFL++ layout:
                   DIR/NAME/queue, DIR/NAME/buckets); buckets go to DIR/NAME/buckets
   --instance NAME this instance's name in the sync directory (default: host-pid)
@@ -38,6 +45,13 @@ campaign (same seed and queue, buckets kept, statistics continued).
   --batch-timeout S  a batch without a result after S seconds is a hang (default 60)
 
 Ctrl-C stops the campaign and writes what it found.`;
+
+/** The semantic suite of this project (above cli/ or dist/cli/): the default seeds. */
+const DEFAULT_SEEDS = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 3; i++, dir = dirname(dir)) if (existsSync(join(dir, 'corpus', 'semantics'))) return join(dir, 'corpus', 'semantics');
+  return join('corpus', 'semantics');
+})();
 
 export const FUZZ_OPTIONS = {
   targets: { type: 'string' },
@@ -53,6 +67,7 @@ export const FUZZ_OPTIONS = {
   'sync-interval': { type: 'string' },
   'max-corpus': { type: 'string' },
   'batch-timeout': { type: 'string' },
+  blind: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -71,7 +86,10 @@ export function printSummary(sum: Summary, outDir: string): void {
 }
 
 export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
-  if (pos.length) throw new UserError(`fuzz: unexpected argument '${pos[0]}'`);
+  const blind = v.blind === true;
+  if (blind && pos.length) throw new UserError('fuzz: --blind takes no seed directories');
+  const seedDirs = blind ? [] : pos.length ? pos : existsSync(DEFAULT_SEEDS) ? [DEFAULT_SEEDS] : [];
+  for (const d of seedDirs) if (!existsSync(d) || !statSync(d).isDirectory()) throw new UserError(`fuzz: seed directory ${d}: not a directory`);
   if (v.minutes !== undefined && v.runs !== undefined) throw new UserError('fuzz: give --minutes or --runs, not both');
   const seed = v.seed !== undefined ? intOption('seed', v.seed, 0, 0, 0xffffffff) : (Math.random() * 0xffffffff) >>> 0;
   const runs = v.runs !== undefined ? intOption('runs', v.runs, 0, 1, 1e12) : undefined;
@@ -117,9 +135,12 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
     batchSize: 1000,
     batchTimeoutMs,
     maxCorpus,
+    seedDirs,
+    ...(blind ? { blind } : {}),
     ...(syncDir !== undefined ? { syncDir, instance, syncIntervalMs: numOption('sync-interval', v['sync-interval'], 10, 0.1, 86_400) * 1000 } : {}),
     onNotice: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
     signal: ac.signal,
+    onBucket: (b) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}new bucket: ${b.signature} (op ${b.op ?? '-'}, program ${b.firstAt.toLocaleString('en')}) ${b.file}\n`),
     onProgress: (s) => {
       if (tty) process.stderr.write(`\r${progressLine(s)}\x1b[K`);
       else if (s.elapsedMs - lastPrinted >= 10_000) {

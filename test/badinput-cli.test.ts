@@ -370,7 +370,7 @@ describe('bad option values', () => {
       [['corpus', 'check', at('dir'), at('dir')], /corpus check: expected at most one DIR, got 2/],
       [['corpus', 'merge'], /corpus merge: expected OUT and at least one DIR/],
       [['corpus', 'merge', outPath('merged')], /corpus merge: expected OUT and at least one DIR/],
-      [['fuzz', 'extra', '--out', outPath('fuzz')], /fuzz: unexpected argument 'extra'/],
+      [['fuzz', 'extra', '--out', outPath('fuzz')], /fuzz: seed directory extra: not a directory/],
       [['smoke', 'extra', '--out', outPath('smoke')], /smoke: unexpected argument 'extra'/],
       [['fuzz', '--instance', 'a', '--out', outPath('fuzz')], /--instance needs --sync-dir/],
       [['fuzz', '--instance', '.hidden', '--sync-dir', outPath('sync'), '--out', outPath('fuzz')], /--instance '\.hidden' must be/],
