@@ -12,8 +12,9 @@ import { executeMany, type Outcome } from './execute.js';
 import { removeOps } from './minimize/edit.js';
 import { minimize } from './minimize/index.js';
 import { openPair, type TargetPair } from './pair.js';
-import { confirm, divergenceOf } from './retriage.js';
+import { confirm, divergenceOf, nondeterministic } from './retriage.js';
 import { knownOf, type Seed } from './seed.js';
+import type { KnownState } from './gen/context.js';
 
 export interface FuzzTask extends BatchSpec {
   readonly kind: 'fuzz';
@@ -52,6 +53,28 @@ export interface FuzzResult {
   readonly divergences: Found[];
   /** How many programs of the batch hit each feature. */
   readonly hits: Array<readonly [string, number]>;
+}
+
+/** Programs replayed as they are (seed corpora, the corpus directory, other instances' queues), one at a time. */
+export interface ReplayTask {
+  readonly kind: 'replay';
+  readonly targets: string;
+  readonly progs: readonly Program[];
+  /** As FuzzTask's: slot 0 the program running now, slot 1 is 1 once the task runs. */
+  readonly progress?: Int32Array;
+}
+
+/** What one replayed program showed. */
+export interface Replayed {
+  readonly features: readonly string[];
+  readonly unsupported?: string;
+  readonly known: KnownState;
+  readonly divergence?: Divergence;
+}
+
+export interface ReplayDone {
+  readonly kind: 'replay';
+  readonly outcomes: readonly Replayed[];
 }
 
 export interface MinimizeTask {
@@ -196,6 +219,23 @@ async function reductions(prog: Program, d: Divergence | null, tp: TargetPair): 
   return [...out];
 }
 
-export default function handler(task: FuzzTask | MinimizeTask): Promise<FuzzResult | MinimizeDone> {
+export async function replayPrograms(t: ReplayTask): Promise<ReplayDone> {
+  const tp = await pair(t.targets);
+  const progress = t.progress;
+  if (progress) Atomics.store(progress, 1, 1);
+  const outcomes: Replayed[] = [];
+  // one program at a time: a hang names its program, and the programs before it are not lost to it
+  for (const [i, p] of t.progs.entries()) {
+    if (progress) Atomics.store(progress, 0, i);
+    const o = (await executeMany([p], tp))[0];
+    // a nondeterministic pair's divergence counts when it reproduces (retriage.ts)
+    const d = o.unsupported || !o.divergence ? null : nondeterministic(tp) ? await confirm(p, tp, o.divergence.signature) : o.divergence;
+    outcomes.push({ features: [...o.features], known: knownOf(o.prog, o.a), ...(o.unsupported ? { unsupported: o.unsupported } : {}), ...(d ? { divergence: d } : {}) });
+  }
+  return { kind: 'replay', outcomes };
+}
+
+export default function handler(task: FuzzTask | MinimizeTask | ReplayTask): Promise<FuzzResult | MinimizeDone | ReplayDone> {
+  if (task.kind === 'replay') return replayPrograms(task);
   return task.kind === 'fuzz' ? fuzzBatch(task) : minimizeWitness(task);
 }

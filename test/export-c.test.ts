@@ -50,7 +50,7 @@ it('the exported program, compiled and run, prints the kernel target\'s results'
   const c = join(dir, 'repro.c');
   writeFileSync(c, exportC(parse(CASE), 'test case'));
   execFileSync('gcc', ['-O1', '-static', '-Wall', '-Werror', '-o', join(dir, 'repro'), c], { stdio: 'pipe' });
-  const run = spawnSync(join(dir, 'repro'), { encoding: 'utf8', timeout: 20_000 });
+  const run = spawnSync(join(dir, 'repro'), { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
   expect(run.status, run.stderr).toBe(0);
   const printed = parse(run.stdout);
   expect(printed.ops.map((o) => o.name)).toEqual(prog.ops.map((o) => o.name));

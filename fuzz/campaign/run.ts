@@ -10,17 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { parse, print, type Program } from '../../abi/index.js';
 import { caseName, caseText, withExpectations, writeFileAtomic } from '../casefile.js';
-import { execute } from '../execute.js';
 import { findCases, loadProgram, UserError } from '../load.js';
 import { openPair } from '../pair.js';
 import { deriveSeed, Rng } from '../rng.js';
-import { loadSeed, storeSeed } from '../seed.js';
-import type { Found, FuzzTask, MinimizeDone, MinimizeTask } from '../worker.js';
+import { loadSeed, storeSeed, type Seed } from '../seed.js';
+import type { Found, FuzzTask, MinimizeDone, MinimizeTask, Replayed } from '../worker.js';
 import { Buckets } from './buckets.js';
 import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
 import { BatchWindow, lostText } from './dispatch.js';
 import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
-import { asSeeds, readSeedPrograms } from './seeds.js';
+import { readSeedPrograms } from './seeds.js';
+import { isLost, replayInPool } from './replay.js';
 import { SyncDir } from './sync.js';
 import type { Bucket, CampaignOptions, Snapshot, Summary } from './types.js';
 
@@ -84,39 +84,64 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     return fresh;
   };
 
-  // Re-run the corpus directory: known buckets keep their files; its programs seed the queue.
   const corpusRetriage: Summary['corpusRetriage'] = [];
-  const known: Program[] = [];
-  if (existsSync(o.corpusDir)) {
-    for (const file of findCases(o.corpusDir)) {
-      let status: string;
-      try {
-        const { prog } = loadProgram(file);
-        const out = await execute(prog, pair);
+  /** Programs replayed on the pool (replay.ts); one that hangs or kills its worker is a bucket. */
+  const replay = async (progs: readonly Program[]): Promise<Array<Replayed | null>> => {
+    const outs = await replayInPool(pool, o.targets, progs, o.batchTimeoutMs);
+    const kept: Array<Replayed | null> = [];
+    for (const [i, r] of outs.entries()) {
+      if (!isLost(r)) {
+        kept.push(r);
+        continue;
+      }
+      kept.push(null);
+      const what = `replayed program: ${r.why}`;
+      await addDivergence({ signature: r.lost === 'hang' ? 'hang' : 'worker crash', class: r.lost, op: null, detail: what, shows: what, prog: pair.adapt(progs[i]), ops: progs[i].ops.length, index: 0, count: 1 }, programs);
+    }
+    return kept;
+  };
+  const seedOf = (prog: Program, r: Replayed): Seed => ({ prog, known: r.known, features: r.features });
+
+  // Re-run the corpus directory (known buckets keep their files; its programs seed the
+  // queue), then the seed corpora join the queue; a resumed campaign has them.
+  const startQueue = async () => {
+    const known: Program[] = [];
+    if (existsSync(o.corpusDir)) {
+      const files: string[] = [];
+      const progs: Program[] = [];
+      for (const file of findCases(o.corpusDir)) {
+        try {
+          progs.push(loadProgram(file).prog);
+          files.push(file);
+        } catch (e) {
+          corpusRetriage.push({ file, status: `unreadable: ${(e as Error).message}` });
+        }
+      }
+      for (const [i, out] of (await replay(progs)).entries()) {
+        const file = files[i];
+        if (!out) {
+          corpusRetriage.push({ file, status: 'lost: the replay hung or killed its worker' });
+          continue;
+        }
         addFeatures(out.features);
         const d = out.divergence;
-        if (d) {
-          status = `diverges: ${d.signature}`;
-          if (!buckets.has(d.signature)) {
-            buckets.add({ signature: d.signature, class: d.class, count: 0, firstAt: 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: '', witnessOps: prog.ops.length, op: d.op, file, fromCorpus: true, ...(d.rule ? { rule: d.rule } : {}) });
-          }
-        } else status = out.unsupported ? `not run: ${out.unsupported}` : 'agrees';
-        if (!out.unsupported) known.push(prog);
-      } catch (e) {
-        status = `unreadable: ${(e as Error).message}`;
+        if (d && !buckets.has(d.signature)) {
+          buckets.add({ signature: d.signature, class: d.class, count: 0, firstAt: 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: '', witnessOps: progs[i].ops.length, op: d.op, file, fromCorpus: true, ...(d.rule ? { rule: d.rule } : {}) });
+        }
+        corpusRetriage.push({ file, status: d ? `diverges: ${d.signature}` : out.unsupported ? `not run: ${out.unsupported}` : 'agrees' });
+        if (!out.unsupported) known.push(progs[i]);
       }
-      corpusRetriage.push({ file, status });
     }
-  }
-  // the seed corpora and the corpus directory's cases join the queue (a resumed campaign has them)
-  if (!cp && !o.blind) {
-    const seeds = await asSeeds([...readSeedPrograms(o.seedDirs ?? [], notice), ...known], pair);
+    if (cp || o.blind) return;
+    const progs = [...readSeedPrograms(o.seedDirs ?? [], notice), ...known];
+    const seeds: Seed[] = [];
+    for (const [i, r] of (await replay(progs)).entries()) if (r && !r.unsupported) seeds.push(seedOf(progs[i], r));
     for (const s of seeds) {
       addFeatures(s.features ?? []);
       queue.add(s);
     }
     queue.countHits(seeds.flatMap((s) => (s.features ?? []).map((f) => [f, 1] as const)));
-  }
+  };
 
   const snapshot = (): Snapshot => {
     const ms = runMs();
@@ -233,7 +258,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     if (!sync) return;
     const imported = sync.importQueue();
     if (imported.length && !o.blind) {
-      for (const s of await asSeeds(imported, pair)) if (addFeatures(s.features ?? [])) queue.add(s);
+      for (const [i, r] of (await replay(imported)).entries()) if (r && !r.unsupported && addFeatures(r.features)) queue.add(seedOf(imported[i], r));
     }
     for (const x of sync.otherBuckets()) {
       const b = buckets.get(x.signature);
@@ -301,6 +326,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const due = () => (stopping ? window.next : totalBatches);
 
   try {
+    await startQueue();
     await syncNow();
     window.fill(due(), task);
     while (true) {
