@@ -328,6 +328,7 @@ const MACHINE_PARSERS: Record<string, (v: string) => unknown> = {
   brkStart: (v) => address(v),
   thp: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   memoryFailure: (v) => (v === '1' ? true : v === '0' ? false : undefined),
+  zeroPage: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   maxMapCount: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 1 << 24 ? Number(v) : undefined),
   reserved: (v) => parseReserved(v),
 };

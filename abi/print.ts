@@ -33,7 +33,7 @@ export function printOp(op: Op): string {
 }
 
 const MACHINE_KEYS: ReadonlyArray<keyof MachineConfig> = [
-  'profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure',
+  'profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage',
 ];
 
 export function printMachine(m: Partial<MachineConfig>): string | null {

@@ -66,6 +66,12 @@ export interface MachineConfig {
   /** The kernel is built with CONFIG_MEMORY_FAILURE (MADV_HWPOISON / MADV_SOFT_OFFLINE exist). */
   readonly memoryFailure: boolean;
   /**
+   * A read fault of private anonymous memory maps the shared zero page (false: the
+   * kernel forbids it — mm_forbids_zeropage(), as a `pvm_no_zero_page=1` guest kernel
+   * does — so do_anonymous_page allocates a zeroed page for reads too).
+   */
+  readonly zeroPage: boolean;
+  /**
    * Address ranges the machine's own software occupies in every process (the kernel
    * target's helper: its binary, data page, IO area, stack; kernel/target.ts layout()).
    * Each is an existing VMA that never merges, is never touched by a program (the
@@ -92,6 +98,7 @@ export const DEFAULT_MACHINE: MachineConfig = {
   brkStart: 0x4c9000n,
   thp: true,
   memoryFailure: true,
+  zeroPage: true,
 };
 
 export interface Program {

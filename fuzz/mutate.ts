@@ -150,7 +150,7 @@ function remachine(rng: Rng, s: Seed, o: MutateOptions): Program | null {
       break;
     }
     case 1: {
-      const k = (['pku', 'thp', 'memoryFailure'] as const)[rng.below(3)];
+      const k = (['pku', 'thp', 'memoryFailure', 'zeroPage'] as const)[rng.below(4)];
       cur[k] = !(cur[k] ?? DEFAULT_MACHINE[k]);
       break;
     }

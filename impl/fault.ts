@@ -208,13 +208,15 @@ function anonFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean):
   let f = ZERO_FRAME;
   let l: number;
   let h: number;
-  if (write && !(fl & F_WRITE)) {
-    // a FOLL_FORCE write (mem_write): `if (vma->vm_flags & VM_WRITE)` only — a clean read-only page
+  // without the zero page (machine zeroPage=0) a read takes a new page as a write does
+  const alloc = write || !k.zeroPage;
+  if (alloc && !(fl & F_WRITE)) {
+    // a FOLL_FORCE write (mem_write) or a read: `if (vma->vm_flags & VM_WRITE)` only — a clean read-only page
     anonPrepare(k, mm, r);
     f = k.fr.alloc(F_EXCL);
     l = pte.mkLo(f, pl);
     h = pte.mkHi(f, pl, ph);
-  } else if (write) {
+  } else if (alloc) {
     anonPrepare(k, mm, r);
     f = k.fr.alloc(F_EXCL);
     const ss = (fl & VMF.SHADOW_STACK) !== 0;

@@ -79,6 +79,7 @@ export class Kernel {
   /** THP allowed (not PR_SET_THP_DISABLE) and CONFIG_MEMORY_FAILURE (MachineConfig). */
   readonly thp: boolean;
   readonly memoryFailure: boolean;
+  readonly zeroPage: boolean;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
   /** Argument of the zap walk. */
@@ -97,6 +98,7 @@ export class Kernel {
     this.shstk = cfg.shstk;
     this.thp = cfg.thp;
     this.memoryFailure = cfg.memoryFailure;
+    this.zeroPage = cfg.zeroPage;
     addReserved(this, this.newProc(), cfg);
   }
 

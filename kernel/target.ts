@@ -102,6 +102,7 @@ class Kernel implements KernelTarget {
       brkStart: h.brk,
       thp: !h.thpDisabled,
       memoryFailure: this.memoryFailure,
+      zeroPage: h.zeroPfn !== 0,
       reserved: reservedOf(h),
     };
   }
@@ -115,7 +116,7 @@ class Kernel implements KernelTarget {
     if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
     const want = machineOf(prog);
     const have = this.layout();
-    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure'];
+    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage'];
     for (const k of keys) {
       if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
     }

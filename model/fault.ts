@@ -61,7 +61,8 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
 
 /** mm/memory.c: do_anonymous_page. */
 function doAnonymousPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, write: boolean): FaultResult {
-  if (!write) {
+  // mm/memory.c: do_anonymous_page — `!(vmf->flags & FAULT_FLAG_WRITE) && !mm_forbids_zeropage(mm)`
+  if (!write && k.cfg.zeroPage) {
     // mm/memory.c: do_anonymous_page — use the zero page for reads (pte_mkspecial, vm_page_prot)
     hitFault(k, vma, 'fault:zero-page');
     setPte(mm, page, mkPte(vma, null));

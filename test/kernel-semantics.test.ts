@@ -95,6 +95,8 @@ function honour(k: KernelTarget, prog: Program): { run: Program } | { skip: stri
   const run = projectProgram({ ...prog, machine: { ...m, ...k.layout() } });
   const needs: string[] = [];
   if (m.pku !== h.pku) needs.push(`pku=${m.pku ? 1 : 0} (this CPU ${h.pku ? 'has' : 'has no'} protection keys)`);
+  const zeroPage = k.layout().zeroPage;
+  if (zeroPage !== undefined && m.zeroPage !== zeroPage) needs.push(`zeroPage=${m.zeroPage ? 1 : 0} (this kernel ${zeroPage ? 'maps' : 'forbids'} the zero page)`);
   if (m.mmapMinAddr !== h.mmapMinAddr) needs.push(`mmapMinAddr=${hex(m.mmapMinAddr)} (here ${hex(h.mmapMinAddr)}: CONFIG_LSM_MMAP_MIN_ADDR)`);
   const why = needs.length ? `needs ${needs.join(', ')}` : "depends on the helper's reserved memory";
   const model = (p: Program) => observeTrace(runProgram(createModel, p));

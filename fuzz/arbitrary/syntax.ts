@@ -49,6 +49,7 @@ const machine: fc.Arbitrary<Partial<MachineConfig>> = fc.record(
     maxMapCount: fc.integer({ min: 1, max: 100000 }),
     thp: fc.boolean(),
     memoryFailure: fc.boolean(),
+    zeroPage: fc.boolean(),
   },
   { requiredKeys: [] },
 );

@@ -1,5 +1,5 @@
 // Machines per program: campaigns vary what the targets of a pair can both be — a small
-// max_map_count, no protection keys, no THP, no memory-failure support, another kernel
+// max_map_count, no protection keys, no THP, no memory-failure support, no zero page, another kernel
 // profile — and the choice is written in the case's `# machine` line, so it replays.
 
 import type { MachineConfig, Profile } from '../../abi/index.js';
@@ -23,6 +23,7 @@ export function chooseMachine(rng: Rng, space: MachineSpace): Partial<MachineCon
   if (rng.chance(12)) m.pku = false;
   if (rng.chance(10)) m.thp = false;
   if (rng.chance(4)) m.memoryFailure = false;
+  if (rng.chance(10)) m.zeroPage = false;
   const others = space.profiles.filter((p) => p !== '6.18');
   if (others.length && rng.chance(12)) m.profile = others[rng.below(others.length)];
   return Object.keys(m).length ? m : undefined;

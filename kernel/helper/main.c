@@ -124,8 +124,10 @@ static void setup(void) {
   long r = sys4(SYS_pread64, pm, &e, 8, ((u64)a >> 12) * 8);
   sys1(SYS_close, pm);
   if (r != 8 || !(e & PM_PRESENT)) die("pagemap does not show the probe page", r < 0 ? r : 0);
-  L.zero_pfn = e & PM_PFN_MASK;
-  if (!L.zero_pfn) die("pagemap shows no PFNs (CAP_SYS_ADMIN needed)", 0);
+  if (!(e & PM_PFN_MASK)) die("pagemap shows no PFNs (CAP_SYS_ADMIN needed)", 0);
+  /* an exclusively mapped page: this kernel forbids the zero page (mm_forbids_zeropage,
+     pvm_no_zero_page=1); 0 then stands for "no zero page" (no user page has PFN 0) */
+  L.zero_pfn = (e & PM_MMAP_EXCLUSIVE) ? 0 : e & PM_PFN_MASK;
   sys2(SYS_munmap, a, PAGE);
 
   /* PAGEMAP_SCAN with PAGE_IS_GUARD (Linux 6.14+)? */
