@@ -47,7 +47,7 @@ campaign (same seed and queue, buckets kept, statistics continued).
 Ctrl-C stops the campaign and writes what it found.`;
 
 /** The semantic suite of this project (above cli/ or dist/cli/): the default seeds. */
-const DEFAULT_SEEDS = ((): string => {
+export const DEFAULT_SEEDS = ((): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 3; i++, dir = dirname(dir)) if (existsSync(join(dir, 'corpus', 'semantics'))) return join(dir, 'corpus', 'semantics');
   return join('corpus', 'semantics');

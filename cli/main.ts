@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { quote } from '../abi/index.js';
 import { UserError } from '../fuzz/load.js';
+import { CENSUS_HELP, CENSUS_OPTIONS, censusCommand } from './census.js';
 import { CORPUS_HELP, corpusCommand } from './corpus.js';
 import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
 import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
@@ -20,7 +21,8 @@ import { VARIANTS_HELP, VARIANTS_OPTIONS, variantsCommand } from './variants.js'
 const USAGE = `usage: mmdiff <command> [options]
 
 commands:
-  fuzz      [--targets model,impl] [--workers N] [--minutes M | --runs N] [--seed S] [--corpus DIR] [--out DIR]
+  fuzz      [SEEDS...] [--targets model,impl] [--workers N] [--minutes M | --runs N] [--seed S] [--out DIR]
+  census    [SEEDS...] [--programs N]       what generated programs cover: ops, sizes, machines, model rules
   smoke     [--seconds S] [--seed S]        CI: replay corpus/, then fuzz; exit 1 on a divergence
   run       FILE --target T [--json]        one target's trace of a .mm program
   repro     FILE [--targets a,b]            both traces side by side, first divergence, state diff
@@ -45,6 +47,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     main: runCommand,
   },
   fuzz: { help: FUZZ_HELP, options: FUZZ_OPTIONS, main: fuzzCommand },
+  census: { help: CENSUS_HELP, options: CENSUS_OPTIONS, main: censusCommand },
   smoke: {
     help: SMOKE_HELP,
     options: { seconds: { type: 'string' }, seed: { type: 'string' }, targets: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

@@ -75,17 +75,19 @@ export function address(c: Decisions, ctx: Ctx): Arg {
 }
 
 /**
- * A length from every size class: a few pages (most), up to 16 pages, around 2 MiB
+ * A length from every size class: a few pages (most), up to 16 pages, up to 2 MiB, around 2 MiB
  * (exact, ± 1 page, multiples and non-multiples), huge (only where `huge` allows: a
  * mapping's length, never a populated one), and the odd ones (0, unaligned, wrapping).
  */
 export function length(c: Decisions, huge = false): bigint {
-  const cls = c.weighted([['pages', 60], ['more', 12], ['2m', 8], ['odd', 12], ['huge', huge ? 2 : 0]] as const);
+  const cls = c.weighted([['pages', 60], ['more', 12], ['mid', 4], ['2m', 8], ['odd', 12], ['huge', huge ? 2 : 0]] as const);
   switch (cls) {
     case 'pages':
       return BigInt(1 + c.pick(4)) * PAGE;
     case 'more':
       return BigInt(5 + c.pick(12)) * PAGE;
+    case 'mid':
+      return BigInt(17 + c.pick(494)) * PAGE;
     case '2m': {
       const n = BigInt(1 + c.weighted([[0, 4], [1, 2], [2, 1], [c.pick(8), 1]] as const));
       return c.weighted([[n * SZ_2M, 3], [n * SZ_2M + PAGE, 2], [n * SZ_2M - PAGE, 2], [n * SZ_2M + BigInt(1 + c.pick(511)) * PAGE, 2]] as const);

@@ -8,6 +8,9 @@ import { parse, type Program } from '../../abi/index.js';
 import type { Bucket, Summary } from '../campaign.js';
 import { loadProgram } from '../load.js';
 import { openPair, type TargetPair } from '../pair.js';
+import { batchPrograms } from '../batch.js';
+import { census, modelRules, type Census } from '../census.js';
+import { FIXED_MACHINE } from '../gen/machine.js';
 import { shellWords } from './shell.js';
 import { readSummary } from './summary.js';
 import { rerun, type Rerun } from './traces.js';
@@ -34,6 +37,19 @@ export interface ReportData {
   readonly buckets: readonly BucketReport[];
   /** The command that runs the same campaign again. */
   readonly campaignCommand: string;
+  /** What the generator covers (a fresh sample of its programs), and the model rules the campaign itself never reached. */
+  readonly census: { readonly sample: Census; readonly unreached: readonly string[] } | null;
+}
+
+/** 2,000 freshly generated programs of the campaign's seed and settings, and the rules the campaign's features lack. */
+function campaignCensus(s: Summary, pair: TargetPair | string): ReportData['census'] {
+  if (!String(s.settings.targets).split(',').includes('model')) return null;
+  const sample = census(batchPrograms({
+    seed: Number(s.settings.seed ?? 1), count: 2000, maxOps: Number(s.settings.maxOps ?? 32), corpus: [],
+    space: typeof pair === 'string' ? FIXED_MACHINE : pair.machineSpace(), layout: typeof pair === 'string' ? {} : pair.fixedLayout,
+  }));
+  const reached = new Set(s.features.map((f) => f.replace(/\+(pkey|shstk)$/, '')));
+  return { sample, unreached: modelRules().filter((r) => !reached.has(r)) };
 }
 
 /** The case where the campaign wrote it, else in DIR/corpus (a report made from another working directory). */
@@ -74,7 +90,9 @@ export async function collectReport(dir: string): Promise<ReportData> {
   const injected = process.env.MMDIFF_INJECT ?? '';
   const pair = await openTargets(spec);
   const buckets: BucketReport[] = [];
+  let sampled: ReportData['census'] = null;
   try {
+    sampled = campaignCensus(summary, pair);
     for (const [i, b] of summary.buckets.entries()) {
       const caseFile = findCaseFile(dir, b);
       const witness = typeof b.witness === 'string' ? b.witness : '';
@@ -105,5 +123,6 @@ export async function collectReport(dir: string): Promise<ReportData> {
     generatedAt: new Date().toISOString(),
     buckets,
     campaignCommand: campaignCommand(summary, injected),
+    census: sampled,
   };
 }

@@ -69,6 +69,25 @@ ${retriage.length ? html`<details><summary>${retriage.length} corpus cases re-ru
 </section>`;
 }
 
+function censusSection(d: ReportData): Html {
+  const c = d.census;
+  if (!c) return html``;
+  const table = (title: string, r: Record<string, number>) => {
+    const rows = Object.entries(r).sort((a, b) => b[1] - a[1]);
+    const all = rows.reduce((n, [, v]) => n + v, 0);
+    return html`<details><summary>${title}</summary><table><tbody>${rows.map(([k, v]) => html`<tr><td><code>${k}</code></td><td class="num">${v.toLocaleString('en')}</td><td class="num">${((100 * v) / all).toFixed(1)}%</td></tr>`)}</tbody></table></details>`;
+  };
+  return html`<section id="census">
+<h2>Census</h2>
+<p class="note">The model rules this campaign never reached: ${c.unreached.length} of ${c.sample.named}. What its generator covers, from ${c.sample.programs.toLocaleString('en')} fresh programs of the same seed and settings (mmdiff census for more).</p>
+${c.unreached.length ? html`<details><summary>${c.unreached.length} model rules never reached</summary><ul>${c.unreached.map((r) => html`<li><code>${r}</code></li>`)}</ul></details>` : ''}
+${table('ops', c.sample.ops)}
+${table('address arguments', c.sample.addresses)}
+${table('length arguments', c.sample.lengths)}
+${table('machine parameters (per program, each parameter)', c.sample.machine)}
+</section>`;
+}
+
 export function renderReport(d: ReportData): string {
   const assets = chartAssets();
   const s = d.summary;
@@ -91,7 +110,7 @@ export function renderReport(d: ReportData): string {
 <header>
 <h1>${title}</h1>
 <p><span class="path">${d.dir}</span> · report made ${d.generatedAt}</p>
-<nav><a href="#overview">Overview</a><a href="#charts">Over time</a><a href="#buckets">Buckets</a><a href="#features">Features</a></nav>
+<nav><a href="#overview">Overview</a><a href="#charts">Over time</a><a href="#buckets">Buckets</a><a href="#features">Features</a><a href="#census">Census</a></nav>
 </header>
 ${overview(d)}
 <section id="charts">
@@ -101,6 +120,7 @@ ${renderCharts(s.timeline)}
 ${bucketIndex(d)}
 ${d.buckets.map((r, i) => renderBucket(r, i + 1, d.targets))}
 ${features(d)}
+${censusSection(d)}
 </main>
 </body>
 </html>
