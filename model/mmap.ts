@@ -88,11 +88,7 @@ export function sysMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
       hit(k, 'mmap:hugetlb-size-EINVAL');
       return 'EINVAL';
     }
-    // mm/mmap.c: do_mmap — len == 0 (after ALIGN to the huge page size, still 0)
-    if (a.len === 0n) return 'EINVAL';
-    // mm/hugetlb.c: hugetlb_reserve_pages — no huge pages are reserved on these machines
-    hit(k, 'mmap:hugetlb-ENOMEM');
-    return 'ENOMEM';
+    return doMmapHugetlb(k, p, a);
   }
   return doMmap(k, p, a);
 }
@@ -145,6 +141,55 @@ function doMmapStart(k: Kernel, p: Process, a: MmapArgs): { addr: bigint; len: b
     if (pkey > 0) hit(k, 'mmap:exec-only-pkey');
   }
   return { addr, len, flags, pkey };
+}
+
+/** The huge page size MAP_HUGE_* names (hstate_sizelog: 0 is the default, 2 MiB). */
+function hugePageSize(flags: bigint): bigint {
+  return ((flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK) === 30n ? 1n << 30n : 1n << 21n;
+}
+
+/**
+ * Anonymous MAP_HUGETLB: ksys_mmap_pgoff set up a hugetlbfs file (with VM_NORESERVE, so
+ * nothing is reserved yet) and rounded len up to the huge page; do_mmap then runs its
+ * checks — the execute-only pkey is taken before the area is chosen — and the file's
+ * mmap reserves the pages, which fails: these machines have no huge pages.
+ */
+function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
+  const hsz = hugePageSize(a.flags);
+  // mm/mmap.c: ksys_mmap_pgoff — len = ALIGN(len, huge_page_size(hs)), which may wrap to 0
+  const aligned = (a.len + hsz - 1n) & ~(hsz - 1n) & ((1n << 64n) - 1n);
+  // mm/mmap.c: do_mmap — !len
+  if (aligned === 0n) return 'EINVAL';
+  const start = doMmapStart(k, p, { ...a, len: aligned });
+  if (typeof start === 'string') return start;
+  const { addr, len, flags } = start;
+  const got = getUnmappedArea(k, p.mm, {
+    shmem: false, addr, len, flags, shadowStack: false,
+    // fs/hugetlbfs/inode.c: hugetlb_get_unmapped_area — huge-page multiples; MAP_FIXED at a huge-page boundary
+    fileArea: (req) => {
+      if (req.len % hsz) return 'EINVAL';
+      if (req.flags & MAP.FIXED) return req.addr % hsz ? 'EINVAL' : req.addr;
+      return getUnmappedArea(k, p.mm, { ...req, fileArea: undefined, shmem: true });
+    },
+  });
+  if (typeof got === 'string') {
+    hit(k, `mmap:hugetlb-area-${got}`);
+    return got;
+  }
+  // mm/mmap.c: do_mmap — MAP_FIXED_NOREPLACE: any overlap
+  if (flags & MAP.FIXED_NOREPLACE && findVmaIntersection(p.mm, got, got + len)) {
+    hit(k, 'mmap:noreplace-EEXIST');
+    return 'EEXIST';
+  }
+  // mm/mmap.c: do_mmap (file) — only SHARED, SHARED_VALIDATE, PRIVATE; a file mapping cannot grow down
+  const type = flags & MAP.TYPE;
+  if ((type !== MAP.SHARED && type !== MAP.SHARED_VALIDATE && type !== MAP.PRIVATE) || flags & MAP.GROWSDOWN) {
+    hit(k, 'mmap:hugetlb-type-EINVAL');
+    return 'EINVAL';
+  }
+  // mm/hugetlb.c: hugetlb_reserve_pages (from hugetlbfs_file_mmap) — no huge pages on these machines
+  hit(k, 'mmap:hugetlb-ENOMEM');
+  return 'ENOMEM';
 }
 
 /** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */

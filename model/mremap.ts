@@ -259,8 +259,8 @@ function mremapTo(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
       hit(k, `mremap:dest-${r}`);
       return r;
     }
-    // mm/mremap.c (6.10): mremap_to — can_modify_mm on the source
-    if (sealsUpFront(k) && !canModifyMm(p.mm, vrm.addr, vrm.addr + vrm.oldLen)) return 'EPERM';
+    // mm/mremap.c (6.10): mremap_to — can_modify_mm on the source; a wrapped end (old_len near 2^64) finds no VMA (for_each_vma_range)
+    if (sealsUpFront(k) && !canModifyMm(p.mm, vrm.addr, (vrm.addr + vrm.oldLen) & U64)) return 'EPERM';
     // mm/mremap.c: mremap_to — the source VMA may have been split by that munmap: look again
     if (!vmaLookup(p.mm, vrm.addr)) {
       hit(k, 'mremap:src-gone-EFAULT');
