@@ -370,9 +370,14 @@ function parseMachine(body: string, line: number, col: number): Partial<MachineC
  * Parse a `.mm` text. Throws ParseError (with line and column) on any malformed input.
  * `where.lines`, if given, receives the 1-based line of each op.
  */
+/** The lines of a `.mm` text: LF, CRLF and a lone CR (old Mac files) all end a line. */
+export function textLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
 export function parse(text: string, where?: { lines: number[] }): Program {
   // a byte order mark (U+FEFF) some editors put at the start of a file is not text
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const lines = textLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const st: ParseState = { bound: new Set(), procs: 1 };
   const ops: Op[] = [];

@@ -2,11 +2,12 @@
 // everything found so far written (cases, summary.json).
 
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, hostname } from 'node:os';
+import { availableParallelism, constants as osConstants, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
 import { loadCheckpoint } from '../fuzz/campaign/checkpoint.js';
+import { lockDir } from '../fuzz/campaign/lock.js';
 import { UserError } from '../fuzz/load.js';
 import { pairSpecs } from '../fuzz/target.js';
 import { checkOutDir, duration, intOption, numOption, writeOutput } from './options.js';
@@ -112,47 +113,58 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   // what runCampaign would refuse in --out, refused before the first line is printed
   const cp = loadCheckpoint(outDir);
   if (cp && cp.targets !== targets) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${targets}`);
+  const release = [lockDir(outDir, '--out'), ...(syncDir !== undefined ? [lockDir(join(syncDir, instance), '--instance')] : [])];
   const ac = new AbortController();
-  const onInt = () => {
-    if (ac.signal.aborted) process.exit(130);
-    process.stderr.write('\nstopping: finishing the batches in flight and writing what was found (Ctrl-C again to quit now)\n');
+  // SIGINT, SIGTERM, SIGHUP: finish, write what was found, exit 128 + the signal's number
+  let stoppedBy = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (ac.signal.aborted) process.exit(128 + osConstants.signals[sig]);
+    stoppedBy = osConstants.signals[sig];
+    process.stderr.write(`\nstopping (${sig}): finishing the batches in flight and writing what was found (Ctrl-C again to quit now)\n`);
     ac.abort();
   };
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onInt);
-  const tty = process.stderr.isTTY;
-  let lastPrinted = 0;
-  process.stderr.write(`mmdiff fuzz --targets ${targets} --seed ${seed} --workers ${workers} ${runs !== undefined ? `--runs ${runs}` : `--minutes ${minutes}`}\n`);
-  const sum = await runCampaign({
-    targets,
-    workers,
-    seed,
-    runs,
-    durationMs: minutes !== undefined ? minutes * 60_000 : undefined,
-    corpusDir,
-    outDir,
-    maxOps,
-    batchSize: 1000,
-    batchTimeoutMs,
-    maxCorpus,
-    seedDirs,
-    ...(blind ? { blind } : {}),
-    ...(syncDir !== undefined ? { syncDir, instance, syncIntervalMs: numOption('sync-interval', v['sync-interval'], 10, 0.1, 86_400) * 1000 } : {}),
-    onNotice: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
-    signal: ac.signal,
-    onBucket: (b) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}new bucket: ${b.signature} (op ${b.op ?? '-'}, program ${b.firstAt.toLocaleString('en')}) ${b.file}\n`),
-    onProgress: (s) => {
-      if (tty) process.stderr.write(`\r${progressLine(s)}\x1b[K`);
-      else if (s.elapsedMs - lastPrinted >= 10_000) {
-        lastPrinted = s.elapsedMs;
-        process.stderr.write(progressLine(s) + '\n');
-      }
-    },
-  });
-  process.off('SIGINT', onInt);
-  process.off('SIGTERM', onInt);
-  writeOutput(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
-  printSummary(sum, outDir);
-  await reportAfterCampaign(outDir);
-  return 0;
+  const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  try {
+    return await campaign();
+  } finally {
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
+    for (const r of release) r();
+  }
+
+  async function campaign(): Promise<number> {
+    const tty = process.stderr.isTTY;
+    let lastPrinted = 0;
+    process.stderr.write(`mmdiff fuzz --targets ${targets} --seed ${seed} --workers ${workers} ${runs !== undefined ? `--runs ${runs}` : `--minutes ${minutes}`}\n`);
+    const sum = await runCampaign({
+      targets,
+      workers,
+      seed,
+      runs,
+      durationMs: minutes !== undefined ? minutes * 60_000 : undefined,
+      corpusDir,
+      outDir,
+      maxOps,
+      batchSize: 1000,
+      batchTimeoutMs,
+      maxCorpus,
+      seedDirs,
+      ...(blind ? { blind } : {}),
+      ...(syncDir !== undefined ? { syncDir, instance, syncIntervalMs: numOption('sync-interval', v['sync-interval'], 10, 0.1, 86_400) * 1000 } : {}),
+      onNotice: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
+      signal: ac.signal,
+      onBucket: (b) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}new bucket: ${b.signature} (op ${b.op ?? '-'}, program ${b.firstAt.toLocaleString('en')}) ${b.file}\n`),
+      onProgress: (s) => {
+        if (tty) process.stderr.write(`\r${progressLine(s)}\x1b[K`);
+        else if (s.elapsedMs - lastPrinted >= 10_000) {
+          lastPrinted = s.elapsedMs;
+          process.stderr.write(progressLine(s) + '\n');
+        }
+      },
+    });
+    writeOutput(join(outDir, 'summary.json'), JSON.stringify(sum, null, 1) + '\n');
+    printSummary(sum, outDir);
+    await reportAfterCampaign(outDir);
+    return stoppedBy ? 128 + stoppedBy : 0;
+  }
 }

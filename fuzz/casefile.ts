@@ -48,7 +48,13 @@ export function writeFileAtomic(path: string, text: string): void {
   const fd = openSync(tmp, 'w');
   try {
     try {
-      writeSync(fd, text);
+      // write(2) may write less than asked (a nearly full disk): loop, and never rename a short file
+      const buf = Buffer.from(text, 'utf8');
+      for (let off = 0; off < buf.length; ) {
+        const n = writeSync(fd, buf, off, buf.length - off);
+        if (n <= 0) throw Object.assign(new Error(`short write of ${path}`), { code: 'ENOSPC' });
+        off += n;
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

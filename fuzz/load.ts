@@ -3,7 +3,7 @@
 
 import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { parse, ParseError, type Program } from '../abi/index.js';
+import { parse, ParseError, textLines, type Program } from '../abi/index.js';
 import { AssertionSyntaxError, assertionsOf } from './assertions.js';
 
 export class UserError extends Error {
@@ -79,7 +79,7 @@ export function loadProgram(file: string): Loaded {
     throw e;
   }
   const assertLines: number[] = [];
-  text.split('\n').forEach((l, i) => {
+  textLines(text).forEach((l, i) => {
     if (l.trimStart().startsWith('#!')) assertLines.push(i + 1);
   });
   try {
@@ -88,7 +88,7 @@ export function loadProgram(file: string): Loaded {
     if (!(e instanceof AssertionSyntaxError)) throw e;
     // find the first `#!` line that fails on its own, for the position
     for (const line of assertLines) {
-      const raw = text.split('\n')[line - 1];
+      const raw = textLines(text)[line - 1];
       try {
         assertionsOf({ ops: [], trailer: [raw.trimStart().slice(1)] });
       } catch (e2) {

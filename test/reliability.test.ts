@@ -3,20 +3,21 @@
 // target that throws, a worker that dies; and what it must guarantee: the same seed
 // gives the same buckets and minimized files.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../abi/index.js';
 import type { Summary } from '../fuzz/campaign.js';
+import { mmdiff } from './helpers/cli.js';
 
 const CLI = [process.execPath, '--import', 'tsx', 'cli/main.ts'];
 const BUG = 'mseal-mprotect-last';
 
-function fuzz(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(CLI[0], [...CLI.slice(1), 'fuzz', '--workers', '2', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, killSignal: 'SIGKILL' });
-  return { code: r.status, err: r.stderr };
+async function fuzz(env: Record<string, string>, ...args: string[]) {
+  const r = await mmdiff(['fuzz', '--workers', '2', ...args], { env: { ...process.env, ...env } });
+  return { code: r.code, err: r.err };
 }
 const summary = (out: string): Summary => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `mmdiff-${name}-`));
@@ -49,7 +50,7 @@ describe('kill -9 and resume', () => {
     const before = JSON.parse(readFileSync(join(out, 'state.json'), 'utf8'));
     expect(before.programs).toBeGreaterThan(0);
 
-    const r = fuzz({ MMDIFF_INJECT: BUG }, '--runs', '2000', '--seed', '99', '--out', out);
+    const r = await fuzz({ MMDIFF_INJECT: BUG }, '--runs', '2000', '--seed', '99', '--out', out);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/resuming the campaign/);
     const s = summary(out);
@@ -65,14 +66,14 @@ describe('kill -9 and resume', () => {
 });
 
 describe('a target that misbehaves becomes a bucket, and the campaign goes on', () => {
-  it('a hang: detected by the batch timeout, recorded with its program; a hanging seed too, off the main thread', () => {
+  it('a hang: detected by the batch timeout, recorded with its program; a hanging seed too, off the main thread', async () => {
     const out = tmp('hang');
     // two seeds, one of which hangs the impl: it is replayed on a worker, never on the
     // thread that answers signals, and becomes the hang bucket
     const seeds = tmp('hang-seeds');
     writeFileSync(join(seeds, 'a.mm'), 'r0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmremap(r0, 0x2000, 0x1000, 0, NULL)\n');
     writeFileSync(join(seeds, 'b.mm'), 'r0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmunmap(r0, 0x1000)\n');
-    const r = fuzz({ MMDIFF_FAULT: 'impl:hang:mremap' }, seeds, '--runs', '3000', '--seed', '1', '--batch-timeout', '5', '--out', out);
+    const r = await fuzz({ MMDIFF_FAULT: 'impl:hang:mremap' }, seeds, '--runs', '3000', '--seed', '1', '--batch-timeout', '5', '--out', out);
     expect(r.code, r.err).toBe(0);
     const s = summary(out);
     expect(s.programs).toBe(3000);
@@ -83,18 +84,18 @@ describe('a target that misbehaves becomes a bucket, and the campaign goes on', 
     expect(prog.ops.map((op) => op.name)).toEqual(['mmap', 'mremap']);
   }, 120_000);
 
-  it('a target that throws: a crash bucket, minimized like any divergence', () => {
+  it('a target that throws: a crash bucket, minimized like any divergence', async () => {
     const out = tmp('throw');
-    const r = fuzz({ MMDIFF_FAULT: 'impl:throw:brk' }, '--runs', '3000', '--seed', '1', '--out', out);
+    const r = await fuzz({ MMDIFF_FAULT: 'impl:throw:brk' }, '--runs', '3000', '--seed', '1', '--out', out);
     expect(r.code, r.err).toBe(0);
     const crash = summary(out).buckets.find((b) => b.class === 'crash');
     expect(crash?.signature).toMatch(/^brk crash /);
     expect(crash?.minimized?.opsAfter).toBeGreaterThan(0);
   }, 60_000);
 
-  it('a worker that dies: a bucket with the program it was running', () => {
+  it('a worker that dies: a bucket with the program it was running', async () => {
     const out = tmp('exit');
-    const r = fuzz({ MMDIFF_FAULT: 'impl:exit:fork' }, '--runs', '3000', '--seed', '1', '--out', out);
+    const r = await fuzz({ MMDIFF_FAULT: 'impl:exit:fork' }, '--runs', '3000', '--seed', '1', '--out', out);
     expect(r.code, r.err).toBe(0);
     const s = summary(out);
     expect(s.programs).toBe(3000);
@@ -104,17 +105,18 @@ describe('a target that misbehaves becomes a bucket, and the campaign goes on', 
 });
 
 describe('determinism', () => {
-  it('the same seed and options give the same buckets and minimized files', () => {
-    const runs = [tmp('det-a'), tmp('det-b')].map((out) => {
-      const r = fuzz({ MMDIFF_INJECT: BUG }, '--runs', '6000', '--seed', '9', '--out', out);
+  it('the same seed and options give the same buckets and minimized files', async () => {
+    // the two campaigns run side by side: their outcome must not depend on the timing
+    const runs = await Promise.all([tmp('det-a'), tmp('det-b')].map(async (out) => {
+      const r = await fuzz({ MMDIFF_INJECT: BUG }, '--runs', '6000', '--seed', '9', '--out', out);
       expect(r.code, r.err).toBe(0);
       const s = summary(out);
       const files = Object.fromEntries(
         s.buckets.map((b) => [b.signature, readFileSync(b.file, 'utf8').replace(/^# found: .*\n/m, '')]),
       );
       return { buckets: s.buckets.map((b) => [b.signature, b.count, b.firstAt, b.minimized?.opsAfter]), files, features: s.features };
-    });
+    }));
     expect(runs[0].buckets.length).toBeGreaterThan(0);
     expect(runs[1]).toEqual(runs[0]);
-  }, 120_000);
+  }, 180_000);
 });

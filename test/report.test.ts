@@ -3,7 +3,6 @@
 // offline and must see no console or page errors, no request for anything, three
 // drawn charts and a section per bucket. Bad directories give one line and exit 2.
 
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,24 +14,25 @@ import { UserError } from '../fuzz/load.js';
 import { SERIES_COLORS } from '../fuzz/report/charts.js';
 import { writeReport } from '../fuzz/report/index.js';
 import { ensureChromium } from './helpers/chromium.js';
+import { mmdiff as runCli } from './helpers/cli.js';
 
 // bugs of different classes (result, vma, pte/content); seed 1's first 3000 programs find two of them
 const INJECT = 'mseal-mprotect-last,merge-ignores-pkey,cow-reuse-ref2';
 const root = mkdtempSync(join(tmpdir(), 'mmdiff-report-'));
 const campaign = join(root, 'campaign');
 
-function mmdiff(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, killSignal: 'SIGKILL' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+async function mmdiff(args: string[], env: Record<string, string> = {}) {
+  const r = await runCli(args, { env: { ...process.env, ...env } });
+  return { code: r.code, out: r.out, err: r.err };
 }
 
 let browser: Browser;
-let fuzzRun: ReturnType<typeof mmdiff>;
+let fuzzRun: Awaited<ReturnType<typeof mmdiff>>;
 
 beforeAll(async () => {
   // apt-get may have to install Chromium first: some 20 s on a fresh machine
   const chromium = ensureChromium();
-  fuzzRun = mmdiff(['fuzz', '--runs', '3000', '--seed', '1', '--workers', '2', '--out', campaign], { MMDIFF_INJECT: INJECT });
+  fuzzRun = await mmdiff(['fuzz', '--runs', '3000', '--seed', '1', '--workers', '2', '--out', campaign], { MMDIFF_INJECT: INJECT });
   browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }, 600_000);
 
@@ -101,8 +101,8 @@ describe('a campaign writes report.html', () => {
     expect(sum.buckets.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('mmdiff report DIR rewrites it and prints its path', () => {
-    const r = mmdiff(['report', campaign], { MMDIFF_INJECT: INJECT });
+  it('mmdiff report DIR rewrites it and prints its path', async () => {
+    const r = await mmdiff(['report', campaign], { MMDIFF_INJECT: INJECT });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toBe(`${join(campaign, 'report.html')}\n`);
@@ -163,7 +163,7 @@ describe('the report in Chromium', () => {
     writeFileSync(caseFile, `# ${evil}\n${readFileSync(sum.buckets[0].file as string, 'utf8')}`);
     sum.buckets[0].file = caseFile;
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(sum));
-    const r = mmdiff(['report', dir], { MMDIFF_INJECT: INJECT });
+    const r = await mmdiff(['report', dir], { MMDIFF_INJECT: INJECT });
     expect(r.code, r.err).toBe(0);
     const { page, errors } = await open(join(dir, 'report.html'));
     expect(errors).toEqual([]);
@@ -233,9 +233,9 @@ describe('mmdiff report rejects bad input in one line, exit 2', () => {
     expect((e as Error).message).toMatch(msg);
   });
 
-  it('through the CLI: one line on stderr, exit 2, no stack trace', () => {
+  it('through the CLI: one line on stderr, exit 2, no stack trace', async () => {
     for (const [args, msg] of [[[join(root, 'nope')], /^mmdiff: .*nope: no such directory$/], [[], /^mmdiff: report: expected one DIR, got 0$/]] as const) {
-      const r = mmdiff(['report', ...args]);
+      const r = await mmdiff(['report', ...args]);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
       expect(r.err.trimEnd().split('\n')).toHaveLength(1);
@@ -243,8 +243,8 @@ describe('mmdiff report rejects bad input in one line, exit 2', () => {
     }
   });
 
-  it('prints help', () => {
-    const r = mmdiff(['report', '--help']);
+  it('prints help', async () => {
+    const r = await mmdiff(['report', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^usage: mmdiff report DIR/);
   });

@@ -33,6 +33,20 @@ function workerFile(): { filename: string; execArgv: string[] } {
 /** Queue entries sent with each batch. */
 const SAMPLE = 64;
 
+/**
+ * Runs a write of the campaign's own files; a failure (a full disk, a read-only
+ * directory) stops the campaign with one line — the files already written stay whole.
+ */
+function stopOnWriteError(path: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    throw new UserError(`${path}: cannot write (${err.code ?? err.message}): the campaign stops; what it wrote before is kept whole`);
+  }
+}
+
 export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const started = Date.now();
   const notice = o.onNotice ?? (() => {});
@@ -171,7 +185,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       // campaign: keep it as it is, commented, so nothing found is lost
       const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
       const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
-      writeFileAtomic(b.file, lines.join('\n') + '\n');
+      stopOnWriteError(b.file, () => writeFileAtomic(b.file, lines.join('\n') + '\n'));
     }
   };
 
@@ -272,7 +286,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
 
   const window = new BatchWindow(pool, pair, o.workers * 2, o.batchTimeoutMs, firstBatch);
   const checkpoint = () =>
-    saveCheckpoint(o.outDir, {
+    stopOnWriteError(join(o.outDir, 'state.json'), () => saveCheckpoint(o.outDir, {
       version: CHECKPOINT_VERSION,
       targets: o.targets,
       seed,
@@ -287,7 +301,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       buckets: buckets.values(),
       timeline,
       ...(sync ? { synced: sync.seenFiles() } : {}),
-    });
+    }));
 
   const totalBatches = o.runs !== undefined ? firstBatch + Math.ceil(o.runs / o.batchSize) : Infinity;
   // Called exactly when batch i − window has merged (and for the first window at the
@@ -350,8 +364,11 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     else await Promise.race([Promise.allSettled([...minimizing]), new Promise((r) => setTimeout(r, 2000))]);
     await syncNow();
   } finally {
-    tick(true);
-    await pool.destroy().catch(() => {});
+    try {
+      tick(true);
+    } finally {
+      await pool.destroy().catch(() => {});
+    }
     await pair.close().catch(() => {});
   }
 
