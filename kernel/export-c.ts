@@ -12,16 +12,27 @@
 // recovering by moving RIP to the end of the probe (sigreturn restores PKRU).
 // brk results depend on the binary (glibc's start-up moves brk): they differ from the
 // helper's unless the case sets the heap with brk(0) first.
+// A case is data from somebody else, so the reproducer guards itself as the helper
+// does: an op whose range reaches the reproducer's own memory (its VMAs when it
+// starts, read from /proc/self/maps), an arch_prctl other than the shadow-stack ones
+// or a close of one of its own descriptors is refused (exit 3); the program processes
+// run under a seccomp allow-list of the syscalls they need. The ops are a table, not
+// code, so a case of any length compiles and runs in constant stack. Each result is
+// compared with the case's expectation (exit 1 on a difference); a process that dies
+// ends the run with a message, never a hang; the end state's VMAs are printed.
 
 import {
+  ARCH_SHSTK,
   ERRNO,
+  formatResult,
+  MAP,
+  MREMAP,
   OPS,
   SI_CODE,
   SIGNAL,
   SYSCALL_NR,
   printOp,
   processCount,
-  type Arg,
   type OpName,
   type Program,
 } from '../abi/index.js';
@@ -40,20 +51,33 @@ const KIND: Record<OpName, string> = {
 
 const NR: Partial<Record<OpName, number>> = { ...SYSCALL_NR };
 
+/**
+ * Which of an op's arguments can reach memory, checked against the reproducer's own
+ * VMAs before the op runs: RANGE (addr, len rounded to pages), MMAP (the range with
+ * MAP_FIXED; a hint never replaces), MREMAP (the source, and the destination with
+ * MREMAP_FIXED), BRK (a break below the initial one), WORD/BYTE (an access), ARCH
+ * (only the shadow-stack codes, STATUS writing 8 bytes at its argument), CLOSE (not
+ * one of the reproducer's own descriptors).
+ */
+const CHECK: Record<OpName, string> = {
+  mmap: 'CK_MMAP', munmap: 'CK_RANGE', mprotect: 'CK_RANGE', pkey_mprotect: 'CK_RANGE', mseal: 'CK_RANGE', madvise: 'CK_RANGE',
+  mremap: 'CK_MREMAP', brk: 'CK_BRK', read: 'CK_WORD', write: 'CK_WORD', wrss: 'CK_WORD', rstorssp: 'CK_WORD', exec: 'CK_BYTE',
+  arch_prctl: 'CK_ARCH', close: 'CK_CLOSE', pkey_alloc: 'CK_NONE', pkey_free: 'CK_NONE', map_shadow_stack: 'CK_NONE',
+  fork: 'CK_NONE', exit: 'CK_NONE', trampfd_create: 'CK_NONE', trampfd_write_code: 'CK_NONE', trampfd_write_data: 'CK_NONE',
+  wrpkru: 'CK_NONE', call: 'CK_NONE', ret: 'CK_NONE', incssp: 'CK_NONE', saveprevssp: 'CK_NONE', mem_write: 'CK_NONE',
+  signal: 'CK_NONE', sigreturn: 'CK_NONE',
+};
+
 function cString(s: string): string {
   return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') + '"';
 }
 
-function cArg(a: Arg): string {
-  if (typeof a === 'bigint') return `0x${a.toString(16)}ULL`;
-  return a.map((t) => `${t.neg ? '-' : '+'} ${t.ref !== undefined ? `R[${t.ref}]` : `0x${(t.lit as bigint).toString(16)}ULL`}`).join(' ').replace(/^\+ /, '');
-}
 
 const RET: Record<string, number> = { addr: 0, word: 1, int: 2 };
 
 export function exportC(prog: Program, source: string): string {
   const nprocs = processCount(prog);
-  const regs = Math.max(1, ...prog.ops.map((o) => (o.bind ?? -1) + 1));
+  const regs = prog.ops.reduce((m, o) => Math.max(m, (o.bind ?? -1) + 1), 1); // no spread: a case may have 10^5 ops
   const notes: string[] = [];
   const m = prog.machine ?? {};
   if (m.shstk) notes.push('the case assumes a CPU and kernel with user shadow stacks (shstk=1)');
@@ -62,14 +86,32 @@ export function exportC(prog: Program, source: string): string {
   if (m.mmapBase !== undefined || m.brkStart !== undefined || m.mmapMinAddr !== undefined) notes.push('the case assumes a non-default layout (mmapBase/brkStart/mmapMinAddr)');
   if (m.profile && m.profile !== '6.18') notes.push(`the case was written for the ${m.profile} profile of the model`);
   let child = 0;
-  const steps = prog.ops.map((op, i) => {
+  const terms: string[] = [];
+  const term = (lit: bigint, ref: number, neg: boolean) => terms.push(`{0x${lit.toString(16)}ULL,${ref},${neg ? 1 : 0}}`) - 1;
+  const rows = prog.ops.map((op) => {
     const spec = OPS[op.name];
-    const args = op.args.map(cArg);
-    while (args.length < 6) args.push('0');
+    const firsts: number[] = [];
+    const counts: number[] = [];
+    for (let k = 0; k < 6; k++) {
+      const a = op.args[k];
+      const start = terms.length;
+      if (a === undefined) {
+        // no term: the argument is 0
+      } else if (typeof a === 'bigint') term(a, -1, false);
+      else for (const t of a) term(t.lit ?? 0n, t.ref ?? -1, t.neg === true);
+      firsts.push(start);
+      counts.push(terms.length - start);
+    }
     const forkChild = op.name === 'fork' ? ++child : 0;
-    const text = printOp({ ...op, expect: undefined, lead: undefined, note: undefined });
-    return `  { u64 a[6] = { ${args.join(', ')} }; step(${i}, ${op.proc}, K_${KIND[op.name]}, ${NR[op.name] ?? -1}, a, ${forkChild}, ${op.bind ?? -1}, ${RET[spec.returns]}, ${cString(text)}); }`;
+    return `{${op.proc},K_${KIND[op.name]},${NR[op.name] ?? -1},${forkChild},${op.bind ?? -1},${RET[spec.returns]},${CHECK[op.name]},{${firsts.join(',')}},{${counts.join(',')}}}`;
   });
+  if (!rows.length) rows.push('{0}'); // C has no empty arrays; NOPS stays 0
+  term(0n, -1, false);
+  const texts = prog.ops.map((op) => '  ' + cString(printOp({ ...op, expect: undefined, lead: undefined, note: undefined })) + ',');
+  const expects = prog.ops.map((op) => '  ' + (op.expect === undefined || KIND[op.name] === 'RFC' ? '0' : cString(formatResult(op.expect, OPS[op.name].returns))) + ',');
+  if (!texts.length) texts.push('  0,');
+  if (!expects.length) expects.push('  0,');
+  const allowed = [...new Set([0, 1, 3, 15, 57, 60, 231, 257, ...Object.values(SYSCALL_NR).filter((n) => n !== SYSCALL_NR.trampfd)])].sort((x, y) => x - y);
   const errnoTable = Object.entries(ERRNO).map(([n, v]) => `  [${v}] = "${n}",`).join('\n');
   const sig = (name: keyof typeof SIGNAL) => SIGNAL[name];
   return `/* mmdiff export-c of ${source.replace(/\*\//g, '* /')}: ${prog.ops.length} ops, ${nprocs} process${nprocs > 1 ? 'es' : ''}.
@@ -89,7 +131,13 @@ export function exportC(prog: Program, source: string): string {
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stddef.h>
+#include <poll.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <ucontext.h>
@@ -97,8 +145,29 @@ export function exportC(prog: Program, source: string): string {
 
 typedef uint64_t u64;
 enum { NPROCS = ${nprocs}, NREGS = ${regs} };
-enum { K_SYS, K_FORK, K_EXIT, K_RFC, K_READ, K_WRITE, K_EXEC, K_WRPKRU, K_PLAIN, K_INCSSP, K_WRSS, K_RSTORSSP, K_SAVEPREVSSP };
+enum { K_SYS, K_FORK, K_EXIT, K_RFC, K_READ, K_WRITE, K_EXEC, K_WRPKRU, K_PLAIN, K_INCSSP, K_WRSS, K_RSTORSSP, K_SAVEPREVSSP, K_DUMP };
 enum { RES_VALUE, RES_ERRNO, RES_FAULT, RES_NOTRUN };
+enum { CK_NONE, CK_RANGE, CK_MMAP, CK_MREMAP, CK_BRK, CK_WORD, CK_BYTE, CK_ARCH, CK_CLOSE };
+
+/* The case as data: each argument is a sum of terms (a literal, or +/- an earlier result). */
+struct term { u64 lit; int32_t ref; int32_t neg; };
+struct opd { int32_t proc, kind, nr, fork_child, bind, ret, check; int32_t first[6], count[6]; };
+static const struct term TERMS[] = {
+${terms.map((t) => '  ' + t + ',').join('\n')}
+};
+static const struct opd OPD[] = {
+${rows.map((r) => '  ' + r + ',').join('\n')}
+};
+static const char *const TEXT[] = {
+${texts.join('\n')}
+};
+/* each op's expected result as the case wrote it (0: none) */
+static const char *const EXPECT[] = {
+${expects.join('\n')}
+};
+enum { NOPS = ${prog.ops.length} };
+/* the syscalls a program process may make (seccomp allow-list) */
+static const int ALLOWED[] = { ${allowed.join(', ')} };
 
 static const char *const ERRNO_NAME[${Math.max(...Object.values(ERRNO)) + 1}] = {
 ${errnoTable}
@@ -197,12 +266,31 @@ static uint32_t pkru; /* the PKRU of the program (this process) */
 struct req { int32_t op, kind, nr, fork_child; u64 a[6]; };
 struct rep { int32_t kind, sig, code, pad; u64 value; };
 static int req_fd[NPROCS][2], rep_fd[NPROCS][2];
+static pid_t pgrp; /* the program processes' process group (p0's pid) */
 
 static void full_io(int write_side, int fd, void *buf, size_t n) {
   char *p = buf;
   while (n) {
     ssize_t r = write_side ? write(fd, p, n) : read(fd, p, n);
     if (r <= 0) _exit(write_side ? 71 : 0);
+    p += r;
+    n -= (size_t)r;
+  }
+}
+
+/* The coordinator's read of a reply: a process that died (a seccomp kill, a signal) never
+ * answers, and other processes hold the pipe open, so wait with a bound, then end it all. */
+static void reply_of(int proc, void *buf, size_t n) {
+  char *p = buf;
+  while (n) {
+    struct pollfd pf = { rep_fd[proc][0], POLLIN, 0 };
+    if (poll(&pf, 1, 20000) <= 0) {
+      fprintf(stderr, "repro: process p%d gave no answer in 20 s: it died (a seccomp kill shows in dmesg) or hangs\\n", proc);
+      if (pgrp > 0) kill(-pgrp, SIGKILL);
+      exit(71);
+    }
+    ssize_t r = read(rep_fd[proc][0], p, n);
+    if (r <= 0) { fprintf(stderr, "repro: process p%d is gone\\n", proc); if (pgrp > 0) kill(-pgrp, SIGKILL); exit(71); }
     p += r;
     n -= (size_t)r;
   }
@@ -215,6 +303,21 @@ static struct rep cpu_done(u64 value) {
   return r;
 }
 
+/* A /proc file read whole into buf. */
+static char *read_maps_path(const char *path, char *buf, size_t size) {
+  int fd = open(path, O_RDONLY);
+  ssize_t n = 0, r;
+  while (fd >= 0 && n < (ssize_t)size - 1 && (r = read(fd, buf + n, size - 1 - n)) > 0) n += r;
+  if (fd >= 0) close(fd);
+  buf[n > 0 ? n : 0] = 0;
+  return buf;
+}
+
+/* The VMAs of this process: /proc/self/maps read whole into buf. */
+static char *read_maps(char *buf, size_t size) {
+  return read_maps_path("/proc/self/maps", buf, size);
+}
+
 /* exec: an instruction fetch of the page (docs/conventions.md): a one-byte read with
  * PKRU 0 faults the page in (fetches ignore PKRU), then the VMA must be executable. */
 static struct rep do_exec(u64 addr) {
@@ -222,12 +325,7 @@ static struct rep do_exec(u64 addr) {
   mm_read1(addr);
   if (fault_sig) return cpu_done(0);
   static char maps[1 << 20];
-  int fd = open("/proc/self/maps", O_RDONLY);
-  ssize_t n = 0, r;
-  while (fd >= 0 && n < (ssize_t)sizeof maps - 1 && (r = read(fd, maps + n, sizeof maps - 1 - n)) > 0) n += r;
-  if (fd >= 0) close(fd);
-  maps[n] = 0;
-  for (char *line = maps; *line;) {
+  for (char *line = read_maps(maps, sizeof maps); *line;) {
     unsigned long lo, hi;
     char perm[5];
     if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perm) == 3 && addr >= lo && addr < hi) {
@@ -242,6 +340,68 @@ static struct rep do_exec(u64 addr) {
   }
   struct rep out = { RES_FAULT, SIGSEGV, SEGV_MAPERR, 0, 0 };
   return out;
+}
+
+/* This program's own memory, as it was before the case ran: no op may reach it. */
+static struct { u64 lo, hi; } OWN[256];
+static int nown;
+static u64 brk0;
+
+static int is_own(u64 lo, u64 hi) {
+  for (int i = 0; i < nown; i++) if (lo < OWN[i].hi && hi > OWN[i].lo) return 1;
+  return 0;
+}
+
+/* [addr, addr + len) rounded out to pages, to the top of the address space if it wraps */
+static int reaches(u64 addr, u64 len) {
+  u64 lo = addr & ~0xfffULL, hi = addr + len;
+  if (hi < addr || hi > ~0xfffULL) hi = ~0ULL; else hi = (hi + 0xfff) & ~0xfffULL;
+  return len && is_own(lo, hi);
+}
+
+/* Why op i, with arguments a, must not run here, or 0. */
+static const char *refusal(const struct opd *o, const u64 *a) {
+  switch (o->check) {
+  case CK_RANGE: return reaches(a[0], a[1]) ? "its range reaches this program's own memory" : 0;
+  case CK_MMAP: return (a[3] & ${MAP.FIXED}) && !(a[3] & ${MAP.FIXED_NOREPLACE}) && reaches(a[0], a[1]) ? "MAP_FIXED over this program's own memory" : 0;
+  case CK_MREMAP:
+    if (reaches(a[0], a[1] ? a[1] : 1)) return "its source reaches this program's own memory";
+    return (a[3] & ${MREMAP.FIXED}) && reaches(a[4], a[2]) ? "MREMAP_FIXED over this program's own memory" : 0;
+  case CK_BRK: return a[0] && a[0] < brk0 ? "a break below this program's own heap" : 0;
+  case CK_WORD: return reaches(a[0], 8) ? "an access to this program's own memory" : 0;
+  case CK_BYTE: return reaches(a[0], 1) ? "an access to this program's own memory" : 0;
+  case CK_ARCH:
+    if (a[0] < ${ARCH_SHSTK.ENABLE} || a[0] > ${ARCH_SHSTK.STATUS}) return "an arch_prctl other than the shadow-stack ones";
+    return a[0] == ${ARCH_SHSTK.STATUS} && reaches(a[1], 8) ? "ARCH_SHSTK_STATUS writing into this program's own memory" : 0;
+  case CK_CLOSE: return fcntl((int)a[0], F_GETFD) != -1 ? "a close of one of this program's own descriptors" : 0;
+  }
+  return 0;
+}
+
+/* A program process may make only the syscalls its ops need (and the pipes, the
+ * read of its maps, the return from a fault); anything else kills it. */
+static void confine(void) {
+  enum { N = sizeof ALLOWED / sizeof ALLOWED[0] };
+  struct sock_filter f[N + 12];
+  int k = 0;
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+  f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+  /* openat only read-only (do_exec and the end state read /proc/self/maps) */
+  f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 257, 0, 4);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[2]));
+  f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND, 0, 1);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  for (int i = 0; i < N; i++) f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)ALLOWED[i], (unsigned char)(N - i), 0);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
+  f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  struct sock_fprog prog = { (unsigned short)k, f };
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog)) {
+    perror("repro: seccomp");
+    _exit(70);
+  }
 }
 
 static void serve(int me);
@@ -278,12 +438,36 @@ static struct rep run_op(int me, const struct req *q) {
   return r;
 }
 
+/* K_DUMP: this process's VMAs outside the program's own memory, one reply each, then a 0 one. */
+static void dump(int me) {
+  static char maps[1 << 20];
+  for (char *line = read_maps(maps, sizeof maps); *line;) {
+    unsigned long lo, hi;
+    char perm[5];
+    if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perm) == 3 && !is_own(lo, hi)) {
+      struct rep r = { RES_VALUE, (int)((perm[0] == 'r') | (perm[1] == 'w') << 1 | (perm[2] == 'x') << 2 | (perm[3] == 's') << 3), 0, 0, lo };
+      struct rep e = { RES_VALUE, 0, 0, 0, hi };
+      full_io(1, rep_fd[me][1], &r, sizeof r);
+      full_io(1, rep_fd[me][1], &e, sizeof e);
+    }
+    char *nl = strchr(line, '\\n');
+    if (!nl) break;
+    line = nl + 1;
+  }
+  /* the end marker carries this process's seccomp mode (2: filtered), so the confinement shows */
+  struct rep end = { RES_NOTRUN, 0, 0, 0, 0 };
+  char *sc = strstr(read_maps_path("/proc/self/status", maps, sizeof maps), "Seccomp:");
+  if (sc) end.code = atoi(sc + 8);
+  full_io(1, rep_fd[me][1], &end, sizeof end);
+}
+
 /* Process number me: run the ops the coordinator sends until told to stop. */
 static void serve(int me) {
   for (;;) {
     struct req q;
     full_io(0, req_fd[me][0], &q, sizeof q);
     if (q.op < 0) _exit(0);
+    if (q.kind == K_DUMP) { dump(me); continue; }
     if (q.kind == K_EXIT) {
       struct rep r = { RES_VALUE, 0, 0, 0, 0 };
       full_io(1, rep_fd[me][1], &r, sizeof r);
@@ -297,56 +481,59 @@ static void serve(int me) {
 
 static u64 R[NREGS];
 static int alive[NPROCS];
+static int mismatches;
 
-static void emit(const char *text, const struct rep *r, int ret) {
+/* The result as the .mm format writes it. */
+static void result_text(char *out, size_t size, const struct rep *r, int ret) {
   static const char *const SEGV[] = { "?", "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR", "SEGV_PKUERR", "?", "?", "?", "?", "?", "SEGV_CPERR" };
   static const char *const BUS[] = { "?", "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR" };
-  char out[4096];
-  int n;
   if (r->kind == RES_VALUE) {
-    if (ret == 2) n = snprintf(out, sizeof out, "%s = %lld\\n", text, (long long)r->value);
-    else if (r->value == 0) n = snprintf(out, sizeof out, "%s = 0\\n", text);
-    else n = snprintf(out, sizeof out, "%s = 0x%llx\\n", text, (unsigned long long)r->value);
+    if (ret == 2) snprintf(out, size, "%lld", (long long)r->value);
+    else if (r->value == 0) snprintf(out, size, "0");
+    else snprintf(out, size, "0x%llx", (unsigned long long)r->value);
   } else if (r->kind == RES_ERRNO) {
     const char *name = r->code < (int)(sizeof ERRNO_NAME / sizeof ERRNO_NAME[0]) ? ERRNO_NAME[r->code] : 0;
-    if (name) n = snprintf(out, sizeof out, "%s = -%s\\n", text, name);
-    else n = snprintf(out, sizeof out, "%s = -%d\\n", text, r->code);
-  } else if (r->kind == RES_FAULT) {
+    if (name) snprintf(out, size, "-%s", name);
+    else snprintf(out, size, "-E%d", r->code);
+  } else {
     const char *s = r->sig == ${sig('SIGSEGV')} ? "SIGSEGV" : r->sig == ${sig('SIGBUS')} ? "SIGBUS" : r->sig == ${sig('SIGILL')} ? "SIGILL" : "SIG?";
     const char *c = r->code == ${SI_CODE.SI_KERNEL} ? "SI_KERNEL"
       : r->sig == SIGSEGV && r->code >= 0 && r->code <= 10 ? SEGV[r->code]
       : r->sig == SIGBUS && r->code >= 0 && r->code <= 3 ? BUS[r->code]
       : r->sig == SIGILL && r->code == ${SI_CODE.ILL_ILLOPN} ? "ILL_ILLOPN" : "?";
-    n = snprintf(out, sizeof out, "%s = fault %s %s\\n", text, s, c);
-  } else {
-    n = snprintf(out, sizeof out, "%s  # not run: a trampfd RFC call, in no kernel\\n", text);
+    snprintf(out, size, "fault %s %s", s, c);
   }
-  if (n > (int)sizeof out - 1) n = sizeof out - 1;
-  write(1, out, (size_t)n);
 }
 
-static void step(int op, int proc, int kind, int nr, u64 *a, int fork_child, int bind, int ret, const char *text) {
-  struct rep r = {0};
-  if (!alive[proc]) { r.kind = RES_ERRNO; r.code = 3; /* ESRCH: no such process (yet) */ }
-  else {
-    struct req q = { op, kind, nr, fork_child, { a[0], a[1], a[2], a[3], a[4], a[5] } };
-    full_io(1, req_fd[proc][1], &q, sizeof q);
-    full_io(0, rep_fd[proc][0], &r, sizeof r);
-    if (kind == K_FORK && r.kind == RES_VALUE) alive[fork_child] = 1;
-    if (kind == K_EXIT) { alive[proc] = 0; waitpid(-1, 0, WNOHANG); }
+static void emit(int op, const struct rep *r, int ret) {
+  if (r->kind == RES_NOTRUN) { printf("%s  # not run: a trampfd RFC call or a write through /proc/self/mem\\n", TEXT[op]); return; }
+  char res[128];
+  result_text(res, sizeof res, r, ret);
+  printf("%s = %s\\n", TEXT[op], res);
+  if (EXPECT[op] && strcmp(EXPECT[op], res)) {
+    fprintf(stderr, "repro: op %d %s: expected %s, got %s\\n", op, TEXT[op], EXPECT[op], res);
+    mismatches++;
   }
-  emit(text, &r, ret);
-  if (bind >= 0) R[bind] = r.kind == RES_VALUE ? r.value : r.kind == RES_ERRNO ? (u64)-(long long)r.code : 0;
+}
+
+static void step(int op, const struct opd *o, const u64 *a) {
+  struct rep r = {0};
+  if (!alive[o->proc]) { r.kind = RES_ERRNO; r.code = 3; /* ESRCH: no such process (yet) */ }
+  else {
+    struct req q = { op, o->kind, o->nr, o->fork_child, { a[0], a[1], a[2], a[3], a[4], a[5] } };
+    full_io(1, req_fd[o->proc][1], &q, sizeof q);
+    reply_of(o->proc, &r, sizeof r);
+    if (o->kind == K_FORK && r.kind == RES_VALUE) alive[o->fork_child] = 1;
+    if (o->kind == K_EXIT) { alive[o->proc] = 0; waitpid(-1, 0, WNOHANG); }
+  }
+  emit(op, &r, o->ret);
+  if (o->bind >= 0) R[o->bind] = r.kind == RES_VALUE ? r.value : r.kind == RES_ERRNO ? (u64)-(long long)r.code : 0;
 }
 
 /* [vvar], [vvar_vclock], [vdso] sit just below the mmap base: remove them. */
 static void unmap_vdso(void) {
   static char maps[1 << 16];
-  int fd = open("/proc/self/maps", O_RDONLY);
-  ssize_t n = fd < 0 ? 0 : read(fd, maps, sizeof maps - 1);
-  if (fd >= 0) close(fd);
-  maps[n > 0 ? n : 0] = 0;
-  for (char *line = maps; line && *line;) {
+  for (char *line = read_maps(maps, sizeof maps); line && *line;) {
     unsigned long lo, hi;
     char *nl = strchr(line, '\\n');
     if (nl) *nl = 0;
@@ -355,6 +542,41 @@ static void unmap_vdso(void) {
       mm_syscall(args, 0, 0);
     }
     line = nl ? nl + 1 : 0;
+  }
+}
+
+/* Every VMA this program has now (its binary, data, heap, stack): its own memory. */
+static void own_memory(void) {
+  static char maps[1 << 16];
+  for (char *line = read_maps(maps, sizeof maps); *line && nown < (int)(sizeof OWN / sizeof OWN[0]);) {
+    unsigned long lo, hi;
+    if (sscanf(line, "%lx-%lx", &lo, &hi) == 2) { OWN[nown].lo = lo; OWN[nown].hi = hi; nown++; }
+    char *nl = strchr(line, '\\n');
+    if (!nl) break;
+    line = nl + 1;
+  }
+  brk0 = (u64)sbrk(0);
+}
+
+static void end_state(void) {
+  static const char PERM[] = "rwxs";
+  for (int i = 0; i < NPROCS; i++) {
+    if (!alive[i]) continue;
+    struct req q = { 0, K_DUMP, 0, 0, {0} };
+    full_io(1, req_fd[i][1], &q, sizeof q);
+    for (;;) {
+      struct rep a, b;
+      reply_of(i, &a, sizeof a);
+      if (a.kind != RES_VALUE) {
+        printf("# end p%d seccomp %s\\n", i, a.code == 2 ? "filter" : a.code == 1 ? "strict" : "off");
+        break;
+      }
+      reply_of(i, &b, sizeof b);
+      char perm[5];
+      for (int k = 0; k < 4; k++) perm[k] = a.sig & (1 << k) ? PERM[k] : (k == 3 ? 'p' : '-');
+      perm[4] = 0;
+      printf("# end p%d vma 0x%llx-0x%llx %s\\n", i, (unsigned long long)a.value, (unsigned long long)b.value, perm);
+    }
   }
 }
 
@@ -382,17 +604,52 @@ int main(int argc, char **argv) {
   sigaction(SIGILL, &sa, 0);
   for (int i = 0; i < NPROCS; i++) if (pipe(req_fd[i]) || pipe(rep_fd[i])) { perror("repro: pipe"); return 70; }
   unmap_vdso();
+  setvbuf(stdout, 0, _IOLBF, 0);
+  printf("# mmdiff 1\\n"); /* stdout's buffer is allocated now, before own_memory() */
+  own_memory();
   if (have_pku) { __asm__ volatile("rdpkru" : "=a"(a), "=d"(d) : "c"(0)); pkru = a; mm_wrpkru(); }
   pid_t p0 = fork();
-  if (p0 == 0) serve(0);
+  if (p0 == 0) {
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    confine();
+    serve(0);
+  }
+  if (p0 < 0) { perror("repro: fork"); return 70; }
+  setpgid(p0, p0);
+  pgrp = p0;
   alive[0] = 1;
-${steps.join('\n')}
+  int refused = 0;
+  for (int i = 0; i < NOPS; i++) {
+    const struct opd *o = &OPD[i];
+    u64 v[6];
+    for (int k = 0; k < 6; k++) {
+      u64 x = 0;
+      for (int t = o->first[k]; t < o->first[k] + o->count[k]; t++) {
+        u64 y = TERMS[t].ref >= 0 ? R[TERMS[t].ref] : TERMS[t].lit;
+        x = TERMS[t].neg ? x - y : x + y;
+      }
+      v[k] = x;
+    }
+    const char *why = refusal(o, v);
+    if (why) {
+      printf("%s  # refused: %s\\n", TEXT[i], why);
+      fprintf(stderr, "repro: op %d %s refused: %s; the rest is not run\\n", i, TEXT[i], why);
+      refused = 1;
+      break;
+    }
+    step(i, o, v);
+  }
+  if (!refused) end_state();
   for (int i = 0; i < NPROCS; i++) {
     if (!alive[i]) continue;
     struct req q = { -1, 0, 0, 0, {0} };
     full_io(1, req_fd[i][1], &q, sizeof q);
   }
+  if (refused) kill(-pgrp, SIGKILL);
   while (wait(0) > 0) {}
+  if (refused) return 3;
+  if (mismatches) { fprintf(stderr, "repro: %d result%s differ from the case's expectations\\n", mismatches, mismatches > 1 ? "s" : ""); return 1; }
   return 0;
 }
 `;

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatResult, OPS, parse, type Program } from '../abi/index.js';
 import { openTarget, type Target } from '../fuzz/target.js';
 import { exportC } from '../kernel/export-c.js';
@@ -59,3 +59,53 @@ it('the exported program, compiled and run, prints the kernel target\'s results'
   expect(t.crash).toBeUndefined();
   expect(resultsOf(printed)).toEqual(t.results.map((r, i) => formatResult(r, OPS[prog.ops[i].name].returns)));
 }, 60_000);
+
+/** Exports, compiles and runs a case; the reproducer's status, output and errors. */
+function reproduce(name: string, text: string, opt = '-O1') {
+  const c = join(dir, `${name}.c`);
+  writeFileSync(c, exportC(parse(text), name));
+  execFileSync('gcc', [opt, '-static', '-Wall', '-Werror', '-o', join(dir, name), c], { stdio: 'pipe' });
+  const run = spawnSync(join(dir, name), { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+  return { status: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('a case from somebody else cannot take over the reproducer', () => {
+  // the static reproducer's text starts at 0x401000, its data and heap follow; each case
+  // tries to change that memory (the first writes a payload into its code: int3 … )
+  const attacks: Array<[string, string]> = [
+    ['patch its own text', 'mprotect(0x401000, 0x1000, PROT_READ|PROT_WRITE|PROT_EXEC)\nwrite(0x401000, 0xcccccccccccccccc)'],
+    ['write into its own text', 'write(0x401000, 0xcccccccccccccccc)'],
+    ['MAP_FIXED over its own text', 'mmap(0x400000, 0x10000, PROT_READ|PROT_WRITE|PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)'],
+    ['unmap everything', 'munmap(0x0, 0x7ffffffff000)'],
+    ['mremap its own text away', 'mremap(0x401000, 0x1000, 0x1000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x10000000)'],
+    ['mremap onto its own text', 'r0 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE|PROT_EXEC, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 0xcccccccccccccccc)\nmremap(r0, 0x1000, 0x1000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x401000)'],
+    ['discard its own data', 'madvise(0x400000, 0x7fff00000000, MADV_DONTNEED)'],
+    ['shrink its heap', 'brk(0x400000)'],
+    ['move its TLS base', 'arch_prctl(0x1002, 0x10000000)'],
+    ['close its pipes', 'close(3)'],
+  ];
+  it.each(attacks)('%s: refused, exit 3, nothing run after it', (_name, body) => {
+    const r = reproduce('attack', `# mmdiff 1\n${body}\nr9 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n`);
+    expect(r.status, r.err).toBe(3);
+    expect(r.out).toMatch(/# refused: /);
+    expect(r.out).not.toMatch(/^r9 = /m); // nothing after the refusal ran
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('program processes run under seccomp; expectations are checked (exit 1, expected X, got Y)', () => {
+    const ok = reproduce('expect', '# mmdiff 1\nr0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmunmap(r0, 0) = -EINVAL\nmprotect(r0, 0x1000, PROT_NONE) = -EPERM\nr1 = fork() = 1\n');
+    expect(ok.status).toBe(1);
+    expect(ok.err).toMatch(/^repro: op 2 mprotect\(r0, 0x1000, PROT_NONE\): expected -EPERM, got 0$/m);
+    expect(ok.err).not.toMatch(/munmap/);
+    expect(ok.out).toMatch(/^# end p0 seccomp filter$/m);
+    expect(ok.out).toMatch(/^# end p1 seccomp filter$/m);
+    expect(ok.out).toMatch(/^# end p0 vma 0x[0-9a-f]+-0x[0-9a-f]+ ---p$/m);
+  }, 60_000);
+
+  it('a case of 130,000 ops compiles and runs (the ops are a table, not code)', () => {
+    const ops = Array.from({ length: 130_000 }, (_, i) => `read(r0+0x${((i % 512) * 8).toString(16)})`);
+    const r = reproduce('long', `# mmdiff 1\nr0 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n${ops.join('\n')}\n`, '-O0');
+    expect(r.status, r.err).toBe(0);
+    expect(parse(r.out).ops).toHaveLength(130_001);
+  }, 180_000);
+});
