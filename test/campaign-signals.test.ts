@@ -28,7 +28,7 @@ async function until(cond: () => boolean, ms = 90_000): Promise<void> {
   }
 }
 
-describe('signals', () => {
+describe.concurrent('signals', () => {
   for (const [sig, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
     it(`${sig}: the summary is written and the exit status is ${code}`, async () => {
       const out = tmp('sig');
