@@ -77,17 +77,19 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
     if (addr !== 0 && addr < k.minAddr * PAGE) addr = k.minAddr * PAGE;
   }
   if (alignWraps(lenB)) return E.ENOMEM;
-  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge);
+  const hb = BigInt(huge);
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, a[5] % hb === 0n);
 }
 
 /**
  * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
- * a one-page start gap (stack_guard_placement), unless sg says otherwise.
+ * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk: a
+ * MAP_HUGETLB offset that is a whole number of huge pages.
  */
 export function mmapCommon(
   k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
-  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0,
+  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true,
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
@@ -109,11 +111,26 @@ export function mmapCommon(
     const r = mm.tree.findVma(vs);
     if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
   }
+  // mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split)
+  const unmapOld = (): Result | null => {
+    const r = mm.tree.findVma(vs);
+    if (r < 0 || k.vp.vs[r] >= ve) return null;
+    if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
+    const e = k.gatherMunmap(mm, r, vs, ve);
+    if (e) return E[e];
+    k.unmapRange(mm, vs, ve);
+    return null;
+  };
   if (huge) {
     // hugetlbfs file checks, then the reservation fails: no huge pages on the machines
     if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return E.EINVAL;
     if (flags & MAP.GROWSDOWN) return E.EINVAL;
-    return E.ENOMEM;
+    // the old range is cleaned up before the file's mmap runs; when that fails the
+    // abort cannot restore it (vms_abort_munmap_vmas): MAP_FIXED leaves a gap
+    const e = unmapOld();
+    if (e) return e;
+    // hugetlbfs_file_mmap: the offset must be a whole number of huge pages
+    return hugeOffOk ? E.ENOMEM : E.EINVAL;
   }
   let shared = false;
   let pgoff = vs;
@@ -135,14 +152,8 @@ export function mmapCommon(
     default:
       return E.EINVAL;
   }
-  // mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split)
-  const r = mm.tree.findVma(vs);
-  if (r >= 0 && k.vp.vs[r] < ve) {
-    if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
-    const e = k.gatherMunmap(mm, r, vs, ve);
-    if (e) return E[e];
-    k.unmapRange(mm, vs, ve);
-  }
+  const e = unmapOld();
+  if (e) return e;
   // accountable_mapping(): private writable without NORESERVE
   if ((fl & (VMF.NORESERVE | VMF.SHARED | F_WRITE)) === F_WRITE) fl |= VMF.ACCOUNT;
   if (shared) k.addVma(mm, vs, ve, pgoff, fl, 0, 0, k.shm.create(ve - vs));

@@ -187,6 +187,29 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:hugetlb-type-EINVAL');
     return 'EINVAL';
   }
+  // mm/mmap.c (6.10): mmap_region — can_modify_mm up front
+  if (sealsUpFront(k) && !canModifyMm(p.mm, got, got + len)) {
+    hit(k, 'mmap:sealed-EPERM-upfront');
+    return 'EPERM';
+  }
+  // mm/vma.c: __mmap_prepare — gather what MAP_FIXED replaces (seals, the split limit)
+  const first = findVmaIntersection(p.mm, got, got + len);
+  const old = first ? gatherMunmapVmas(k, p.mm, first, got, got + len) : [];
+  if (typeof old === 'string') {
+    hit(k, `mmap:fixed-${old}`);
+    return old;
+  }
+  // mm/vma.c: vms_clean_up_area has run (PTEs cleared, vm_ops->close called) before the file's
+  // mmap, so when that fails vms_abort_munmap_vmas cannot put the old VMAs back: it leaves a gap
+  if (old.length) {
+    hit(k, 'mmap:hugetlb-fixed-gap');
+    completeMunmap(k, p.mm, old);
+  }
+  // fs/hugetlbfs/inode.c: hugetlbfs_file_mmap — vm_pgoff must be huge-page aligned
+  if ((a.off >> 12n) % (hsz >> 12n) !== 0n) {
+    hit(k, 'mmap:hugetlb-pgoff-EINVAL');
+    return 'EINVAL';
+  }
   // mm/hugetlb.c: hugetlb_reserve_pages (from hugetlbfs_file_mmap) — no huge pages on these machines
   hit(k, 'mmap:hugetlb-ENOMEM');
   return 'ENOMEM';

@@ -37,6 +37,7 @@ struct ctl {
   u8 alive[MAXPROC];
   u32 pkru[MAXPROC];   /* PKRU when the process last gave the baton away */
   u64 brk[MAXPROC];    /* brk(0) then */
+  u64 populated;       /* bytes the program's populating ops asked for (run.c populate_budget) */
   char msg[256];
 };
 
@@ -92,6 +93,7 @@ extern void restore_rt(void);
 
 /* util.c */
 void die(const char *what, long err) __attribute__((noreturn));
+void confine_program_process(void); /* confine.c */
 void put(int fd, const char *s);
 char *fmt_hex(char *p, u64 v);
 char *fmt_dec(char *p, i64 v);

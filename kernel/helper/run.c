@@ -170,13 +170,27 @@ static int over_commit(u64 len) {
   return L.overcommit == 0 && L.commit_limit && a > L.commit_limit && a <= TASK_SIZE && a != 0;
 }
 
+/* What one program may populate: 64 MiB an op, 256 MiB in all (its processes together),
+ * so a program of many populating ops cannot take the machine's memory (model and impl
+ * have the same 256 MiB GUP budget: such programs are "not run" on every target). */
+#define POPULATE_TOTAL 0x10000000UL
+#define POPULATE_REFUSAL "populating more than 64 MiB in an op or 256 MiB in a program"
+static int populate_budget(u64 len) {
+  u64 a = page_align(len);
+  if (a > POPULATE_LIMIT || CTL->populated + a > POPULATE_TOTAL) return 0;
+  CTL->populated += a;
+  return 1;
+}
+
 static const char *refuse(const struct op *o, const u64 *a) {
   switch (o->code) {
     case OP_UNSUPPORTED:
       return "an op the kernel target cannot run";
     case OP_MMAP:
       if ((a[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && range_touches_below_task(a[0], a[1])) return "MAP_FIXED over the helper's memory";
-      if ((a[3] & (MAP_POPULATE | MAP_LOCKED)) && page_align(a[1]) > POPULATE_LIMIT && a[1] <= TASK_SIZE) return "populating more than 64 MiB";
+      /* with MAP_NORESERVE a hugetlb mapping succeeds with an empty pool: hugetlb VMAs are not modelled */
+      if ((a[3] & (MAP_HUGETLB | MAP_NORESERVE)) == (MAP_HUGETLB | MAP_NORESERVE)) return "a MAP_HUGETLB|MAP_NORESERVE mapping (hugetlb VMAs are not modelled)";
+      if ((a[3] & (MAP_POPULATE | MAP_LOCKED)) && a[1] <= TASK_SIZE && !populate_budget(a[1])) return POPULATE_REFUSAL;
       /* mm/mmap.c accountable_mapping / shmem_acct_size: private writable or shared, not NORESERVE */
       if (!(a[3] & MAP_NORESERVE) && ((a[3] & MAP_TYPE) == MAP_SHARED || (a[3] & MAP_TYPE) == 3 || (a[2] & PROT_WRITE)) && over_commit(a[1]))
         return "a length above RAM + swap (heuristic overcommit)";
@@ -192,8 +206,8 @@ static const char *refuse(const struct op *o, const u64 *a) {
       return NULL;
     case OP_MADVISE:
       if (range_touches(a[0], a[1])) return "a range over the helper's memory";
-      if (((i32)a[2] == MADV_POPULATE_READ || (i32)a[2] == MADV_POPULATE_WRITE) && page_align(a[1]) > POPULATE_LIMIT && a[1] <= TASK_SIZE)
-        return "populating more than 64 MiB";
+      if (((i32)a[2] == MADV_POPULATE_READ || (i32)a[2] == MADV_POPULATE_WRITE) && a[1] <= TASK_SIZE && !populate_budget(a[1]))
+        return POPULATE_REFUSAL;
       return NULL;
     case OP_MREMAP:
       if (range_touches(a[0], a[1] ? a[1] : 1)) return "a range over the helper's memory";
@@ -398,15 +412,20 @@ static void child_p0(void) {
   sys2(SYS_setpgid, 0, 0);
   /* no open files: mmap of any fd is EBADF, as docs/conventions.md says */
   sys3(SYS_close_range, 0, ~0U, 0);
-  /* root without CAP_SYS_ADMIN (docs/conventions.md): MADV_HWPOISON is EPERM */
+  /* root without CAP_SYS_ADMIN (docs/conventions.md): MADV_HWPOISON is EPERM. Of the
+   * rest only what the semantics read is kept: CAP_IPC_LOCK (mlock limits), CAP_SYS_RAWIO
+   * (mmap below dac_mmap_min_addr), CAP_SYS_RESOURCE (rlimits); the others are dropped. */
   struct cap_header h = {0x20080522, 0};
   struct cap_data d[2];
   if (sys2(SYS_capget, &h, d) == 0) {
-    d[0].effective &= ~(1U << CAP_SYS_ADMIN);
-    d[0].permitted &= ~(1U << CAP_SYS_ADMIN);
-    d[0].inheritable &= ~(1U << CAP_SYS_ADMIN);
+    u32 keep = 1U << CAP_IPC_LOCK | 1U << CAP_SYS_RAWIO | 1U << CAP_SYS_RESOURCE;
+    d[0].effective &= keep;
+    d[0].permitted &= keep;
+    d[0].inheritable = 0;
+    d[1].effective = d[1].permitted = d[1].inheritable = 0;
     if (sys2(SYS_capset, &h, d) < 0) internal_fault(0, 0, 0);
   }
+  confine_program_process();
   run_ops();
 }
 

@@ -61,6 +61,7 @@ static inline int is_err(long r) { return (u64)r > (u64)-4096L; }
 #define MAP_ANONYMOUS 0x20
 #define MAP_LOCKED 0x2000
 #define MAP_NORESERVE 0x4000
+#define MAP_HUGETLB 0x40000
 #define MAP_POPULATE 0x8000
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MREMAP_FIXED 2
@@ -88,6 +89,9 @@ static inline int is_err(long r) { return (u64)r > (u64)-4096L; }
 #define P_PID 1
 #define POLLIN 1
 #define CAP_SYS_ADMIN 21
+#define CAP_IPC_LOCK 14
+#define CAP_SYS_RAWIO 17
+#define CAP_SYS_RESOURCE 24
 // include/uapi/linux/fs.h: PROCMAP_QUERY = _IOWR('f', 17, struct procmap_query),
 // PAGEMAP_SCAN = _IOWR('f', 16, struct pm_scan_arg)
 #define PROCMAP_QUERY 0xC0686611UL
