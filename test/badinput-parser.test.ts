@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONSTANTS, ERRNO, OPS, parse, ParseError, print, SI_CODE, SIGNAL } from '../abi/index.js';
+import { CONSTANTS, ERRNO, OPS, parse, ParseError, print, SI_CODE, SIGNAL, textLines } from '../abi/index.js';
 import { findCases } from '../fuzz/load.js';
 
 /** Slowest acceptable parse of one input (the largest are a few MB). */
@@ -34,7 +34,7 @@ function check(text: string): ParseError | null {
     if (message !== `${line}:${col}: ${reason}`) throw new Error(`message ${JSON.stringify(message)}`);
     // one short line: no line breaks or other control characters, user text cut short
     if (/[\p{Cc}\u2028\u2029]/u.test(message) || message.length > 300) throw new Error(`not one short line: ${JSON.stringify(message.slice(0, 400))}`);
-    const lines = text.split('\n');
+    const lines = textLines(text); // LF, CRLF and a lone CR end a line
     if (!(Number.isInteger(line) && line >= 1 && line <= lines.length)) throw new Error(`line ${line} outside the text (${lines.length} lines): ${message}`);
     if (!(Number.isInteger(col) && col >= 1 && col <= lines[line - 1].length + 1)) throw new Error(`column ${col} outside line ${line}: ${message}`);
     return e;
