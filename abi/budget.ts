@@ -2,7 +2,10 @@
 // would take the machine's memory or minutes of a worker; every target refuses it
 // the same way, so the program is "not run" rather than a divergence or a hang.
 
-/** Pages one program may fault in through get_user_pages (populate, mlock): 256 MiB. */
+/**
+ * Pages one program may fault in through get_user_pages (populate, mlock) or cover with
+ * guard markers (MADV_GUARD_INSTALL walks every page of its range): 256 MiB.
+ */
 export const GUP_PAGE_BUDGET = 1 << 16;
 
 /** Thrown by a target that went over the budget; runProgram makes the trace unsupported. */
@@ -15,6 +18,6 @@ export class GupBudget {
   private used = 0;
   take(pages: number): void {
     this.used += pages;
-    if (this.used > GUP_PAGE_BUDGET) throw new OverBudget(`populates more than ${GUP_PAGE_BUDGET} pages (${(GUP_PAGE_BUDGET * 4) >> 10} MiB)`);
+    if (this.used > GUP_PAGE_BUDGET) throw new OverBudget(`populates or guards more than ${GUP_PAGE_BUDGET} pages (${(GUP_PAGE_BUDGET * 4) >> 10} MiB)`);
   }
 }

@@ -12,7 +12,8 @@
 // failed where the other passed (`mprotect:sealed-EPERM`: a check missed). The rule the
 // reference took is always shown (`rule`), the values in `shows`.
 
-import { type Coverage, type Divergence, type Program, type Trace } from '../abi/index.js';
+import { type Coverage, type Divergence, type Program, type Result, type Trace } from '../abi/index.js';
+import { resultKind } from '../abi/compare.js';
 import type { TargetPair } from './pair.js';
 
 /** Feature prefixes that describe an op's own rules (a feature of another family can be hit on the way). */
@@ -79,10 +80,13 @@ function prefix(prog: Program, n: number): Program {
 export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?: Trace, tb?: Trace): Promise<Divergence> {
   if (d.class === 'invariant' || d.class === 'hang') return d;
   if (d.class === 'crash') {
+    // a crash's cause is where the target threw, not the op that got there: one bug that
+    // breaks a helper every op uses must not give a bucket per op (the op stays in the detail)
     const op = d.op ?? prog.ops.length;
-    const name = prog.ops[op]?.name ?? 'end';
-    const msg = crashKey(ta?.crash?.op === op ? ta.crash.message : tb?.crash?.message);
-    return { ...d, signature: `${name} ${d.what}${msg ? `: ${msg}` : ''}` };
+    const aThrew = ta?.crash?.op === op;
+    const msg = crashKey(aThrew ? ta?.crash?.message : tb?.crash?.message);
+    const who = aThrew ? pair.a.name : tb?.crash ? pair.b.name : null;
+    return who ? { ...d, signature: `crash in ${who}${msg ? `: ${msg}` : ''}` } : d;
   }
   // the last op that can be the cause: the first differing result, or the end
   const last = d.op ?? prog.ops.length - 1;
@@ -107,24 +111,30 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   }
   const c = hi;
   const name = prog.ops[c].name;
-  const features = await featuresAt(prog, c, pair);
+  const { features, result } = await featuresAt(prog, c, pair);
   const rule = features.length ? ruleOf(name, features) : undefined;
   // what the whole run showed, when it is another difference than the cause's own
   const folded = c !== d.op || first.what !== d.what;
   const later = d.op !== null ? `then op ${d.op} ${prog.ops[d.op]?.name}: ${d.shows}` : `then at the end: ${d.shows}`;
-  return { ...first, op: c, signature: `${subject(name, first, features, rule)} ${keyWhat(first.what, referenceFailed(first, rule))}`, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
+  // an op that failed the same way on both sides but left other state: what it did
+  // before failing differs, whichever VMA or PTE field shows it
+  const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result)) ? resultKind(result) : null;
+  const what = partial ? `state after ${partial}` : keyWhat(first.what, referenceFailed(first, rule));
+  return { ...first, op: c, signature: `${subject(name, first, features, rule)} ${what}`, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 
-/** The features the reference target (the pair's first with coverage) hit at op `c`. */
-async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<string[]> {
+/** The features the reference target (the pair's first with coverage) hit at op `c`, and its result there. */
+async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<{ features: string[]; result?: Result }> {
   const p = prefix(prog, c + 1);
+  let result: Result | undefined;
   for (const t of [pair.a, pair.b]) {
     const cov = new PerOpCoverage();
-    await t.run(p, cov);
+    const tr = await t.run(p, cov);
+    result ??= tr.results[c];
     const fs = cov.byOp[c];
-    if (fs?.length) return fs;
+    if (fs?.length) return { features: fs, result };
   }
-  return [];
+  return { features: [], result };
 }
 
 /** Ops that touch memory and may fault (their PTE effects are the fault handler's). */
@@ -144,22 +154,27 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   return SAME_OP[name] ?? name;
 }
 
-/** The reference target failed the op with an errno: the check it failed names the cause. */
+/** Only the reference target failed the op with an errno: the check it failed names the cause. */
 function referenceFailed(first: Divergence, rule: string | undefined): boolean {
-  return first.class === 'result' && rule !== undefined && /^result -E/.test(first.what);
+  return first.class === 'result' && rule !== undefined && /^result -E[^/]*\/(?!-E)/.test(first.what);
 }
 
 /**
  * A result pair where one side faults and the other does not keeps only "fault": which
- * fault is in `shows`. Where the reference failed a check, the other side's result
- * (success, or a later check's errno) is one bug either way: only the reference's errno.
+ * fault is in `shows`. Where only the reference failed a check, the other side's result
+ * (success, a value) is one bug either way: only the reference's errno. Where only the
+ * other side failed, its errno names its check. Where both failed differently, the two
+ * errnos: which check of the reference fired varies with the program (a madvise that
+ * returns ENOMEM at a hole too early meets EINVAL, EPERM, … checks), the pair does not.
  */
 function keyWhat(what: string, referenceFailed: boolean): string {
   const m = /^result ([^/]+)\/(.+)$/.exec(what);
   if (!m) return what;
   if (referenceFailed) return `result ${m[1]}/*`;
-  const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
   const [a, b] = [m[1], m[2]];
+  const isErrno = (k: string) => k.startsWith('-E');
+  if (isErrno(b) && !isErrno(a)) return `result */${b}`;
+  const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
   if (isFault(a) === isFault(b)) return what;
   return `result ${isFault(a) ? 'fault' : a}/${isFault(b) ? 'fault' : b}`;
 }

@@ -313,6 +313,7 @@ function pageoutShmem(k: Kernel, mm: Proc, vs: number, ve: number, id: number, o
 
 /** MADV_GUARD_INSTALL: zap what is mapped, then a guard marker on every page. */
 function installGuards(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  k.gup.take(Math.min(ve - vs, 1 << 22)); // one marker a page: bounded like populate (abi/budget.ts)
   k.zap(mm, vs, ve, true);
   for (let p = vs; p < ve; p++) {
     const s = k.pt.ensure(mm.pgd, p);

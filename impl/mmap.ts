@@ -102,9 +102,10 @@ export function mmapCommon(
   if (flags & MAP.STACK) fl |= VMF.NOHUGEPAGE;
   if (flags & MAP.NORESERVE) fl |= VMF.NORESERVE;
   const type = flags & MAP.TYPE;
+  // hugetlb_get_unmapped_area: a MAP_FIXED address off the huge page boundary, before the range checks
+  if (huge && flags & MAP.FIXED && addr % huge !== 0) return E.EINVAL;
   const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg);
   if (typeof res === 'string') return err(res as 'ENOMEM');
-  if (huge && (res % huge !== 0 || len % huge !== 0) && flags & MAP.FIXED) return E.EINVAL;
   const vs = res / PAGE;
   const ve = vs + len / PAGE;
   if (flags & MAP.FIXED_NOREPLACE) {

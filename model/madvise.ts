@@ -29,7 +29,7 @@ import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsSha
 import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
 
 const U64 = (1n << 64n) - 1n;
-/** Guard markers for more than 16 GiB at once would exhaust the model's memory. */
+/** Pages counted against the budget at most (the count only has to pass it). */
 const MAX_GUARD_PAGES = 1n << 22n;
 
 /** include/uapi/asm-generic/mman-common.h + mm/madvise.c: madvise_behavior_valid (x86-64, THP, KSM, MEMORY_FAILURE). */
@@ -481,7 +481,8 @@ function madviseGuardInstall(k: Kernel, p: Process, vma: Vma, start: bigint, end
     hit(k, 'madvise:guard-locked-EINVAL');
     return 'EINVAL';
   }
-  if ((end - start) >> 12n > MAX_GUARD_PAGES) throw new Error('model: guard install over more than 16 GiB');
+  // abi/budget.ts: a program guarding more than the budget is not run
+  k.gup.take(Number((end - start) >> 12n > MAX_GUARD_PAGES ? MAX_GUARD_PAGES : (end - start) >> 12n));
   vma.flags |= VMF.GUARD;
   if (vmaIsAnonymous(vma)) anonVmaPrepare(k, p.mm, vma);
   zapRange(k, p.mm, start, end, { dropMarkers: false });

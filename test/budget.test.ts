@@ -11,11 +11,20 @@ const populate = (bytes: bigint) => parse(`# mmdiff 1\nr0 = mmap(NULL, 0x${bytes
 it.each(local)('%s refuses a 128 TiB MAP_POPULATE as unsupported, at once', (name) => {
   const t = runProgram(TARGETS[name].factory!, populate(0x7ffff77ed000n));
   expect(t.crash).toBeUndefined();
-  expect(t.unsupported).toMatch(/^op 1 populates more than/);
+  expect(t.unsupported).toMatch(/^op 1 populates or guards more than/);
 });
 
 it.each(local)('%s runs a populate of exactly the budget', (name) => {
   const t = runProgram(TARGETS[name].factory!, populate(BigInt(GUP_PAGE_BUDGET) * 0x1000n));
   expect(t.unsupported).toBeUndefined();
   expect(t.results).toHaveLength(2);
+});
+
+it.each(local)('%s refuses guard markers over 128 TiB as unsupported, at once (a worker hung on it)', (name) => {
+  const t = runProgram(TARGETS[name].factory!, parse(`# mmdiff 1
+r0 = mmap(0x100000000, 0x7ffef7ffe000, PROT_NONE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS|MAP_NORESERVE, -1, 0)
+madvise(r0, 0x7ffef7ffe000, MADV_GUARD_INSTALL)
+`));
+  expect(t.crash).toBeUndefined();
+  expect(t.unsupported).toMatch(/^op 2 populates or guards more than/);
 });

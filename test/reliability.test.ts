@@ -106,7 +106,7 @@ describe.concurrent('a target that misbehaves becomes a bucket, and the campaign
     const r = await fuzz({ MMDIFF_FAULT: 'impl:throw:brk' }, seedDir(), '--runs', '3000', '--seed', '1', '--out', out);
     expect(r.code, r.err).toBe(0);
     const crash = summary(out).buckets.find((b) => b.class === 'crash');
-    expect(crash?.signature).toMatch(/^brk crash /);
+    expect(crash?.signature).toMatch(/^crash in impl: Error: injected fault: brk throws/);
     expect(crash?.minimized?.opsAfter).toBeGreaterThan(0);
   }, 60_000);
 

@@ -174,7 +174,7 @@ static int over_commit(u64 len) {
  * so a program of many populating ops cannot take the machine's memory (model and impl
  * have the same 256 MiB GUP budget: such programs are "not run" on every target). */
 #define POPULATE_TOTAL 0x10000000UL
-#define POPULATE_REFUSAL "populating more than 64 MiB in an op or 256 MiB in a program"
+#define POPULATE_REFUSAL "populating or guarding more than 64 MiB in an op or 256 MiB in a program"
 static int populate_budget(u64 len) {
   u64 a = page_align(len);
   if (a > POPULATE_LIMIT || CTL->populated + a > POPULATE_TOTAL) return 0;
@@ -206,7 +206,8 @@ static const char *refuse(const struct op *o, const u64 *a) {
       return NULL;
     case OP_MADVISE:
       if (range_touches(a[0], a[1])) return "a range over the helper's memory";
-      if (((i32)a[2] == MADV_POPULATE_READ || (i32)a[2] == MADV_POPULATE_WRITE) && a[1] <= TASK_SIZE && !populate_budget(a[1]))
+      /* a guard marker on every page walks (and allocates page tables for) the whole range */
+      if (((i32)a[2] == MADV_POPULATE_READ || (i32)a[2] == MADV_POPULATE_WRITE || (i32)a[2] == MADV_GUARD_INSTALL) && a[1] <= TASK_SIZE && !populate_budget(a[1]))
         return POPULATE_REFUSAL;
       return NULL;
     case OP_MREMAP:

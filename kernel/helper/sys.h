@@ -68,6 +68,7 @@ static inline int is_err(long r) { return (u64)r > (u64)-4096L; }
 #define MADV_WILLNEED 3
 #define MADV_POPULATE_READ 22
 #define MADV_POPULATE_WRITE 23
+#define MADV_GUARD_INSTALL 102
 #define O_RDONLY 0
 #define O_CLOEXEC 02000000
 #define ADDR_NO_RANDOMIZE 0x0040000
