@@ -45,7 +45,11 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
  * after its feature), else the last one at all. `+pkey`/`+shstk` variants of a rule are
  * the same rule.
  */
-export function ruleOf(opName: string, features: readonly string[]): string | undefined {
+export function ruleOf(opName: string, features: readonly string[], failed?: boolean): string | undefined {
+  // an op that failed: the first errno path taken is where the error came from, whichever
+  // op called the shared code (split_vma's ENOMEM under mprotect, madvise, mseal, …)
+  const origin = failed ? features.find((f) => /-E[A-Z0-9]+(\+(pkey|shstk))?$/.test(f)) : undefined;
+  if (origin) return origin.replace(/\+(pkey|shstk)$/, '');
   const fam = FAMILY[opName] ?? [opName];
   const own = features.filter((f) => fam.includes(f.slice(0, f.indexOf(':'))));
   const f = own.length ? own[own.length - 1] : features[features.length - 1];
@@ -112,7 +116,8 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   const c = hi;
   const name = prog.ops[c].name;
   const { features, result } = await featuresAt(prog, c, pair);
-  const rule = features.length ? ruleOf(name, features) : undefined;
+  const failed = first.class === 'result' && /^result -E/.test(first.what);
+  const rule = features.length ? ruleOf(name, features, failed) : undefined;
   // what the whole run showed, when it is another difference than the cause's own
   const folded = c !== d.op || first.what !== d.what;
   const later = d.op !== null ? `then op ${d.op} ${prog.ops[d.op]?.name}: ${d.shows}` : `then at the end: ${d.shows}`;
@@ -138,7 +143,7 @@ async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<{
 }
 
 /** Ops that touch memory and may fault (their PTE effects are the fault handler's). */
-const ACCESSES = new Set(['read', 'write', 'exec', 'call', 'ret', 'wrss', 'rstorssp', 'saveprevssp', 'incssp', 'madvise', 'mmap', 'mremap', 'trampfd_create', 'arch_prctl']);
+const ACCESSES = new Set(['read', 'write', 'exec', 'call', 'ret', 'wrss', 'rstorssp', 'saveprevssp', 'incssp', 'madvise', 'mmap', 'mremap', 'trampfd_create', 'arch_prctl', 'mem_write', 'signal', 'sigreturn']);
 /** Ops that are one syscall under two names. */
 const SAME_OP: Readonly<Record<string, string>> = { pkey_mprotect: 'mprotect' };
 
@@ -151,8 +156,19 @@ function subject(name: string, first: Divergence, features: readonly string[], r
     if (faults.length) return strip(faults[faults.length - 1]);
   }
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
+  // a fault on one side: which access met it matters less than the reference's fault path
+  // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
+  const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
+  if (m && (isFault(m[1]) || isFault(m[2])) && ACCESSES.has(name)) {
+    // only the other side faulted: the reference's path explains nothing, its code does
+    if (!isFault(m[1])) return 'access';
+    const faults = features.filter((f) => f.startsWith('fault:') || f.startsWith('stack:'));
+    return faults.length ? strip(faults[faults.length - 1]) : 'access';
+  }
   return SAME_OP[name] ?? name;
 }
+
+const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
 
 /** Only the reference target failed the op with an errno: the check it failed names the cause. */
 function referenceFailed(first: Divergence, rule: string | undefined): boolean {
@@ -174,8 +190,9 @@ function keyWhat(what: string, referenceFailed: boolean): string {
   const [a, b] = [m[1], m[2]];
   const isErrno = (k: string) => k.startsWith('-E');
   if (isErrno(b) && !isErrno(a)) return `result */${b}`;
-  const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
   if (isFault(a) === isFault(b)) return what;
-  return `result ${isFault(a) ? 'fault' : a}/${isFault(b) ? 'fault' : b}`;
+  // one side faulted: the other side's value is one bug either way; the reference's fault
+  // is named by its path (the subject), the other side's by its code
+  return isFault(a) ? 'result fault/*' : `result */${b}`;
 }
 

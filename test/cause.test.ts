@@ -64,14 +64,41 @@ madvise(r0, 0x1000, MADV_POPULATE_WRITE)
     expect(b?.signature).toBe(a?.signature);
   });
 
-  it('keeps the fault out of the key when only one side faults', async () => {
-    // a read that faults on one side only: the key says "fault", the values say which
+  it('keys a fault on one side by its code, not by the access that met it', async () => {
+    // a read that faults on the second side only: any access, that code; the values say more
     const d = await divergence('pkru-wd-blocks-read', `r0 = pkey_alloc(0, PKEY_DISABLE_WRITE)
 r1 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)
 pkey_mprotect(r1, 0x1000, ${RW}, r0)
 read(r1)
 `);
-    expect(d).toMatchObject({ signature: 'read result 0/fault', shows: 'result 0x0/SEGV_PKUERR' });
+    expect(d).toMatchObject({ signature: 'access result */SEGV_PKUERR', shows: 'result 0x0/SEGV_PKUERR' });
+  });
+
+  it('one bug, one key: the split limit off by one, met through mprotect and madvise', async () => {
+    const m = '# machine maxMapCount=2\n';
+    const base = `r0 = mmap(0x10000000, 0x3000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\n`;
+    const mp = await divergence('split-max-map-count-off-by-one', `${m}${base}mprotect(r0+0x1000, 0x1000, PROT_READ)\n`);
+    const ms = await divergence('split-max-map-count-off-by-one', `${m}${base}madvise(r0+0x1000, 0x1000, MADV_DONTFORK)\n`);
+    expect(mp?.signature).toMatch(/^vma:split-ENOMEM /);
+    expect(ms?.signature).toMatch(/^vma:split-ENOMEM /);
+  });
+
+  it('one bug, one key: a stack growing into its guard gap, met by a read and a write', async () => {
+    const base = `r0 = mmap(0x10000000, 0x1000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\nr1 = mmap(0x10010000, 0x1000, ${RW}, ${ANON}|MAP_FIXED|MAP_GROWSDOWN, -1, 0)\n`;
+    const r = await divergence('growsdown-no-guard-gap', `${base}read(0x1000f000)\n`);
+    const w = await divergence('growsdown-no-guard-gap', `${base}write(0x1000e008, 1)\n`);
+    expect(r).not.toBeNull();
+    expect(w?.signature).toBe(r?.signature);
+  });
+
+  it('two bugs, two keys: both injected at once, each program shows its own', async () => {
+    const both = await mutantImpl(['mseal-mprotect-last', 'dontfork-ignored']);
+    const pair = new TargetPair(localTargetOf('model'), fromRunSync('impl', (p, cov) => runProgram(both, p, cov)));
+    const run = async (text: string) => (await execute(parse(MM + text), pair)).divergence?.signature;
+    const seal = await run(`r0 = mmap(0x10000000, 0x2000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\nmseal(r0+0x1000, 0x1000, 0)\nmprotect(r0+0x1000, 0x1000, PROT_READ)\n`);
+    const fork = await run(`r0 = mmap(NULL, 0x1000, ${RW}, ${ANON}, -1, 0)\nmadvise(r0, 0x1000, MADV_DONTFORK)\nr1 = fork()\n`);
+    expect(seal).toBe('mprotect:sealed-EPERM result -EPERM/*');
+    expect(fork).toBe('fork vma.layout');
   });
 
   it('takes an op\'s own rule, the decisive last one, without the pkey or shadow-stack variant', () => {
