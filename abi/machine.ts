@@ -39,7 +39,8 @@ export function runProgram(factory: MachineFactory, prog: Program, cov?: Coverag
       // an op of a process that has exited (or never forked) is refused like kill(ESRCH)
       r = m.alive(op.proc) ? m.exec(op.proc, op.name, args) : err('ESRCH');
     } catch (e) {
-      if (e instanceof OverBudget) return { results, state: safeSnapshot(m), unsupported: `op ${i + 1} ${e.message}` };
+      // by name too: a mutant impl is a bundle with its own copy of the class
+      if (e instanceof OverBudget || (e as Error | undefined)?.name === 'OverBudget') return { results, state: safeSnapshot(m), unsupported: `op ${i + 1} ${(e as Error).message}` };
       return { results, state: safeSnapshot(m), crash: { op: i, message: errorText(e) } };
     }
     results.push(r);

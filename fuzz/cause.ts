@@ -123,8 +123,10 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   const later = d.op !== null ? `then op ${d.op} ${prog.ops[d.op]?.name}: ${d.shows}` : `then at the end: ${d.shows}`;
   // an op that failed the same way on both sides but left other state: what it did
   // before failing differs, whichever VMA or PTE field shows it
-  const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result)) ? resultKind(result) : null;
-  const what = partial ? `state after ${partial}` : keyWhat(first.what, referenceFailed(first, rule));
+  // before failing differs, whichever field or errno shows it (an mmap that takes the
+  // execute-only pkey before failing fails in a dozen ways)
+  const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
+  const what = partial ? `${first.class} state after an error` : keyWhat(coarse(first.what), referenceFailed(first, rule));
   return { ...first, op: c, signature: `${subject(name, first, features, rule)} ${what}`, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 
@@ -142,6 +144,18 @@ async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<{
   return { features: [], result };
 }
 
+/**
+ * PTE bits that differ (RW, D, SavedDirty, A, …) are one kind: a bug that leaves a PTE
+ * writable also leaves it dirty, and which bit a comparison meets first depends on the
+ * page. Frames and presence stay apart.
+ */
+function coarse(what: string): string {
+  return what.replace(/^pte\.(?!frame|exists)[A-Za-z]+ .*$/, 'pte.bits');
+}
+
+/** Fault paths that make or change a PTE (the others fail the access). */
+const PTE_PATHS = /^fault:(cow-|wp-|anon-alloc|zero-page|shmem-alloc|shmem-fault-around)/;
+
 /** Ops that touch memory and may fault (their PTE effects are the fault handler's). */
 const ACCESSES = new Set(['read', 'write', 'exec', 'call', 'ret', 'wrss', 'rstorssp', 'saveprevssp', 'incssp', 'madvise', 'mmap', 'mremap', 'trampfd_create', 'arch_prctl', 'mem_write', 'signal', 'sigreturn']);
 /** Ops that are one syscall under two names. */
@@ -153,6 +167,8 @@ const strip = (f: string) => f.replace(/\+(pkey|shstk)$/, '');
 function subject(name: string, first: Divergence, features: readonly string[], rule: string | undefined): string {
   if ((first.class === 'pte' || first.class === 'content') && ACCESSES.has(name)) {
     const faults = features.filter((f) => f.startsWith('fault:'));
+    const making = faults.filter((f) => PTE_PATHS.test(f));
+    if (making.length) return strip(making[making.length - 1]);
     if (faults.length) return strip(faults[faults.length - 1]);
   }
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
