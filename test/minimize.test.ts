@@ -59,6 +59,23 @@ describe('removeOps', () => {
         const q = removeOps(p, new Set(dropList), values);
         expect(print(parse(print(q)))).toBe(print(q));
         expect(print(parse(print(normalizeBindings(q))))).toBe(print(normalizeBindings(q)));
+        // the ops kept (not dropped, nor in the process of a dropped fork) are the same calls:
+        // same op, every argument the same number once the registers hold the run's values
+        const survivors: number[] = [];
+        const gone = new Set<number>();
+        let forks = 0;
+        p.ops.forEach((op, i) => {
+          if (op.name === 'fork') forks++;
+          if (gone.has(op.proc) || dropList.includes(i)) {
+            if (op.name === 'fork') gone.add(forks);
+            return;
+          }
+          survivors.push(i);
+        });
+        expect(q.ops.map((o) => o.name)).toEqual(survivors.map((i) => p.ops[i].name));
+        survivors.forEach((i, k) => {
+          expect(q.ops[k].args.map((a) => evalArg(a, values))).toEqual(p.ops[i].args.map((a) => evalArg(a, values)));
+        });
       }),
       { numRuns: 200 },
     );
