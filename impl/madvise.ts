@@ -153,50 +153,12 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       if (special) return EINVAL; // is_valid_guard_vma(allow_locked)
       removeGuards(k, mm, vs, ve);
       return r;
-    case MADV.NORMAL:
-      nf &= ~(VMF.RAND_READ | VMF.SEQ_READ);
-      break;
-    case MADV.SEQUENTIAL:
-      nf = (nf & ~VMF.RAND_READ) | VMF.SEQ_READ;
-      break;
-    case MADV.RANDOM:
-      nf = (nf & ~VMF.SEQ_READ) | VMF.RAND_READ;
-      break;
-    case MADV.DONTFORK:
-      nf |= VMF.DONTCOPY;
-      break;
-    case MADV.DOFORK:
-      // 6.18 refuses VM_IO only (no such VMA here); VM_SPECIAL came later
-      nf &= ~VMF.DONTCOPY;
-      break;
-    case MADV.WIPEONFORK:
-      if (!vp.isAnon(r) || fl & VMF.SHARED) return EINVAL;
-      nf |= VMF.WIPEONFORK;
-      break;
-    case MADV.KEEPONFORK:
-      if (fl & VMF.DROPPABLE) return EINVAL;
-      nf &= ~VMF.WIPEONFORK;
-      break;
-    case MADV.DONTDUMP:
-      nf |= VMF.DONTDUMP;
-      break;
-    case MADV.DODUMP:
-      if (fl & VMF.DROPPABLE || special) return EINVAL;
-      nf &= ~VMF.DONTDUMP;
-      break;
-    case MADV.MERGEABLE:
-      // ksm_madvise(): only KSM-compatible VMAs (not shared, not droppable)
-      if (!(fl & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD))) nf |= VMF.MERGEABLE;
-      break;
-    case MADV.UNMERGEABLE:
-      nf &= ~VMF.MERGEABLE;
-      break;
-    case MADV.HUGEPAGE:
-      nf = (nf & ~VMF.NOHUGEPAGE) | VMF.HUGEPAGE;
-      break;
-    case MADV.NOHUGEPAGE:
-      nf = (nf & ~VMF.HUGEPAGE) | VMF.NOHUGEPAGE;
-      break;
+    default: {
+      const f = FLAG_ADVICE.get(adv);
+      if (!f) break;
+      if (f.refuse?.(fl, vp.isAnon(r), special)) return EINVAL;
+      if (!f.only || f.only(fl)) nf = (nf & ~f.clear) | f.set;
+    }
   }
   nf >>>= 0;
   // madvise_update_vma()
@@ -206,6 +168,37 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
   vp.fl[n] = (nf | (vp.fl[n] & F_STICKY)) >>> 0;
   return n;
 }
+
+/**
+ * The advice that only sets and clears VMA flags (madvise_update_vma), SEMANTICS §5.2 as a
+ * table: the bits set and cleared, when the VMA refuses it (EINVAL), and when the change
+ * applies at all (KSM takes only compatible VMAs and says nothing of the others).
+ */
+interface FlagAdvice {
+  readonly set: number;
+  readonly clear: number;
+  readonly refuse?: (fl: number, anon: boolean, special: boolean) => boolean;
+  readonly only?: (fl: number) => boolean;
+}
+const READ_HINTS = VMF.RAND_READ | VMF.SEQ_READ;
+const THP_HINTS = VMF.HUGEPAGE | VMF.NOHUGEPAGE;
+const FLAG_ADVICE: ReadonlyMap<number, FlagAdvice> = new Map<number, FlagAdvice>([
+  [MADV.NORMAL, { set: 0, clear: READ_HINTS }],
+  [MADV.SEQUENTIAL, { set: VMF.SEQ_READ, clear: READ_HINTS }],
+  [MADV.RANDOM, { set: VMF.RAND_READ, clear: READ_HINTS }],
+  [MADV.DONTFORK, { set: VMF.DONTCOPY, clear: 0 }],
+  // 6.18 refuses VM_IO only (no such VMA here); VM_SPECIAL came later
+  [MADV.DOFORK, { set: 0, clear: VMF.DONTCOPY }],
+  [MADV.WIPEONFORK, { set: VMF.WIPEONFORK, clear: 0, refuse: (fl, anon) => !anon || (fl & VMF.SHARED) !== 0 }],
+  [MADV.KEEPONFORK, { set: 0, clear: VMF.WIPEONFORK, refuse: (fl) => (fl & VMF.DROPPABLE) !== 0 }],
+  [MADV.DONTDUMP, { set: VMF.DONTDUMP, clear: 0 }],
+  [MADV.DODUMP, { set: 0, clear: VMF.DONTDUMP, refuse: (fl, _anon, special) => (fl & VMF.DROPPABLE) !== 0 || special }],
+  // ksm_madvise(): only KSM-compatible VMAs (not shared, droppable or a trampfd)
+  [MADV.MERGEABLE, { set: VMF.MERGEABLE, clear: 0, only: (fl) => !(fl & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD)) }],
+  [MADV.UNMERGEABLE, { set: 0, clear: VMF.MERGEABLE }],
+  [MADV.HUGEPAGE, { set: VMF.HUGEPAGE, clear: THP_HINTS }],
+  [MADV.NOHUGEPAGE, { set: VMF.NOHUGEPAGE, clear: THP_HINTS }],
+]);
 
 /** MADV_FREE (madvise_free_pte_range): present (incl. protnone) normal pages become old and clean. */
 function freeRange(k: Kernel, mm: Proc, vs: number, ve: number): void {

@@ -78,18 +78,18 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   }
   if (alignWraps(lenB)) return E.ENOMEM;
   const hb = BigInt(huge);
-  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, a[5] % hb === 0n);
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, a[5] % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n); // on the u64: a double loses the low bits of a high address
 }
 
 /**
  * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
- * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk: a
- * MAP_HUGETLB offset that is a whole number of huge pages.
+ * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk,
+ * hugeAddrOk: a MAP_HUGETLB offset, and a MAP_FIXED address, on a huge page boundary.
  */
 export function mmapCommon(
   k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
-  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true,
+  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true,
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
@@ -103,7 +103,7 @@ export function mmapCommon(
   if (flags & MAP.NORESERVE) fl |= VMF.NORESERVE;
   const type = flags & MAP.TYPE;
   // hugetlb_get_unmapped_area: a MAP_FIXED address off the huge page boundary, before the range checks
-  if (huge && flags & MAP.FIXED && addr % huge !== 0) return E.EINVAL;
+  if (huge && !hugeAddrOk) return E.EINVAL;
   const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg);
   if (typeof res === 'string') return err(res as 'ENOMEM');
   const vs = res / PAGE;
