@@ -12,7 +12,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, load, lo12At, N, pagesAt, pagesUp, u32At, wrapsAt } from './args.js';
 import { populate } from './fault.js';
-import { PAGE, type Kernel, type Proc } from './kernel.js';
+import { PAGE, TASK_SIZE_B, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { execOnlyPkey } from './pkeys.js';
 import { mmapTrampfd } from './trampfd-sys.js';
@@ -102,8 +102,9 @@ export function mmapCommon(
   if (flags & MAP.STACK) fl |= VMF.NOHUGEPAGE;
   if (flags & MAP.NORESERVE) fl |= VMF.NORESERVE;
   const type = flags & MAP.TYPE;
-  // hugetlb_get_unmapped_area: a MAP_FIXED address off the huge page boundary, before the range checks
-  if (huge && !hugeAddrOk) return E.EINVAL;
+  // __get_unmapped_area: len > TASK_SIZE first; then hugetlb_get_unmapped_area: a MAP_FIXED
+  // address off the huge page boundary, before the generic range checks
+  if (huge && !hugeAddrOk && len <= TASK_SIZE_B) return E.EINVAL;
   const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg);
   if (typeof res === 'string') return err(res as 'ENOMEM');
   const vs = res / PAGE;

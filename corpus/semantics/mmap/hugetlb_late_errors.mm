@@ -9,6 +9,8 @@ mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB, -1, 0x20000
 # EINVAL before mm_get_unmapped_area_vmflags checks the range (which would say ENOMEM here)
 mmap(0x7fffffe01000, 0x200000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|MAP_FIXED, -1, 0) = -EINVAL
 mmap(0x8000000010000001, 0x1000, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|MAP_FIXED_NOREPLACE, -1, 0) = -EINVAL
+# mm/mmap.c: __get_unmapped_area — `len > TASK_SIZE` is ENOMEM before the file's get_unmapped_area
+mmap(0x8000000010000001, 0x800000001000, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|MAP_FIXED_NOREPLACE, -1, 0) = -ENOMEM
 # mm/vma.c: __mmap_prepare — MAP_FIXED first gathers what it replaces and vms_clean_up_area clears it;
 # when the file's mmap then fails, vms_abort_munmap_vmas cannot restore it and leaves a gap
 r0 = mmap(0x10005000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x10005000
