@@ -15,7 +15,7 @@ import { reportAfterCampaign } from './report.js';
 
 export const FUZZ_HELP = `usage: mmdiff fuzz [SEEDS...] [--targets model,impl] [--workers N] [--minutes M | --runs N]
                    [--seed S] [--corpus DIR] [--out DIR] [--max-ops N] [--blind]
-                   [--sync-dir DIR --instance NAME] [--max-corpus N] [--batch-timeout S]
+                   [--sync-dir DIR --instance NAME [--sync-interval S]] [--max-corpus N] [--batch-timeout S]
 
 Generates and mutates programs, runs each on both targets and compares the traces.
 SEEDS are directories of .mm cases (default: corpus/semantics of this project) whose
@@ -24,7 +24,9 @@ first op after which the targets differ; one bucket per cause (that op, the rule
 reference took there, the kind of difference): its witness is written to the corpus
 directory at once and replaced by its minimized form when minimization ends.
 OUT/state.json is a checkpoint: running again with the same --out resumes the
-campaign (same seed and queue, buckets kept, statistics continued).
+campaign (same seed and queue, buckets kept, statistics continued). Every queue entry
+is also a file of OUT/queue/, and OUT/fuzzer_stats (with --sync-dir also
+DIR/NAME/fuzzer_stats) has the live statistics in AFL++'s format: afl-whatsup DIR works.
 
   --targets A,B   targets to diff (default model,impl; model@6.10 selects a profile;
                   the model's design variants: mseal, prot-seal, map-shadow-stack,
@@ -72,9 +74,35 @@ export const FUZZ_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const n = (x: number) => x.toLocaleString('en');
+
+/**
+ * `[00:31/01:00] 41,230 programs · 1,320/s (avg 1,290/s) · 812 features (new 00:04 ago) ·
+ * 3 buckets (2 minimized, new 00:20 ago) · corpus 310 · 0 unsupported · 245 MiB`: the rate now
+ * and on average, how long since something new was found (a campaign that stopped finding
+ * is worth stopping), and the memory it holds.
+ */
 export function progressLine(s: Snapshot): string {
-  const left = s.durationMs !== undefined ? `/${duration(s.durationMs)}` : s.runs !== undefined ? ` ${Math.round((100 * s.programs) / s.runs)}%` : '';
-  return `[${duration(s.elapsedMs)}${left}] ${s.programs.toLocaleString('en')} programs (${s.rate.toLocaleString('en')}/s) · ${s.features} features · ${s.buckets} buckets (${s.minimized} minimized) · corpus ${s.corpus}`;
+  // the last batches finish after the deadline, and the last percent after --runs: never past the end
+  const at = s.durationMs !== undefined ? `${duration(Math.min(s.elapsedMs, s.durationMs))}/${duration(s.durationMs)}` : s.runs !== undefined ? `${duration(s.elapsedMs)} ${Math.min(100, Math.floor((100 * s.programs) / s.runs))}%` : duration(s.elapsedMs);
+  const ago = (ms: number | undefined) => (ms === undefined ? undefined : `new ${duration(ms)} ago`);
+  const features = ago(s.sinceFeatureMs) ?? 'none new yet';
+  const buckets = [`${s.minimized} minimized`, ...(s.buckets ? [ago(s.sinceBucketMs)].filter(Boolean) : [])].join(', ');
+  return [
+    `[${at}] ${n(s.programs)} programs`,
+    `${n(s.recentRate ?? s.rate)}/s (avg ${n(s.rate)}/s)`,
+    `${n(s.features)} features (${features})`,
+    `${n(s.buckets)} buckets (${buckets})`,
+    `corpus ${n(s.corpus)}`,
+    `${n(s.unsupported ?? 0)} unsupported`,
+    `${n(Math.round(s.rss / 2 ** 20))} MiB`,
+  ].join(' · ');
+}
+
+/** The line cut to the terminal's width (a redrawn line must not wrap). */
+function fitTerminal(line: string): string {
+  const width = process.stderr.columns;
+  return width && line.length >= width ? line.slice(0, width - 2) + '…' : line;
 }
 
 export function printSummary(sum: Summary, outDir: string): void {
@@ -135,7 +163,8 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   async function campaign(): Promise<number> {
     const tty = process.stderr.isTTY;
     let lastPrinted = 0;
-    process.stderr.write(`mmdiff fuzz --targets ${targets} --seed ${seed} --workers ${workers} ${runs !== undefined ? `--runs ${runs}` : `--minutes ${minutes}`}\n`);
+    // a resumed campaign goes on with its own seed: the line shows that one, not a fresh --seed
+    process.stderr.write(`mmdiff fuzz --targets ${targets} --seed ${cp?.seed ?? seed} --workers ${workers} ${runs !== undefined ? `--runs ${runs}` : `--minutes ${minutes}`}\n`);
     const sum = await runCampaign({
       targets,
       workers,
@@ -155,7 +184,8 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
       signal: ac.signal,
       onBucket: (b) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}new bucket: ${b.signature} (op ${b.op ?? '-'}, program ${b.firstAt.toLocaleString('en')}) ${b.file}\n`),
       onProgress: (s) => {
-        if (tty) process.stderr.write(`\r${progressLine(s)}\x1b[K`);
+        // redrawn in place with \r: a line wider than the terminal would wrap and scroll instead
+        if (tty) process.stderr.write(`\r${fitTerminal(progressLine(s))}\x1b[K`);
         else if (s.elapsedMs - lastPrinted >= 10_000) {
           lastPrinted = s.elapsedMs;
           process.stderr.write(progressLine(s) + '\n');

@@ -4,26 +4,31 @@
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { quote } from '../abi/index.js';
 import { UserError } from '../fuzz/load.js';
+import { MMDIFF_VERSION } from '../fuzz/version.js';
+import { parseCommandArgs } from './args.js';
 import { CENSUS_HELP, CENSUS_OPTIONS, censusCommand } from './census.js';
 import { CORPUS_HELP, corpusCommand } from './corpus.js';
+import { libFuzzerCommandHint } from './foreign-flags.js';
 import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
 import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
 import { EXPORT_C_HELP, exportCCommand } from './export-c.js';
 import { REPORT_HELP, reportCommand } from './report.js';
 import { REPRO_HELP, reproCommand } from './repro.js';
 import { runCommand, RUN_HELP } from './run.js';
-import { SMOKE_HELP, smokeCommand } from './smoke.js';
+import { SMOKE_HELP, SMOKE_OPTIONS, smokeCommand } from './smoke.js';
+import { closest } from './suggest.js';
 import { VARIANTS_HELP, VARIANTS_OPTIONS, variantsCommand } from './variants.js';
 
 const USAGE = `usage: mmdiff <command> [options]
 
 commands:
   fuzz      [SEEDS...] [--targets model,impl] [--workers N] [--minutes M | --runs N] [--seed S] [--out DIR]
+            [--sync-dir DIR --instance NAME [--sync-interval S]]   instances sharing a sync directory (AFL++ layout)
   census    [SEEDS...] [--programs N]       what generated programs cover: ops, sizes, machines, model rules
-  smoke     [--seconds S] [--seed S]        CI: replay corpus/, then fuzz; exit 1 on a divergence
+  smoke     [--seconds S] [--seed S] [--junit FILE]  CI: replay corpus/, then fuzz; exit 1 on a divergence
   run       FILE --target T [--json]        one target's trace of a .mm program
   repro     FILE [--targets a,b]            both traces side by side, first divergence, state diff
   minimize  FILE [--out FILE]               shrink a diverging case, keeping its signature
@@ -32,7 +37,8 @@ commands:
   export-c  FILE [--out FILE.c]             standalone C reproducer of a case for any Linux x86-64
   variants  [--seconds S] [--seed N] [--out FILE]  diff the model's design variants; writes docs/variants.md
 
-Run 'mmdiff <command> --help' for a command's options.`;
+Run 'mmdiff help <command>' (or 'mmdiff <command> --help') for a command's options;
+'mmdiff --version' prints the version.`;
 
 export interface Command {
   readonly help: string;
@@ -48,11 +54,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   fuzz: { help: FUZZ_HELP, options: FUZZ_OPTIONS, main: fuzzCommand },
   census: { help: CENSUS_HELP, options: CENSUS_OPTIONS, main: censusCommand },
-  smoke: {
-    help: SMOKE_HELP,
-    options: { seconds: { type: 'string' }, seed: { type: 'string' }, targets: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    main: smokeCommand,
-  },
+  smoke: { help: SMOKE_HELP, options: SMOKE_OPTIONS, main: smokeCommand },
   repro: { help: REPRO_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: reproCommand },
   minimize: { help: MINIMIZE_HELP, options: { targets: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: minimizeCommand },
   corpus: { help: CORPUS_HELP, options: { targets: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: corpusCommand },
@@ -61,37 +63,42 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   variants: { help: VARIANTS_HELP, options: VARIANTS_OPTIONS, main: variantsCommand },
 };
 
+/** The command named `name`, or one line saying there is none (with the likeliest meant). */
+function commandNamed(name: string): Command {
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (cmd) return cmd;
+  const hint = libFuzzerCommandHint(name, FUZZ_OPTIONS);
+  if (hint) throw new UserError(hint);
+  // `mmdiff --verison`: the top-level options are the candidates of a dashed word
+  const guess = closest(name, name.startsWith('-') ? ['--version', '--help'] : Object.keys(COMMANDS));
+  throw new UserError(`unknown command ${quote(name)} ${guess ? `(did you mean '${guess}'?)` : `(commands: ${Object.keys(COMMANDS).join(', ')})`}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`mmdiff ${MMDIFF_VERSION}\n`);
+    return 0;
+  }
+  const isHelp = (a: string | undefined) => a === '--help' || a === '-h';
+  if (isHelp(name) || (name === 'help' && (rest.length === 0 || (rest.length === 1 && isHelp(rest[0]))))) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (name === undefined) throw new UserError(`expected a command (${Object.keys(COMMANDS).join(', ')}); see mmdiff --help`);
-  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!cmd) throw new UserError(`unknown command ${quote(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
-  } catch (e) {
-    const msg = (e as Error).message;
-    const unknown = /^Unknown option '(.*)'\. To specify/s.exec(msg);
-    const missing = /^Option '(?:-., )?(--\S+)(?: <value>)?' argument (missing|is ambiguous)/.exec(msg);
-    const noValue = /^Option '(?:-., )?(--\S+)' does not take an argument/.exec(msg);
-    const reason = unknown
-      ? `unknown option ${quote(unknown[1])}`
-      : missing
-        ? `option ${missing[1]} needs a value${missing[2] === 'missing' ? '' : `; one starting with '-' is written ${missing[1]}=VALUE`}`
-        : noValue
-          ? `option ${noValue[1]} takes no value`
-          : msg.split('\n')[0];
-    throw new UserError(`${name}: ${reason} (see mmdiff ${name} --help)`);
+  if (name === 'help') {
+    // `mmdiff help fuzz`, as git and go have it: the same text as `mmdiff fuzz --help`
+    if (rest.length > 1) throw new UserError(`help: expected one command, got ${rest.length}`);
+    process.stdout.write(commandNamed(rest[0]).help + '\n');
+    return 0;
   }
-  if ((parsed.values as Record<string, unknown>).help) {
+  if (name === undefined) throw new UserError(`expected a command (${Object.keys(COMMANDS).join(', ')}); see mmdiff --help`);
+  const cmd = commandNamed(name);
+  const parsed = parseCommandArgs(name, cmd.options, rest);
+  if (parsed.values.help) {
     process.stdout.write(cmd.help + '\n');
     return 0;
   }
-  return cmd.main(parsed.positionals, parsed.values as Record<string, unknown>);
+  return cmd.main(parsed.positionals, parsed.values);
 }
 
 /** Where runCli() sends what a command prints, instead of the process's streams. */

@@ -27,6 +27,12 @@ export interface Checkpoint {
   readonly hits: ReadonlyArray<readonly [string, number]>;
   readonly buckets: readonly Bucket[];
   readonly timeline: readonly Snapshot[];
+  /** Unix ms of the last new feature, bucket and hang bucket (fuzzer_stats' last_find, …); absent before they were kept. */
+  readonly lastFind?: number;
+  readonly lastCrash?: number;
+  readonly lastHang?: number;
+  /** Programs run when the last new bucket was found. */
+  readonly programsAtCrash?: number;
   /** Sync-dir files already imported, per other instance. */
   readonly synced?: Readonly<Record<string, readonly string[]>>;
 }

@@ -5,13 +5,15 @@
 // resume; a sync directory lets instances on many machines share queues and buckets.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { parse, print, type Program } from '../../abi/index.js';
 import { caseName, caseText, withExpectations, writeFileAtomic } from '../casefile.js';
+import { modelRules } from '../census.js';
 import { findCases, loadProgram, UserError } from '../load.js';
 import { openPair } from '../pair.js';
+import { shellWords } from '../report/shell.js';
 import { deriveSeed, Rng } from '../rng.js';
 import { loadSeed, storeSeed, type Seed } from '../seed.js';
 import type { Found, FuzzTask, MinimizeDone, MinimizeTask, Replayed } from '../worker.js';
@@ -19,8 +21,11 @@ import { Buckets } from './buckets.js';
 import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
 import { BatchWindow, lostText } from './dispatch.js';
 import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
+import { QueueDir } from './queue-dir.js';
+import { RecentRate } from './rate.js';
 import { readSeedPrograms } from './seeds.js';
 import { isLost, replayInPool } from './replay.js';
+import { fuzzerStats, rulesReached } from './stats.js';
 import { SyncDir } from './sync.js';
 import type { Bucket, CampaignOptions, Snapshot, Summary } from './types.js';
 
@@ -60,6 +65,14 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const elapsedBefore = cp?.elapsedMs ?? 0;
   const elapsed = () => elapsedBefore + Date.now() - started;
   const runMs = () => Date.now() - started;
+  // when the last new feature, bucket and hang were found (unix ms, 0: none yet), for the
+  // progress line and fuzzer_stats; kept in the checkpoint, so a resume does not reset them
+  let lastFind = cp?.lastFind ?? 0;
+  let lastCrash = cp?.lastCrash ?? 0;
+  let lastHang = cp?.lastHang ?? 0;
+  let programsAtCrash = cp?.programsAtCrash ?? 0;
+  const recentRate = new RecentRate(10_000);
+  const lastMinuteRate = new RecentRate(60_000);
 
   const pair = await openPair(o.targets);
   const exclude = [...new Set([...(o.exclude ?? []), ...pair.excludedOps()])];
@@ -68,6 +81,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const wf = workerFile();
   const pool = new Piscina({ filename: wf.filename, execArgv: wf.execArgv, minThreads: o.workers, maxThreads: o.workers, idleTimeout: 60_000 });
   const sync = o.syncDir ? new SyncDir(o.syncDir, o.instance ?? 'main', cp?.synced) : undefined;
+  const queueDir = new QueueDir(join(o.outDir, 'queue'));
+  const knownRules = o.targets.split(',').some((t) => t.trim().split('@')[0] === 'model') ? new Set(modelRules()) : null;
 
   const queue = new CorpusQueue(o.maxCorpus ?? DEFAULT_QUEUE_CAPACITY);
   for (const s of cp?.queue ?? []) {
@@ -96,6 +111,11 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       }
     }
     return fresh;
+  };
+  /** A queue entry: into the in-memory queue and, as libFuzzer and AFL++ do, a file of OUT/queue/. */
+  const enqueue = (s: Seed) => {
+    if (!queue.add(s)) return;
+    stopOnWriteError(queueDir.dir, () => queueDir.add(print(s.prog)));
   };
 
   const corpusRetriage: Summary['corpusRetriage'] = [];
@@ -152,26 +172,56 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     for (const [i, r] of (await replay(progs)).entries()) if (r && !r.unsupported) seeds.push(seedOf(progs[i], r));
     for (const s of seeds) {
       addFeatures(s.features ?? []);
-      queue.add(s);
+      enqueue(s);
     }
     queue.countHits(seeds.flatMap((s) => (s.features ?? []).map((f) => [f, 1] as const)));
   };
 
   const snapshot = (): Snapshot => {
     const ms = runMs();
+    const now = Date.now();
     const all = buckets.values();
     return {
       elapsedMs: elapsed(),
-      durationMs: o.durationMs,
+      // --minutes and --runs count from this run's start: on the elapsed and programs
+      // clocks, which include a resumed campaign's earlier runs, the end is that much later
+      ...(o.durationMs !== undefined ? { durationMs: elapsedBefore + o.durationMs } : {}),
       programs,
-      runs: o.runs,
+      ...(o.runs !== undefined ? { runs: (cp?.programs ?? 0) + o.runs } : {}),
       features: features.size,
       buckets: all.length,
       minimized: all.filter((b) => b.minimized || b.minimizedBy).length,
       corpus: queue.size,
       rate: ms > 0 ? Math.round(((programs - (cp?.programs ?? 0)) * 1000) / ms) : 0,
+      recentRate: recentRate.at(ms, programs),
+      unsupported,
+      ...(lastFind ? { sinceFeatureMs: Math.max(0, now - lastFind) } : {}),
+      ...(lastCrash ? { sinceBucketMs: Math.max(0, now - lastCrash) } : {}),
       rss: process.memoryUsage.rss(),
     };
+  };
+
+  const instanceName = o.instance ?? basename(resolve(o.outDir));
+  const statsText = (s: Snapshot) => {
+    const now = Date.now();
+    const own = buckets.values().filter((b) => !b.importedFrom);
+    return fuzzerStats({
+      startMs: started - elapsedBefore, nowMs: now, elapsedMs: s.elapsedMs, pid: process.pid, programs, rate: s.rate, lastMinuteRate: lastMinuteRate.at(runMs(), programs),
+      corpus: queue.size, features: features.size, ...(knownRules ? { rules: { reached: rulesReached(features, knownRules), known: knownRules.size } } : {}),
+      buckets: own.length, hangs: own.filter((b) => b.class === 'hang').length, lastFindMs: lastFind, lastCrashMs: lastCrash, lastHangMs: lastHang,
+      programsSinceCrash: programs - programsAtCrash, execTimeoutMs: o.batchTimeoutMs / o.batchSize, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      unsupported, flaky, banner: instanceName, targets: o.targets, commandLine: shellWords(process.argv.slice(1)),
+    });
+  };
+  /** OUT/fuzzer_stats and SYNC/NAME/fuzzer_stats, for afl-whatsup and the like. */
+  const writeStats = (s: Snapshot) => {
+    // not before the first program: afl-whatsup divides by execs_done
+    if (programs === 0) return;
+    const text = statsText(s);
+    for (const dir of [o.outDir, ...(o.syncDir ? [join(o.syncDir, instanceName)] : [])]) {
+      const file = join(dir, 'fuzzer_stats');
+      stopOnWriteError(file, () => writeFileAtomic(file, text));
+    }
   };
 
   /** run: false for a program that cannot be re-run safely here (a hang, a dead worker). */
@@ -229,6 +279,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     for (let k = 2; buckets.values().some((b) => b.file === file); k++) file = join(o.corpusDir, caseName(`${d.signature} ${k}`));
     const lost = d.class === 'hang' || (d.class === 'crash' && d.signature.startsWith('worker '));
     const text = lost ? lostText(d) : print(d.prog);
+    lastCrash = Date.now();
+    programsAtCrash = before + d.index + 1;
+    if (d.class === 'hang') lastHang = lastCrash;
     const b: Bucket = {
       signature: d.signature, class: d.class, count: d.count, firstAt: before + d.index + 1, firstMs: elapsed(), detail: d.detail, shows: d.shows,
       ...(d.rule ? { rule: d.rule } : {}), ...(d.later ? { later: d.later } : {}), witness: text, witnessOps: d.ops, op: d.op, file,
@@ -259,8 +312,10 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     flaky += r.flaky;
     queue.countHits(r.hits);
     for (const nf of r.newFeatures) {
-      if (!addFeatures(nf.fresh) || o.blind) continue;
-      queue.add(nf.seed);
+      if (!addFeatures(nf.fresh)) continue;
+      lastFind = Date.now();
+      if (o.blind) continue;
+      enqueue(nf.seed);
       sync?.publish(print(nf.seed.prog));
     }
     for (const d of r.divergences) await addDivergence(d, before);
@@ -272,7 +327,11 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     if (!sync) return;
     const imported = sync.importQueue();
     if (imported.length && !o.blind) {
-      for (const [i, r] of (await replay(imported)).entries()) if (r && !r.unsupported && addFeatures(r.features)) queue.add(seedOf(imported[i], r));
+      for (const [i, r] of (await replay(imported)).entries()) {
+        if (!r || r.unsupported || !addFeatures(r.features)) continue;
+        lastFind = Date.now();
+        enqueue(seedOf(imported[i], r));
+      }
     }
     for (const x of sync.otherBuckets()) {
       const b = buckets.get(x.signature);
@@ -300,6 +359,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       hits: queue.hitCounts(),
       buckets: buckets.values(),
       timeline,
+      ...(lastFind ? { lastFind } : {}),
+      ...(lastCrash ? { lastCrash, programsAtCrash } : {}),
+      ...(lastHang ? { lastHang } : {}),
       ...(sync ? { synced: sync.seenFiles() } : {}),
     }));
 
@@ -326,6 +388,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       const s = snapshot();
       timeline.push(s);
       timeline = thinTimeline(timeline);
+      writeStats(s);
       o.onProgress?.(s);
     }
     if (force || now - lastCheckpoint >= (o.checkpointMs ?? 5000)) {
@@ -342,6 +405,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   try {
     await startQueue();
     await syncNow();
+    // the rate window starts when fuzzing does, not during the corpus replay before it
+    recentRate.at(runMs(), programs);
+    lastMinuteRate.at(runMs(), programs);
     window.fill(due(), task);
     while (true) {
       if (shouldStop()) stopping = true;

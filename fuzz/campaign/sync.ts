@@ -9,8 +9,8 @@
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, ParseError, type Program } from '../../abi/index.js';
-import { writeFileAtomic } from '../casefile.js';
 import { bareProgram } from '../seed.js';
+import { QueueDir } from './queue-dir.js';
 import { readShared } from './shared-file.js';
 
 export interface SyncedBucket {
@@ -27,7 +27,7 @@ export class SyncDir {
   readonly queueDir: string;
   readonly bucketDir: string;
   private seen = new Map<string, Set<string>>();
-  private nextId = 0;
+  private queue: QueueDir;
   /** Files skipped so far, with why (each reported once). */
   readonly skipped: string[] = [];
   private skippedSet = new Set<string>();
@@ -40,13 +40,12 @@ export class SyncDir {
     this.queueDir = join(root, instance, 'queue');
     this.bucketDir = join(root, instance, 'buckets');
     for (const [k, v] of Object.entries(seen ?? {})) this.seen.set(k, new Set(v));
-    if (existsSync(this.queueDir)) this.nextId = readdirSync(this.queueDir).filter((f) => f.endsWith('.mm')).length;
+    this.queue = new QueueDir(this.queueDir);
   }
 
   /** Publishes a queue entry: the program's text. */
   publish(text: string): void {
-    const name = `id-${String(this.nextId++).padStart(6, '0')}.mm`;
-    writeFileAtomic(join(this.queueDir, name), text);
+    this.queue.add(text);
   }
 
   private others(): string[] {

@@ -83,15 +83,26 @@ export interface Bucket {
 }
 
 export interface Snapshot {
+  /** Campaign time: a resumed campaign's earlier runs included. */
   readonly elapsedMs: number;
+  /** When the campaign ends on the elapsedMs clock (a resumed campaign's earlier runs included). */
   readonly durationMs?: number;
   readonly programs: number;
+  /** Where the campaign stops on the programs count (a resumed campaign's earlier programs included). */
   readonly runs?: number;
   readonly features: number;
   readonly buckets: number;
   readonly minimized: number;
   readonly corpus: number;
+  /** Programs/s, the average of this run (since it started or resumed). */
   readonly rate: number;
+  /** Programs/s over about the last 10 s (absent in checkpoints of older versions). */
+  readonly recentRate?: number;
+  /** Programs one target could not run (no verdict). */
+  readonly unsupported?: number;
+  /** Time since the last new feature and the last new bucket this campaign found; absent when none yet. */
+  readonly sinceFeatureMs?: number;
+  readonly sinceBucketMs?: number;
   /** Resident set size of the campaign process (all worker threads), bytes. */
   readonly rss: number;
 }
