@@ -52,6 +52,16 @@ function stopOnWriteError(path: string, write: () => void): void {
   }
 }
 
+/** A case file this campaign (its seed) wrote as a witness and never replaced by a minimized one. */
+function unminimizedWitnessOf(file: string, seed: number): boolean {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return new RegExp(`^# seed: ${seed}$`, 'm').test(text) && /^# divergence: /m.test(text) && !/^# minimized: /m.test(text);
+  } catch {
+    return false;
+  }
+}
+
 export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const started = Date.now();
   const notice = o.onNotice ?? (() => {});
@@ -160,7 +170,15 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
         addFeatures(out.features);
         const d = out.divergence;
         if (d && !buckets.has(d.signature)) {
-          buckets.add({ signature: d.signature, class: d.class, count: 0, firstAt: 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: '', witnessOps: progs[i].ops.length, op: d.op, file, fromCorpus: true, ...(d.rule ? { rule: d.rule } : {}) });
+          // a witness this campaign wrote after its last checkpoint (a kill -9 in the window)
+          // is its own bucket, still to be minimized; anything else in the directory came from outside
+          const own = cp !== null && unminimizedWitnessOf(file, seed);
+          const b: Bucket = { signature: d.signature, class: d.class, count: own ? 1 : 0, firstAt: own ? cp!.programs : 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: own ? print(progs[i]) : '', witnessOps: progs[i].ops.length, op: d.op, file, ...(own ? {} : { fromCorpus: true }), ...(d.rule ? { rule: d.rule } : {}) };
+          buckets.add(b);
+          if (own) {
+            notice(`re-minimizing ${d.signature}: its witness was written after the last checkpoint`);
+            startMinimize(b);
+          }
         }
         corpusRetriage.push({ file, status: d ? `diverges: ${d.signature}` : out.unsupported ? `not run: ${out.unsupported}` : 'agrees' });
         if (!out.unsupported) known.push(progs[i]);
