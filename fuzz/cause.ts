@@ -45,10 +45,13 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
  * after its feature), else the last one at all. `+pkey`/`+shstk` variants of a rule are
  * the same rule.
  */
+/** Features of a refusal: an errno path, or stack growth refused (the access then faults). */
+const REFUSAL = /-E[A-Z0-9]+(\+(pkey|shstk))?$|^stack:(guard-gap|below-min|rlimit)/;
+
 export function ruleOf(opName: string, features: readonly string[], failed?: boolean): string | undefined {
   // an op that failed: the first errno path taken is where the error came from, whichever
   // op called the shared code (split_vma's ENOMEM under mprotect, madvise, mseal, …)
-  const origin = failed ? features.find((f) => /-E[A-Z0-9]+(\+(pkey|shstk))?$/.test(f)) : undefined;
+  const origin = failed ? features.find((f) => REFUSAL.test(f)) : undefined;
   if (origin) return origin.replace(/\+(pkey|shstk)$/, '');
   const fam = FAMILY[opName] ?? [opName];
   const own = features.filter((f) => fam.includes(f.slice(0, f.indexOf(':'))));
@@ -116,7 +119,7 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   const c = hi;
   const name = prog.ops[c].name;
   const { features, result } = await featuresAt(prog, c, pair);
-  const failed = first.class === 'result' && /^result -E/.test(first.what);
+  const failed = first.class === 'result' && /^result (-E|SEGV_|BUS_|ILL_|SI_KERNEL)/.test(first.what);
   const rule = features.length ? ruleOf(name, features, failed) : undefined;
   // what the whole run showed, when it is another difference than the cause's own
   const folded = c !== d.op || first.what !== d.what;
@@ -150,7 +153,7 @@ async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<{
  * page. Frames and presence stay apart.
  */
 function coarse(what: string): string {
-  return what.replace(/^pte\.(?!frame|exists)[A-Za-z]+ .*$/, 'pte.bits');
+  return what.replace(/^pte\.(?!frame|exists)[A-Za-z]+( .*)?$/, 'pte.bits');
 }
 
 /** Fault paths that make or change a PTE (the others fail the access). */
@@ -168,16 +171,21 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   if ((first.class === 'pte' || first.class === 'content') && ACCESSES.has(name)) {
     const faults = features.filter((f) => f.startsWith('fault:'));
     const making = faults.filter((f) => PTE_PATHS.test(f));
-    if (making.length) return strip(making[making.length - 1]);
+    // wp_page_copy copies the zero page and a shared page alike
+    if (making.length) return strip(making[making.length - 1]).replace(/^fault:cow-(zero|copy)$/, 'fault:wp-page-copy');
     if (faults.length) return strip(faults[faults.length - 1]);
   }
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
+  // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
+  if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
   // a fault on one side: which access met it matters less than the reference's fault path
   // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
   const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
   if (m && (isFault(m[1]) || isFault(m[2])) && ACCESSES.has(name)) {
     // only the other side faulted: the reference's path explains nothing, its code does
     if (!isFault(m[1])) return 'access';
+    const refused = features.find((f) => REFUSAL.test(f));
+    if (refused) return strip(refused);
     const faults = features.filter((f) => f.startsWith('fault:') || f.startsWith('stack:'));
     return faults.length ? strip(faults[faults.length - 1]) : 'access';
   }
@@ -206,9 +214,10 @@ function keyWhat(what: string, referenceFailed: boolean): string {
   const [a, b] = [m[1], m[2]];
   const isErrno = (k: string) => k.startsWith('-E');
   if (isErrno(b) && !isErrno(a)) return `result */${b}`;
-  if (isFault(a) === isFault(b)) return what;
-  // one side faulted: the other side's value is one bug either way; the reference's fault
-  // is named by its path (the subject), the other side's by its code
-  return isFault(a) ? 'result fault/*' : `result */${b}`;
+  // the reference faulted: its path names it (the subject), whatever the other side did
+  if (isFault(a)) return 'result fault/*';
+  // only the other side faulted: its code names it
+  if (isFault(b)) return `result */${b}`;
+  return what;
 }
 

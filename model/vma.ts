@@ -151,10 +151,14 @@ export function splitVma(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] 
  * mm/vma.c: is_mergeable_vma — same flags (ignoring VM_IGNORE_MERGE), prot, pkey and
  * vm_file. A trampfd VMA is VM_DONTEXPAND (VM_SPECIAL), which never merges.
  */
-function isMergeableVma(vma: Vma, attrs: VmaAttrs, shmem: Shmem | null): boolean {
+function isMergeableVma(k: Kernel, vma: Vma, attrs: VmaAttrs, shmem: Shmem | null): boolean {
   if ((vma.flags | attrs.flags) & VMF.TRAMPFD) return false;
-  if (((vma.flags ^ attrs.flags) & ~VM_STICKY) !== 0) return false;
-  if (vma.prot !== attrs.prot || vma.pkey !== attrs.pkey) return false;
+  // an adjacent neighbour refused for its flags, prot or pkey (a seal, a key, …): the rule a
+  // merge that should not happen breaks, whichever syscall made the range
+  if (((vma.flags ^ attrs.flags) & ~VM_STICKY) !== 0 || vma.prot !== attrs.prot || vma.pkey !== attrs.pkey) {
+    hit(k, 'merge:attrs-differ');
+    return false;
+  }
   return vma.shmem === shmem;
 }
 
@@ -206,7 +210,7 @@ function mergeExistingRange(k: Kernel, mm: Mm, middle: Vma, start: bigint, end: 
     leftSide &&
     prev !== null &&
     prev.end === start &&
-    isMergeableVma(prev, attrs, middle.shmem) &&
+    isMergeableVma(k, prev, attrs, middle.shmem) &&
     isMergeableAnonVma(prev, middle, srcAnon) &&
     prev.pgoff + vmaPages(prev) === pgoff;
   // mm/vma.c: can_vma_merge_right / can_vma_merge_before; with prev too, prev and next anon_vmas must agree
@@ -214,7 +218,7 @@ function mergeExistingRange(k: Kernel, mm: Mm, middle: Vma, start: bigint, end: 
     rightSide &&
     next !== null &&
     next.start === end &&
-    isMergeableVma(next, attrs, middle.shmem) &&
+    isMergeableVma(k, next, attrs, middle.shmem) &&
     isMergeableAnonVma(next, middle, srcAnon) &&
     next.pgoff === pgoff + pglen &&
     (!mergeLeft || !prev!.anonVma || !next.anonVma || prev!.anonVma === next.anonVma);
@@ -326,7 +330,7 @@ export function mergeNewRange(k: Kernel, mm: Mm, r: NewRange): Vma | null {
   const canLeft =
     prev !== null &&
     prev.end === r.start &&
-    isMergeableVma(prev, r.attrs, r.shmem) &&
+    isMergeableVma(k, prev, r.attrs, r.shmem) &&
     isMergeableAnonVma(prev, null, r.anonVma) &&
     prev.pgoff + vmaPages(prev) === r.pgoff;
   // mm/vma.c: can_vma_merge_right (not for brk's just_expand)
@@ -334,7 +338,7 @@ export function mergeNewRange(k: Kernel, mm: Mm, r: NewRange): Vma | null {
     !r.justExpand &&
     next !== null &&
     next.start === r.end &&
-    isMergeableVma(next, r.attrs, r.shmem) &&
+    isMergeableVma(k, next, r.attrs, r.shmem) &&
     isMergeableAnonVma(next, null, r.anonVma) &&
     next.pgoff === r.pgoff + pglen &&
     (!canLeft || !prev!.anonVma || !next.anonVma || prev!.anonVma === next.anonVma);

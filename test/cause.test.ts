@@ -51,7 +51,7 @@ write(r0, 0x1)
 r1 = fork()
 madvise(r0, 0x1000, MADV_POPULATE_WRITE)
 `);
-    expect(write?.signature).toMatch(/^fault:cow-copy pte\.frame /);
+    expect(write?.signature).toMatch(/^fault:wp-page-copy pte\.frame /);
     expect(populate?.signature).toBe(write?.signature);
     expect(write?.shows).toMatch(/^pte\.frame \d\/\d \(p\d 0x7ffff7ffe000\)$/);
   });
