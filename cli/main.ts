@@ -13,6 +13,7 @@ import { CENSUS_HELP, CENSUS_OPTIONS, censusCommand } from './census.js';
 import { CORPUS_HELP, corpusCommand } from './corpus.js';
 import { libFuzzerCommandHint } from './foreign-flags.js';
 import { FUZZ_HELP, FUZZ_OPTIONS, fuzzCommand } from './fuzz.js';
+import { MACHINE_HELP, MACHINE_OPTIONS, machineCommand } from './machine.js';
 import { MINIMIZE_HELP, minimizeCommand } from './minimize.js';
 import { EXPORT_C_HELP, exportCCommand } from './export-c.js';
 import { REPORT_HELP, reportCommand } from './report.js';
@@ -35,6 +36,7 @@ commands:
   corpus    ls|check|merge                  list, validate, deduplicate cases
   report    DIR                             DIR/report.html: one self-contained HTML page of a campaign
   export-c  FILE [--out FILE.c]             standalone C reproducer of a case for any Linux x86-64
+  machine   [--target kernel]               the # machine line of this host (a case with it runs here as written)
   variants  [--seconds S] [--seed N] [--out FILE]  diff the model's design variants; writes docs/variants.md
 
 Run 'mmdiff help <command>' (or 'mmdiff <command> --help') for a command's options;
@@ -61,6 +63,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   report: { help: REPORT_HELP, options: { help: { type: 'boolean', short: 'h' } }, main: reportCommand },
   'export-c': { help: EXPORT_C_HELP, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, main: exportCCommand },
   variants: { help: VARIANTS_HELP, options: VARIANTS_OPTIONS, main: variantsCommand },
+  machine: { help: MACHINE_HELP, options: MACHINE_OPTIONS, main: machineCommand },
 };
 
 /** The command named `name`, or one line saying there is none (with the likeliest meant). */

@@ -3,7 +3,9 @@
 // machine too, assertions cut to what /proc shows), and otherwise lists every mismatch
 // at once with the `# machine` line of this host, exit 3.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectAssertion } from '../fuzz/honour.js';
 import { defaultHelperPath } from '../kernel/index.js';
@@ -21,6 +23,18 @@ describe.skipIf(!existsSync(defaultHelperPath()))('mmdiff run --target kernel', 
   it('runs a case written for the default machine where the kernel honours it', async () => {
     // written for pku=1, mmap_min_addr 0x1000, …: nothing it expects depends on them
     const r = await mmdiff(['run', 'corpus/semantics/mmap/hugetlb_late_errors.mm', '--target', 'kernel']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('mmdiff machine prints this host’s machine line; a case with it runs here as written', async () => {
+    const m = await mmdiff(['machine', '--target', 'kernel']);
+    expect(m.code, m.err).toBe(0);
+    expect(m.out).toMatch(/^# machine .*reserved=0x/);
+    const dir = mkdtempSync(join(tmpdir(), 'mmdiff-machine-'));
+    const file = join(dir, 'here.mm');
+    writeFileSync(file, `# mmdiff 1\n${m.out}r0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmunmap(r0, 0x1000) = 0\n#! p0 vmas r0+0x1000..r0+0x2000 r--\n`);
+    const r = await mmdiff(['run', file, '--target', 'kernel']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
