@@ -1,7 +1,7 @@
 // export-c: an exported case compiled with gcc and run on this machine prints, op by
 // op, the same results the kernel target reports for the case.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,22 @@ import { openTarget, type Target } from '../fuzz/target.js';
 import { exportC } from '../kernel/export-c.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmdiff-export-'));
+
+/** A child process run without blocking the test worker (gcc on a 130k-op case takes a while under load). */
+function run(argv: string[], timeoutMs = 150_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('close', (status) => {
+      clearTimeout(t);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
 let kernel: Target;
 beforeAll(async () => {
   kernel = await openTarget('kernel');
@@ -49,10 +65,10 @@ it('the exported program, compiled and run, prints the kernel target\'s results'
   const prog = kernel.layout ? { ...parse(CASE), machine: { ...kernel.layout, ...parse(CASE).machine } } : parse(CASE);
   const c = join(dir, 'repro.c');
   writeFileSync(c, exportC(parse(CASE), 'test case'));
-  execFileSync('gcc', ['-O1', '-static', '-Wall', '-Werror', '-o', join(dir, 'repro'), c], { stdio: 'pipe' });
-  const run = spawnSync(join(dir, 'repro'), { encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' });
-  expect(run.status, run.stderr).toBe(0);
-  const printed = parse(run.stdout);
+  await run(['gcc', '-O1', '-static', '-Wall', '-Werror', '-o', join(dir, 'repro'), c]);
+  const ran = await run([join(dir, 'repro')]);
+  expect(ran.status, ran.stderr).toBe(0);
+  const printed = parse(ran.stdout);
   expect(printed.ops.map((o) => o.name)).toEqual(prog.ops.map((o) => o.name));
   const t = await kernel.run(prog);
   expect(t.unsupported).toBeUndefined();
@@ -61,12 +77,13 @@ it('the exported program, compiled and run, prints the kernel target\'s results'
 }, 60_000);
 
 /** Exports, compiles and runs a case; the reproducer's status, output and errors. */
-function reproduce(name: string, text: string, opt = '-O1') {
+async function reproduce(name: string, text: string, opt = '-O1') {
   const c = join(dir, `${name}.c`);
   writeFileSync(c, exportC(parse(text), name));
-  execFileSync('gcc', [opt, '-static', '-Wall', '-Werror', '-o', join(dir, name), c], { stdio: 'pipe' });
-  const run = spawnSync(join(dir, name), { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
-  return { status: run.status, out: run.stdout, err: run.stderr };
+  const cc = await run(['gcc', opt, '-static', '-Wall', '-Werror', '-o', join(dir, name), c]);
+  if (cc.status !== 0) throw new Error(`gcc failed: ${cc.stderr}`);
+  const r = await run([join(dir, name)]);
+  return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('a case from somebody else cannot take over the reproducer', () => {
@@ -84,16 +101,16 @@ describe('a case from somebody else cannot take over the reproducer', () => {
     ['move its TLS base', 'arch_prctl(0x1002, 0x10000000)'],
     ['close its pipes', 'close(3)'],
   ];
-  it.each(attacks)('%s: refused, exit 3, nothing run after it', (_name, body) => {
-    const r = reproduce('attack', `# mmdiff 1\n${body}\nr9 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n`);
+  it.each(attacks)('%s: refused, exit 3, nothing run after it', async (_name, body) => {
+    const r = await reproduce('attack', `# mmdiff 1\n${body}\nr9 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n`);
     expect(r.status, r.err).toBe(3);
     expect(r.out).toMatch(/# refused: /);
     expect(r.out).not.toMatch(/^r9 = /m); // nothing after the refusal ran
     expect(r.err.trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
-  it('program processes run under seccomp; expectations are checked (exit 1, expected X, got Y)', () => {
-    const ok = reproduce('expect', '# mmdiff 1\nr0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmunmap(r0, 0) = -EINVAL\nmprotect(r0, 0x1000, PROT_NONE) = -EPERM\nr1 = fork() = 1\n');
+  it('program processes run under seccomp; expectations are checked (exit 1, expected X, got Y)', async () => {
+    const ok = await reproduce('expect', '# mmdiff 1\nr0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nmunmap(r0, 0) = -EINVAL\nmprotect(r0, 0x1000, PROT_NONE) = -EPERM\nr1 = fork() = 1\n');
     expect(ok.status).toBe(1);
     expect(ok.err).toMatch(/^repro: op 2 mprotect\(r0, 0x1000, PROT_NONE\): expected -EPERM, got 0$/m);
     expect(ok.err).not.toMatch(/munmap/);
@@ -102,9 +119,9 @@ describe('a case from somebody else cannot take over the reproducer', () => {
     expect(ok.out).toMatch(/^# end p0 vma 0x[0-9a-f]+-0x[0-9a-f]+ ---p$/m);
   }, 60_000);
 
-  it('a case of 130,000 ops compiles and runs (the ops are a table, not code)', () => {
+  it('a case of 130,000 ops compiles and runs (the ops are a table, not code)', async () => {
     const ops = Array.from({ length: 130_000 }, (_, i) => `read(r0+0x${((i % 512) * 8).toString(16)})`);
-    const r = reproduce('long', `# mmdiff 1\nr0 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n${ops.join('\n')}\n`, '-O0');
+    const r = await reproduce('long', `# mmdiff 1\nr0 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n${ops.join('\n')}\n`, '-O0');
     expect(r.status, r.err).toBe(0);
     expect(parse(r.out).ops).toHaveLength(130_001);
   }, 180_000);
