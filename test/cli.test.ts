@@ -1,11 +1,11 @@
 // The command line as a user meets it: real processes, exit codes, one-line errors
 // without stack traces.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mmdiff as run } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmdiff-cli-'));
 function file(name: string, text: string): string {
@@ -13,9 +13,10 @@ function file(name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
-function mmdiff(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Each test a real process; run side by side (describe.concurrent), they do not block the worker. */
+async function mmdiff(...args: string[]) {
+  const r = await run(args);
+  return { code: r.code, out: r.out, err: r.err };
 }
 
 const ok = file('ok.mm', [
@@ -27,9 +28,9 @@ const ok = file('ok.mm', [
   '',
 ].join('\n'));
 
-describe('mmdiff run', () => {
-  it('prints results and state as JSON and exits 0 when expectations hold', () => {
-    const r = mmdiff('run', ok, '--target', 'model', '--json');
+describe.concurrent('mmdiff run', () => {
+  it('prints results and state as JSON and exits 0 when expectations hold', async () => {
+    const r = await mmdiff('run', ok, '--target', 'model', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -37,9 +38,9 @@ describe('mmdiff run', () => {
     expect(j.state.processes[0].vmas[0]).toMatchObject({ start: '0x7ffff7ffd000', end: '0x7ffff7fff000', prot: 'rw-' });
   });
 
-  it('exits 1 naming file:line when an expectation fails', () => {
+  it('exits 1 naming file:line when an expectation fails', async () => {
     const f = file('wrong.mm', 'r0 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 1) = 0\n');
-    const r = mmdiff('run', f, '--target', 'model');
+    const r = await mmdiff('run', f, '--target', 'model');
     expect(r.code).toBe(1);
     expect(r.err).toBe(`${f}:2: write: expected 0, got fault SIGSEGV SEGV_ACCERR\n`);
   });
@@ -54,8 +55,8 @@ describe('mmdiff run', () => {
     ['unknown option', [ok, '--target', 'model', '--colour'], /unknown option '--colour'/],
     ['two files', [ok, ok, '--target', 'model'], /expected one FILE, got 2/],
   ];
-  it.each(bad)('%s: one line, exit 2, no stack trace', (_name, args, msg) => {
-    const r = mmdiff('run', ...args);
+  it.each(bad)('%s: one line, exit 2, no stack trace', async (_name, args, msg) => {
+    const r = await mmdiff('run', ...args);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
@@ -64,7 +65,7 @@ describe('mmdiff run', () => {
   });
 });
 
-describe('other commands reject bad input in one line', () => {
+describe.concurrent('other commands reject bad input in one line', () => {
   const bad: Array<[string[], RegExp]> = [
     [['fuzz', '--workers', '0'], /--workers must be between 1 and 256, got 0/],
     [['fuzz', '--minutes', 'soon'], /--minutes takes a number, got 'soon'/],
@@ -78,8 +79,8 @@ describe('other commands reject bad input in one line', () => {
     [['minimize', join(dir, 'nope.mm')], /nope\.mm: no such file$/],
     [['corpus', 'frob'], /expected ls, check or merge, got 'frob'/],
   ];
-  it.each(bad)('%j', (args, msg) => {
-    const r = mmdiff(...args);
+  it.each(bad)('%j', async (args, msg) => {
+    const r = await mmdiff(...args);
     expect(r.code).toBe(2);
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
     expect(r.err.trimEnd()).toMatch(msg);
@@ -87,13 +88,13 @@ describe('other commands reject bad input in one line', () => {
 });
 
 describe('mmdiff', () => {
-  it('rejects an unknown command', () => {
-    const r = mmdiff('frobnicate');
+  it('rejects an unknown command', async () => {
+    const r = await mmdiff('frobnicate');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^mmdiff: unknown command 'frobnicate'/);
   });
-  it('prints help', () => {
-    expect(mmdiff('--help')).toMatchObject({ code: 0 });
-    expect(mmdiff('run', '--help').out).toMatch(/usage: mmdiff run FILE --target T/);
+  it('prints help', async () => {
+    expect(await mmdiff('--help')).toMatchObject({ code: 0 });
+    expect((await mmdiff('run', '--help')).out).toMatch(/usage: mmdiff run FILE --target T/);
   });
 });

@@ -86,7 +86,8 @@ async function reproduce(name: string, text: string, opt = '-O1') {
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('a case from somebody else cannot take over the reproducer', () => {
+// side by side: each case is a gcc run and a short process, independent of the others
+describe.concurrent('a case from somebody else cannot take over the reproducer', () => {
   // the static reproducer's text starts at 0x401000, its data and heap follow; each case
   // tries to change that memory (the first writes a payload into its code: int3 … )
   const attacks: Array<[string, string]> = [
@@ -101,8 +102,8 @@ describe('a case from somebody else cannot take over the reproducer', () => {
     ['move its TLS base', 'arch_prctl(0x1002, 0x10000000)'],
     ['close its pipes', 'close(3)'],
   ];
-  it.each(attacks)('%s: refused, exit 3, nothing run after it', async (_name, body) => {
-    const r = await reproduce('attack', `# mmdiff 1\n${body}\nr9 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n`);
+  it.each(attacks)('%s: refused, exit 3, nothing run after it', async (name, body) => {
+    const r = await reproduce(`attack-${name.replace(/\W+/g, '-')}`, `# mmdiff 1\n${body}\nr9 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n`);
     expect(r.status, r.err).toBe(3);
     expect(r.out).toMatch(/# refused: /);
     expect(r.out).not.toMatch(/^r9 = /m); // nothing after the refusal ran
