@@ -39,15 +39,15 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   close: ['close', 'trampfd'],
 };
 
-/**
- * The rule an op took, from the features the reference target hit while running it:
- * the last one of the op's own family (the decisive check: an errno path returns right
- * after its feature), else the last one at all. `+pkey`/`+shstk` variants of a rule are
- * the same rule.
- */
 /** Features of a refusal: an errno path, or stack growth refused (the access then faults). */
 const REFUSAL = /-E[A-Z0-9]+(\+(pkey|shstk))?$|^stack:(guard-gap|below-min|rlimit)/;
 
+/**
+ * The rule an op took, from the features the reference target hit while running it:
+ * for an op that failed (`failed`), its first refusal; else the last one of the op's own
+ * family (the decisive check: an errno path returns right after its feature), else the
+ * last one at all. `+pkey`/`+shstk` variants of a rule are the same rule.
+ */
 export function ruleOf(opName: string, features: readonly string[], failed?: boolean): string | undefined {
   // an op that failed: the first errno path taken is where the error came from, whichever
   // op called the shared code (split_vma's ENOMEM under mprotect, madvise, mseal, …)
@@ -125,7 +125,6 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   const folded = c !== d.op || first.what !== d.what;
   const later = d.op !== null ? `then op ${d.op} ${prog.ops[d.op]?.name}: ${d.shows}` : `then at the end: ${d.shows}`;
   // an op that failed the same way on both sides but left other state: what it did
-  // before failing differs, whichever VMA or PTE field shows it
   // before failing differs, whichever field or errno shows it (an mmap that takes the
   // execute-only pkey before failing fails in a dozen ways)
   const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
@@ -200,10 +199,10 @@ function referenceFailed(first: Divergence, rule: string | undefined): boolean {
 }
 
 /**
- * A result pair where one side faults and the other does not keeps only "fault": which
- * fault is in `shows`. Where only the reference failed a check, the other side's result
+ * The result pair of a key. Where the reference faulted, only "fault" (its path is the
+ * subject; which fault is in `shows`). Where only the reference failed a check, the other side's result
  * (success, a value) is one bug either way: only the reference's errno. Where only the
- * other side failed, its errno names its check. Where both failed differently, the two
+ * other side failed or faulted, its errno or code names it. Where both failed differently, the two
  * errnos: which check of the reference fired varies with the program (a madvise that
  * returns ENOMEM at a hole too early meets EINVAL, EPERM, … checks), the pair does not.
  */

@@ -93,6 +93,6 @@ export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly 
   const failed = bad.length ? [] : checkAssertions(run, model, t);
   const found = [...bad.map((b) => `op ${b.op} ${prog.ops[b.op].name} gives ${b.actual}, not ${b.expected}`), ...failed.map((f) => f.message)];
   if (!found.length) return { run };
-  const all = [...soft.map((s) => `needs ${s}`), ...found.map((f) => `on the kernel's machine ${f}`)];
-  return { skip: `${why}: on the kernel's machine ${found[0]}`, mismatches: all.length ? all : found, machineLine };
+  mismatches.push(...soft.map((s) => `needs ${s}`), ...found.map((f) => `on the kernel's machine ${f}`));
+  return { skip: `${why}: on the kernel's machine ${found[0]}`, mismatches, machineLine };
 }

@@ -81,6 +81,17 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, a[5] % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n); // on the u64: a double loses the low bits of a high address
 }
 
+/** mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split); an errno result or null. */
+function unmapFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | null {
+  const r = mm.tree.findVma(vs);
+  if (r < 0 || k.vp.vs[r] >= ve) return null;
+  if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
+  const e = k.gatherMunmap(mm, r, vs, ve);
+  if (e) return E[e];
+  k.unmapRange(mm, vs, ve);
+  return null;
+}
+
 /**
  * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
@@ -113,23 +124,13 @@ export function mmapCommon(
     const r = mm.tree.findVma(vs);
     if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
   }
-  // mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split)
-  const unmapOld = (): Result | null => {
-    const r = mm.tree.findVma(vs);
-    if (r < 0 || k.vp.vs[r] >= ve) return null;
-    if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
-    const e = k.gatherMunmap(mm, r, vs, ve);
-    if (e) return E[e];
-    k.unmapRange(mm, vs, ve);
-    return null;
-  };
   if (huge) {
     // hugetlbfs file checks, then the reservation fails: no huge pages on the machines
     if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return E.EINVAL;
     if (flags & MAP.GROWSDOWN) return E.EINVAL;
     // the old range is cleaned up before the file's mmap runs; when that fails the
     // abort cannot restore it (vms_abort_munmap_vmas): MAP_FIXED leaves a gap
-    const e = unmapOld();
+    const e = unmapFixed(k, mm, vs, ve);
     if (e) return e;
     // hugetlbfs_file_mmap: the offset must be a whole number of huge pages
     return hugeOffOk ? E.ENOMEM : E.EINVAL;
@@ -154,7 +155,7 @@ export function mmapCommon(
     default:
       return E.EINVAL;
   }
-  const e = unmapOld();
+  const e = unmapFixed(k, mm, vs, ve);
   if (e) return e;
   // accountable_mapping(): private writable without NORESERVE
   if ((fl & (VMF.NORESERVE | VMF.SHARED | F_WRITE)) === F_WRITE) fl |= VMF.ACCOUNT;

@@ -62,14 +62,12 @@ describe('one campaign per output directory', () => {
 });
 
 describe('a full disk', () => {
-  it('stops the campaign with one line, a non-zero status, and whole files', async () => {
+  it('stops the campaign with one line, a non-zero status, and whole files', async (ctx) => {
     const mnt = tmp('full');
     // a 256 KiB tmpfs: room for the first checkpoint, not for the campaign
     const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt], { encoding: 'utf8' });
-    if (m.status !== 0) {
-      console.log(`a full disk: skipped, cannot mount a tmpfs here (${m.stderr.trim()})`);
-      return;
-    }
+    // reported as skipped (not passed) where no tmpfs can be mounted
+    if (m.status !== 0) ctx.skip(`cannot mount a tmpfs here (${m.stderr.trim()})`);
     try {
       const out = join(mnt, 'out');
       mkdirSync(out);
