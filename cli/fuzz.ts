@@ -24,7 +24,8 @@ first op after which the targets differ; one bucket per cause (that op, the rule
 reference took there, the kind of difference): its witness is written to the corpus
 directory at once and replaced by its minimized form when minimization ends.
 OUT/state.json is a checkpoint: running again with the same --out resumes the
-campaign (same seed and queue, buckets kept, statistics continued). Every queue entry
+campaign (same seed and queue, buckets kept, statistics continued); a --runs run
+cut short goes on to its own end, exactly as if never stopped. Every queue entry
 is also a file of OUT/queue/, and OUT/fuzzer_stats (with --sync-dir also
 DIR/NAME/fuzzer_stats) has the live statistics in AFL++'s format: afl-whatsup DIR works.
 

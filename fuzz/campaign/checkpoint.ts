@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../casefile.js';
 import { UserError } from '../load.js';
 import type { StoredSeed } from '../seed.js';
+import type { RunGoal, StoredPlan } from './plan.js';
 import type { Bucket, Snapshot } from './types.js';
 
 export const CHECKPOINT_VERSION = 2;
@@ -25,6 +26,10 @@ export interface Checkpoint {
   readonly queue: readonly StoredSeed[];
   /** Programs that hit each feature (rarity-weighted scheduling). */
   readonly hits: ReadonlyArray<readonly [string, number]>;
+  /** What the batches not merged yet run with (plan.ts). */
+  readonly plans?: readonly StoredPlan[];
+  /** The --runs run not finished yet. */
+  readonly run?: RunGoal;
   readonly buckets: readonly Bucket[];
   readonly timeline: readonly Snapshot[];
   /** Unix ms of the last new feature, bucket and hang bucket (fuzzer_stats' last_find, …); absent before they were kept. */

@@ -20,6 +20,7 @@ import type { Found, FuzzTask, MinimizeDone, MinimizeTask, Replayed } from '../w
 import { Buckets } from './buckets.js';
 import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
 import { BatchWindow, lostText } from './dispatch.js';
+import { batchCount, BatchPlans, goalBatches, type Plan, type RunGoal } from './plan.js';
 import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
 import { QueueDir } from './queue-dir.js';
 import { RecentRate } from './rate.js';
@@ -111,6 +112,11 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   let unsupported = cp?.unsupported ?? 0;
   let flaky = cp?.flaky ?? 0;
   const firstBatch = cp?.batches ?? 0;
+  // a --runs run cut short (kill -9, Ctrl-C) and resumed with --runs goes on to its own
+  // end, exactly; after a run that ended, --runs N runs N more
+  const goal: RunGoal | undefined = o.runs === undefined ? undefined : cp?.run ?? { startBatch: firstBatch, startPrograms: programs, runs: o.runs };
+  if (cp?.run && goal === cp.run) notice(`continuing its --runs ${goal.runs.toLocaleString('en')} run: ${(goal.startPrograms + goal.runs - programs).toLocaleString('en')} programs to go`);
+  const plans = new BatchPlans(firstBatch, cp?.plans);
 
   const addFeatures = (fs: Iterable<string>) => {
     let fresh = false;
@@ -167,7 +173,9 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
           corpusRetriage.push({ file, status: 'lost: the replay hung or killed its worker' });
           continue;
         }
-        addFeatures(out.features);
+        // a resumed campaign's features are the checkpoint's: its batches are told what
+        // the batches of the campaign never stopped were told
+        if (!cp) addFeatures(out.features);
         const d = out.divergence;
         if (d && !buckets.has(d.signature)) {
           // a witness this campaign wrote after its last checkpoint (a kill -9 in the window)
@@ -205,7 +213,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       // clocks, which include a resumed campaign's earlier runs, the end is that much later
       ...(o.durationMs !== undefined ? { durationMs: elapsedBefore + o.durationMs } : {}),
       programs,
-      ...(o.runs !== undefined ? { runs: (cp?.programs ?? 0) + o.runs } : {}),
+      ...(goal ? { runs: goal.startPrograms + goal.runs } : {}),
       features: features.size,
       buckets: all.length,
       minimized: all.filter((b) => b.minimized || b.minimizedBy).length,
@@ -361,7 +369,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     for (; reportedSkips < sync.skipped.length; reportedSkips++) notice(`sync: skipped ${sync.skipped[reportedSkips]}`);
   };
 
-  const window = new BatchWindow(pool, pair, o.workers * 2, o.batchTimeoutMs, firstBatch);
+  const WINDOW = o.workers * 2;
+  const window = new BatchWindow(pool, pair, WINDOW, o.batchTimeoutMs, firstBatch);
   const checkpoint = () =>
     stopOnWriteError(join(o.outDir, 'state.json'), () => saveCheckpoint(o.outDir, {
       version: CHECKPOINT_VERSION,
@@ -375,6 +384,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       features: [...features],
       queue: queue.all().map(storeSeed),
       hits: queue.hitCounts(),
+      plans: plans.stored(),
+      ...(goal && window.merged < totalBatches ? { run: goal } : {}),
       buckets: buckets.values(),
       timeline,
       ...(lastFind ? { lastFind } : {}),
@@ -383,16 +394,23 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       ...(sync ? { synced: sync.seenFiles() } : {}),
     }));
 
-  const totalBatches = o.runs !== undefined ? firstBatch + Math.ceil(o.runs / o.batchSize) : Infinity;
-  // Called exactly when batch i − window has merged (and for the first window at the
-  // start), so the sample and known features it gets depend only on the seed.
-  const task = (i: number): FuzzTask => {
+  const totalBatches = goal ? goalBatches(goal, o.batchSize) : Infinity;
+  // Made exactly when batch i − window has merged (and for the first window at the
+  // start), so the sample and known features batch i gets depend only on the seed.
+  const makePlan = (i: number): Plan => {
     const rng = new Rng(deriveSeed(seed, i) ^ 0x5bd1e995);
-    const count = o.runs !== undefined ? Math.min(o.batchSize, o.runs - (i - firstBatch) * o.batchSize) : o.batchSize;
+    return { known: features.size, corpus: o.blind ? [] : queue.sample(rng, Math.min(SAMPLE, queue.size)) };
+  };
+  const planDue = () => {
+    plans.merged(window.merged);
+    plans.plan(window.merged, WINDOW, totalBatches, makePlan);
+  };
+  const task = (i: number): FuzzTask => {
+    const p = plans.get(i, () => makePlan(i));
     const progress = new Int32Array(new SharedArrayBuffer(8));
     progress[0] = -1;
-    const corpus = o.blind ? [] : queue.sample(rng, Math.min(SAMPLE, queue.size));
-    return { kind: 'fuzz', targets: o.targets, seed: deriveSeed(seed, i), count, maxOps: o.maxOps, corpus, known: [...features], exclude, space, layout, progress };
+    const known = [...features].slice(0, p.known);
+    return { kind: 'fuzz', targets: o.targets, seed: deriveSeed(seed, i), count: batchCount(goal, o.batchSize, i), maxOps: o.maxOps, corpus: [...p.corpus], known, exclude, space, layout, progress };
   };
 
   let lastTick = 0;
@@ -426,6 +444,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     // the rate window starts when fuzzing does, not during the corpus replay before it
     recentRate.at(runMs(), programs);
     lastMinuteRate.at(runMs(), programs);
+    planDue();
     window.fill(due(), task);
     while (true) {
       if (shouldStop()) stopping = true;
@@ -434,6 +453,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       for (let r = window.take(); r; r = window.take()) {
         await merge(r);
         if (shouldStop()) stopping = true;
+        planDue();
         window.fill(due(), task);
       }
       if (sync && runMs() - lastSync >= (o.syncIntervalMs ?? 10_000)) {
