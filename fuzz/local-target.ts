@@ -2,7 +2,7 @@
 // the asynchronous Target interface; `runSync` serves tests, benchmarks and assertions.
 
 import { runProgram, type Coverage, type MachineConfig, type MachineFactory, type Program, type Trace } from '../abi/index.js';
-import type { Target } from './target.js';
+import type { Target } from './target-api.js';
 
 /** An in-process target: also runs synchronously (tests, benchmarks, assertions). */
 export interface LocalTarget extends Target {

@@ -3,26 +3,11 @@
 // batch of programs, so the interface is asynchronous and batched.
 // A target spec is `name` or `name@profile` (model@6.10: the model under 6.10 rules).
 
-import type { Coverage, MachineConfig, OpName, Profile, Program, Trace } from '../abi/index.js';
+import type { MachineConfig, Profile } from '../abi/index.js';
 import type { LocalTarget } from './local-target.js';
+import type { Target } from './target-api.js';
 import { UserError } from './load.js';
 import { PROFILES, TARGETS, type TargetOpener } from './targets.js';
-
-export interface Target {
-  readonly name: string;
-  /** Runs the programs in order; `covs[i]` receives program i's rule coverage; `onProgram(i)` is called as program i starts. */
-  runMany(progs: readonly Program[], covs?: ReadonlyArray<Coverage | undefined>, onProgram?: (i: number) => void): Promise<Trace[]>;
-  run(prog: Program, cov?: Coverage): Promise<Trace>;
-  /** Machine parameters every other target must adopt to start from the same state (the kernel's layout). */
-  readonly layout?: Partial<MachineConfig>;
-  /** Profiles a program's `# machine profile=` may select (none when the spec fixes one, or the target has none). */
-  readonly profiles?: readonly Profile[];
-  /** Ops the target cannot run: the generator leaves them out of its campaigns. */
-  readonly unsupportedOps?: readonly OpName[];
-  /** The part of a trace this target can observe; a pair compares both traces through it. */
-  readonly observe?: (t: Trace) => Trace;
-  close?(): Promise<void>;
-}
 
 function parseSpec(spec: string): { name: string; open: TargetOpener; over?: Partial<MachineConfig> } {
   const [name, profile, extra] = spec.split('@');
@@ -42,7 +27,7 @@ export function checkTarget(spec: string): void {
   parseSpec(spec);
 }
 
-export type { LocalTarget };
+export type { LocalTarget, Target };
 
 export async function openTarget(spec: string): Promise<Target> {
   const { open, over } = parseSpec(spec);

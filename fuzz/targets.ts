@@ -8,7 +8,7 @@ import { createModel } from '../model/index.js';
 import { withFault } from './faults.js';
 import { INJECTED, mutantImpl } from './mutants.js';
 import { fromRunSync, localTarget, type LocalTarget } from './local-target.js';
-import type { Target } from './target.js';
+import type { Target } from './target-api.js';
 
 export interface TargetOpener {
   /** Set for in-process targets. */

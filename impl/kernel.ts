@@ -8,7 +8,7 @@ import { VMF } from '../abi/vmflags.js';
 import { GupBudget } from '../abi/budget.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
 import { PageTable } from './pagetable.js';
-import { addReserved } from './reserved.js';
+import { reservedVmas } from './reserved.js';
 import * as pte from './pte.js';
 import { Shmem } from './shmem.js';
 import { TrampFds } from './trampfd.js';
@@ -99,7 +99,8 @@ export class Kernel {
     this.thp = cfg.thp;
     this.memoryFailure = cfg.memoryFailure;
     this.zeroPage = cfg.zeroPage;
-    addReserved(this, this.newProc(), cfg);
+    const first = this.newProc();
+    for (const [vs, ve, fl] of reservedVmas(cfg)) this.addVma(first, vs, ve, vs, fl, 0, 0, 0);
   }
 
   newProc(): Proc {
