@@ -1,23 +1,30 @@
 // `mmdiff repro FILE [--targets a,b]`: both traces side by side, the first
-// divergence marked, and every state difference.
+// divergence marked, and every state difference. A case a campaign wrote with
+// injected impl bugs (`# variant: MMDIFF_INJECT=...`) runs with them switched on.
 
+import { caseOrigin, thisHost } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
 import { sideBySide, stateDiff } from '../fuzz/statediff.js';
-import { withPair } from '../fuzz/pair.js';
+import { chooseInject, runsImpl, withVariantPair } from '../fuzz/variant.js';
 
 export const REPRO_HELP = `usage: mmdiff repro FILE [--targets model,impl]
 
 Runs FILE on both targets and shows the results side by side (>> marks the first
 divergence), the divergence's signature, and every difference in the final state.
+A case found with injected impl bugs (its header's '# variant: MMDIFF_INJECT=...')
+runs with those bugs switched on; MMDIFF_INJECT, if set too, must name the same.
 Exit status: 1 when the targets diverge, 0 when they agree.`;
 
 export async function reproCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
   if (pos.length !== 1) throw new UserError(`repro: expected one FILE, got ${pos.length}`);
   const spec = (v.targets as string | undefined) ?? 'model,impl';
   const { file, prog } = loadProgram(pos[0]);
-  const { out, names } = await withPair(spec, async (pair) => ({ out: await execute(prog, pair), names: pair.names }));
-  process.stdout.write(`${file} on ${names[0]} and ${names[1]}\n\n`);
+  const origin = caseOrigin(prog);
+  const inject = runsImpl(spec) ? chooseInject(origin.inject, file) : [];
+  const { out, names } = await withVariantPair(spec, inject, async (pair) => ({ out: await execute(prog, pair), names: pair.names }));
+  const bugs = inject.length ? ` (impl with MMDIFF_INJECT=${inject.join(',')}${origin.inject?.length && !process.env.MMDIFF_INJECT?.trim() ? ', as the case records' : ''})` : '';
+  process.stdout.write(`${file} on ${names[0]} and ${names[1]}${bugs}\n\n`);
   process.stdout.write(sideBySide(prog, out.a, out.b, names, out.divergence));
   if (out.unsupported) {
     process.stdout.write(`\nnot comparable: ${out.unsupported}\n`);
@@ -25,7 +32,8 @@ export async function reproCommand(pos: string[], v: Record<string, unknown>): P
   }
   const d = out.divergence;
   if (!d) {
-    process.stdout.write('\nno divergence: results and final states are identical\n');
+    const elsewhere = origin.host && origin.host !== thisHost() ? ` (the case was found on ${origin.host}; this is ${thisHost()})` : '';
+    process.stdout.write(`\nno divergence: results and final states are identical${elsewhere}\n`);
     return 0;
   }
   process.stdout.write(`\nfirst divergence: ${d.signature}\n  ${d.detail}\n`);

@@ -9,13 +9,14 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { parse, print, type Program } from '../../abi/index.js';
-import { caseName, caseText, withExpectations, writeFileAtomic } from '../casefile.js';
+import { caseName, caseText, thisHost, withExpectations, writeFileAtomic } from '../casefile.js';
 import { modelRules } from '../census.js';
 import { findCases, loadProgram, UserError } from '../load.js';
 import { openPair } from '../pair.js';
 import { shellWords } from '../report/shell.js';
 import { deriveSeed, Rng } from '../rng.js';
 import { loadSeed, storeSeed, type Seed } from '../seed.js';
+import { INJECTED } from '../mutants.js';
 import type { Found, FuzzTask, MinimizeDone, MinimizeTask, Replayed } from '../worker.js';
 import { Buckets } from './buckets.js';
 import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
@@ -250,9 +251,13 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     }
   };
 
+  // what made the cases diverge besides their programs (the impl bugs switched on, the host):
+  // in each case's header and summary.json, so repro, minimize and report switch the same bugs on
+  const inject = o.targets.split(',').some((t) => t.trim().split('@')[0] === 'impl') ? INJECTED : [];
+  const host = thisHost();
   /** run: false for a program that cannot be re-run safely here (a hang, a dead worker). */
   const writeWitness = async (b: Bucket, text: string, found: number | undefined, run = true) => {
-    const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}) };
+    const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}), inject, host };
     try {
       const prog = parse(text);
       writeFileAtomic(b.file, caseText(run ? withExpectations(prog, await pair.a.run(pair.adapt(prog))) : prog, header));
@@ -260,7 +265,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       // a witness the format cannot hold is a bug of the generator, not the end of the
       // campaign: keep it as it is, commented, so nothing found is lost
       const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
+      const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, ...(inject.length ? [`# variant: MMDIFF_INJECT=${inject.join(',')}`] : []), `# host: ${host}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
       stopOnWriteError(b.file, () => writeFileAtomic(b.file, lines.join('\n') + '\n'));
     }
   };
@@ -477,7 +482,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   }
 
   return {
-    settings: { targets: o.targets, ...(process.env.MMDIFF_INJECT ? { inject: process.env.MMDIFF_INJECT } : {}), workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
+    settings: { targets: o.targets, inject: inject.join(','), host, workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
     stopped: o.signal?.aborted ? 'interrupted' : 'done',
     programs,
     unsupported,

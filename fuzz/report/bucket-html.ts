@@ -2,6 +2,7 @@
 // reproduce it, and a fresh re-run — both traces side by side with the first
 // divergent op marked, then the state differences.
 
+import { thisHost } from '../casefile.js';
 import type { TraceRow } from '../statediff.js';
 import type { BucketReport } from './data.js';
 import { html, type Html } from './html-escape.js';
@@ -39,30 +40,44 @@ function traceTable(rows: readonly TraceRow[], names: readonly [string, string])
 </table>`;
 }
 
+/** What the campaign recorded of where it ran: the impl bugs switched on, the host. */
+export interface RunContext {
+  readonly injected: string;
+  readonly host: string;
+}
+
 /** One sentence on how the re-run compares with what the campaign recorded. */
-function rerunStatus(rerun: Extract<Rerun, { ok: true }>, r: BucketReport): Html {
+function rerunStatus(rerun: Extract<Rerun, { ok: true }>, r: BucketReport, ctx: RunContext): Html {
   const d = rerun.divergence;
   if (rerun.unsupported) return html`<p class="status warn">A target could not run this case here: ${rerun.unsupported}</p>`;
   if (!d) {
-    return html`<p class="status warn">Re-run here, the targets agree: the bug is fixed${r.bucket.class === 'hang' || r.bucket.class === 'crash' ? ', the bucket was a worker hang or crash,' : ''} or the campaign ran with an injected bug (MMDIFF_INJECT) or on another machine. The campaign saw: <code>${r.bucket.signature}</code>.</p>`;
+    const here = thisHost();
+    const why = [
+      'the bug is fixed',
+      ...(r.bucket.class === 'hang' || r.bucket.class === 'crash' ? ['the bucket was a worker hang or crash'] : []),
+      ...(ctx.host && ctx.host !== here ? [`the campaign ran on ${ctx.host} and this is ${here}`] : []),
+      ...(ctx.host ? [] : ['the campaign ran on another machine or with injected bugs it did not record (an older summary)']),
+    ];
+    const injected = ctx.injected ? html` (with <code>MMDIFF_INJECT=${ctx.injected}</code>, as the campaign ran)` : '';
+    return html`<p class="status warn">Re-run here${injected}, the targets agree: ${why.slice(0, -1).join(', ')}${why.length > 1 ? ' or ' : ''}${why[why.length - 1]}. The campaign saw: <code>${r.bucket.signature}</code>.</p>`;
   }
   const where = d.op === null ? 'in the final state' : `at op ${d.op}`;
   if (d.signature === r.bucket.signature) return html`<p class="status ok">Re-run here: diverges ${where}, same signature.</p>`;
   return html`<p class="status warn">Re-run here: diverges ${where} as <code>${d.signature}</code>, not as the campaign's <code>${r.bucket.signature}</code>.</p>`;
 }
 
-function rerunSection(r: BucketReport, names: readonly [string, string]): Html {
+function rerunSection(r: BucketReport, names: readonly [string, string], ctx: RunContext): Html {
   const rerun = r.rerun;
   if (!rerun.ok) return html`<h4>Traces</h4><p class="status error">Could not re-run this case: ${rerun.reason}</p>`;
   return html`<h4>Traces</h4>
-${rerunStatus(rerun, r)}
+${rerunStatus(rerun, r, ctx)}
 ${rerun.divergence ? html`<p class="detail"><code>${rerun.divergence.detail}</code></p>` : ''}
 ${traceTable(rerun.rows, names)}
 <h4>State differences</h4>
 ${renderStateDiff(rerun.differences, names)}`;
 }
 
-export function renderBucket(r: BucketReport, n: number, names: readonly [string, string]): Html {
+export function renderBucket(r: BucketReport, n: number, names: readonly [string, string], ctx: RunContext = { injected: '', host: '' }): Html {
   return html`<section class="bucket" id="${r.anchor}">
 <h3><a class="anchor" href="#${r.anchor}">${n}.</a> <code>${r.bucket.signature}</code></h3>
 ${facts(r)}
@@ -71,7 +86,7 @@ ${facts(r)}
 <h4>Case <span class="path">${r.caseFile ?? r.bucket.file}</span></h4>
 ${r.caseFile ? '' : html`<p class="status warn">The case file is gone; this is the unminimized witness kept in summary.json.</p>`}
 <pre class="case">${r.caseText || '(empty)'}</pre>
-${rerunSection(r, names)}
+${rerunSection(r, names, ctx)}
 <p class="top"><a href="#buckets">↑ bucket index</a></p>
 </section>`;
 }

@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { parse, type Program } from '../../abi/index.js';
 import type { Bucket, Summary } from '../campaign.js';
 import { loadProgram } from '../load.js';
-import { openPair, type TargetPair } from '../pair.js';
+import type { TargetPair } from '../pair.js';
+import { chooseInject, openVariantPair, runsImpl } from '../variant.js';
 import { batchPrograms } from '../batch.js';
 import { census, modelRules, type Census } from '../census.js';
 import { FIXED_MACHINE } from '../gen/machine.js';
@@ -31,8 +32,10 @@ export interface ReportData {
   readonly dir: string;
   readonly summary: Summary;
   readonly targets: readonly [string, string];
-  /** MMDIFF_INJECT when the report was made: its re-runs had those impl bugs switched on. */
+  /** The impl bugs (MMDIFF_INJECT) the campaign ran with, as summary.json records them: the re-runs have them switched on. */
   readonly injected: string;
+  /** The host the campaign ran on, as summary.json records it (empty for older summaries). */
+  readonly host: string;
   readonly generatedAt: string;
   readonly buckets: readonly BucketReport[];
   /** The command that runs the same campaign again. */
@@ -75,9 +78,15 @@ function campaignCommand(s: Summary, injected: string): string {
   return shellWords(words);
 }
 
-async function openTargets(spec: string): Promise<TargetPair | string> {
+/** The bugs summary.json records (`settings.inject`, names separated by commas); null in a summary older than the record. */
+function recordedInject(s: Summary): string[] | null {
+  const v = s.settings.inject;
+  return typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : null;
+}
+
+async function openTargets(spec: string, inject: readonly string[]): Promise<TargetPair | string> {
   try {
-    return await openPair(spec);
+    return await openVariantPair(spec, inject);
   } catch (e) {
     return `cannot open the targets ${spec} here: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -87,8 +96,9 @@ export async function collectReport(dir: string): Promise<ReportData> {
   const summary = readSummary(dir);
   const spec = summary.settings.targets as string;
   const names = spec.split(',').map((s) => s.trim());
-  const injected = process.env.MMDIFF_INJECT ?? '';
-  const pair = await openTargets(spec);
+  const inject = runsImpl(spec) ? chooseInject(recordedInject(summary), join(dir, 'summary.json')) : [];
+  const injected = inject.join(',');
+  const pair = await openTargets(spec, inject);
   const buckets: BucketReport[] = [];
   let sampled: ReportData['census'] = null;
   try {
@@ -120,6 +130,7 @@ export async function collectReport(dir: string): Promise<ReportData> {
     summary,
     targets: [names[0] ?? 'A', names[1] ?? 'B'],
     injected,
+    host: typeof summary.settings.host === 'string' ? summary.settings.host : '',
     generatedAt: new Date().toISOString(),
     buckets,
     campaignCommand: campaignCommand(summary, injected),

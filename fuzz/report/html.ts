@@ -30,7 +30,7 @@ function overview(d: ReportData): Html {
   return html`<section id="overview">
 <h2>Overview</h2>
 ${s.resumed ? html`<p class="note">Resumed from a checkpoint: the earlier runs had done ${s.resumed.programs.toLocaleString('en')} programs in ${duration(s.resumed.elapsedMs)}.</p>` : ''}
-${d.injected ? html`<p class="banner">This report was made with injected impl bugs: <code>MMDIFF_INJECT=${d.injected}</code>. Its re-runs have them switched on.</p>` : ''}
+${d.injected ? html`<p class="banner">The campaign ran with injected impl bugs: <code>MMDIFF_INJECT=${d.injected}</code> (summary.json and each case's header record them). The re-runs below have them switched on, as <code>mmdiff repro</code> of a case does.</p>` : ''}
 <div class="totals">
 ${total(s.programs, 'programs')}
 ${total(duration(s.elapsedMs), `elapsed (${s.stopped ?? 'done'})`)}
@@ -118,7 +118,7 @@ ${overview(d)}
 ${renderCharts(s.timeline)}
 </section>
 ${bucketIndex(d)}
-${d.buckets.map((r, i) => renderBucket(r, i + 1, d.targets))}
+${d.buckets.map((r, i) => renderBucket(r, i + 1, d.targets, { injected: d.injected, host: d.host }))}
 ${features(d)}
 ${censusSection(d)}
 </main>

@@ -1,0 +1,140 @@
+// Cases carry what made them diverge: a campaign with an injected impl bug records the
+// bug (and the host) in summary.json and in each case's header, so repro, minimize and
+// report switch it on by themselves — a copied case, a report made again in a shell
+// without MMDIFF_INJECT, still show the divergence. MMDIFF_INJECT set to other bugs is
+// refused in one line.
+
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../abi/index.js';
+import type { Summary } from '../fuzz/campaign.js';
+import { caseOrigin, caseText, thisHost } from '../fuzz/casefile.js';
+import { UserError } from '../fuzz/load.js';
+import { chooseInject } from '../fuzz/variant.js';
+import { mmdiff } from './helpers/cli.js';
+
+const BUG = 'mseal-mprotect-last';
+const root = mkdtempSync(join(tmpdir(), 'mmdiff-variant-'));
+const campaign = join(root, 'campaign');
+
+/** The environment without MMDIFF_INJECT, plus `extra`. */
+function env(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  const e = { ...process.env, ...extra };
+  if (!extra.MMDIFF_INJECT) delete e.MMDIFF_INJECT;
+  return e;
+}
+
+let sum: Summary;
+let copied: string;
+
+beforeAll(async () => {
+  const r = await mmdiff(['fuzz', '--runs', '2000', '--seed', '1', '--workers', '1', '--out', campaign], { env: env({ MMDIFF_INJECT: BUG }), timeoutMs: 300_000 });
+  expect(r.code, r.err).toBe(0);
+  sum = JSON.parse(readFileSync(join(campaign, 'summary.json'), 'utf8')) as Summary;
+  expect(sum.buckets.length).toBeGreaterThan(0);
+  // a witness copied away from its campaign: nothing but the file itself says how it was found
+  copied = join(root, 'copied.mm');
+  copyFileSync(sum.buckets[0].file, copied);
+}, 320_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the campaign records the variant and the host', () => {
+  it('in summary.json and in every case header', () => {
+    expect(sum.settings.inject).toBe(BUG);
+    expect(sum.settings.host).toBe(thisHost());
+    expect(String(sum.settings.host)).toContain(hostname());
+    for (const b of sum.buckets) {
+      const text = readFileSync(b.file, 'utf8');
+      expect(text).toMatch(new RegExp(`^# variant: MMDIFF_INJECT=${BUG}$`, 'm'));
+      expect(caseOrigin(parse(text))).toEqual({ inject: [BUG], host: thisHost(), targets: 'model,impl' });
+    }
+  });
+});
+
+describe('repro and minimize take it from the case', () => {
+  it('repro of a copied witness with no MMDIFF_INJECT shows the divergence', async () => {
+    const r = await mmdiff(['repro', copied], { env: env() });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`impl with MMDIFF_INJECT=${BUG}, as the case records`);
+    expect(r.out).toContain(`first divergence: ${sum.buckets[0].signature}`);
+  });
+
+  it('the same MMDIFF_INJECT is accepted; another is refused in one line', async () => {
+    const [same, other, none] = await Promise.all([
+      mmdiff(['repro', copied], { env: env({ MMDIFF_INJECT: BUG }) }),
+      mmdiff(['repro', copied], { env: env({ MMDIFF_INJECT: 'merge-ignores-pkey' }) }),
+      mmdiff(['minimize', copied, '--out', join(root, 'copied.min.mm')], { env: env({ MMDIFF_INJECT: 'cow-reuse-ref2' }) }),
+    ]);
+    expect(same.code, same.err).toBe(1);
+    expect(same.out).toContain(`first divergence: ${sum.buckets[0].signature}`);
+    for (const r of [other, none]) {
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(new RegExp(`^mmdiff: ${copied.replace(/[.]/g, '\\.')} records MMDIFF_INJECT=${BUG} \\(the impl bugs it ran with\\), but MMDIFF_INJECT=\\S+ is set: unset it`));
+    }
+  });
+
+  it('minimize with no MMDIFF_INJECT keeps the divergence and records the bug in what it writes', async () => {
+    const out = join(root, 'again.min.mm');
+    const r = await mmdiff(['minimize', copied, '--out', out], { env: env() });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`${sum.buckets[0].signature}: `);
+    const o = caseOrigin(parse(readFileSync(out, 'utf8')));
+    expect(o.inject).toEqual([BUG]);
+    expect(o.host).toBe(thisHost());
+    // and the minimized case, replayed with nothing set, still diverges
+    const again = await mmdiff(['repro', out], { env: env() });
+    expect(again.code, again.err).toBe(1);
+  });
+});
+
+describe('report takes it from summary.json', () => {
+  it('remade with no MMDIFF_INJECT: the banner, the repro commands, and re-runs that diverge', async () => {
+    const r = await mmdiff(['report', campaign], { env: env() });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(campaign, 'report.html'), 'utf8');
+    expect(html).toContain(`<p class="banner">The campaign ran with injected impl bugs: <code>MMDIFF_INJECT=${BUG}</code>`);
+    for (const b of sum.buckets) expect(html).toContain(`<pre class="cmd">MMDIFF_INJECT=${BUG} npx mmdiff repro ${b.file} --targets model,impl</pre>`);
+    expect(html).not.toContain('the targets agree');
+    expect(html.match(/class="status ok"/g)).toHaveLength(sum.buckets.length);
+  });
+
+  it('with another MMDIFF_INJECT: one line, exit 2, the report left as it was', async () => {
+    const before = readFileSync(join(campaign, 'report.html'), 'utf8');
+    const r = await mmdiff(['report', campaign], { env: env({ MMDIFF_INJECT: 'cow-reuse-ref2' }) });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(`summary.json records MMDIFF_INJECT=${BUG}`);
+    expect(readFileSync(join(campaign, 'report.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('chooseInject', () => {
+  it('nothing recorded (a hand-written case, an older summary): MMDIFF_INJECT decides', () => {
+    expect(chooseInject(null, 'x.mm', undefined)).toEqual([]);
+    expect(chooseInject(null, 'x.mm', BUG)).toEqual([BUG]);
+  });
+  it('recorded: the record decides; MMDIFF_INJECT, set and not empty, must name the same bugs', () => {
+    expect(chooseInject([BUG], 'x.mm', undefined)).toEqual([BUG]);
+    expect(chooseInject([BUG], 'x.mm', '')).toEqual([BUG]);
+    expect(chooseInject(['merge-ignores-pkey', BUG], 'x.mm', `${BUG},merge-ignores-pkey`)).toEqual([BUG, 'merge-ignores-pkey'].sort());
+    expect(() => chooseInject([BUG], 'x.mm', 'merge-ignores-pkey')).toThrow(UserError);
+    // a campaign with the impl as it is records that too: a bug switched on now is refused
+    expect(() => chooseInject([], 'summary.json', BUG)).toThrow(/records MMDIFF_INJECT=\(none\)/);
+    expect(() => chooseInject(['no-such-bug'], 'x.mm', undefined)).toThrow(/no bug 'no-such-bug'/);
+  });
+  it('the header lines round-trip through the case format', () => {
+    const prog = parse('mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n');
+    const text = caseText(prog, { signature: 's', class: 'result', targets: 'model,impl', detail: 'd', inject: [BUG], host: 'box (Linux 6.8 x86_64)' });
+    expect(caseOrigin(parse(text))).toEqual({ inject: [BUG], host: 'box (Linux 6.8 x86_64)', targets: 'model,impl' });
+    expect(caseOrigin(parse(caseText(prog, { signature: 's', class: 'result', targets: 'model,impl', detail: 'd' })))).toEqual({ inject: null, host: null, targets: 'model,impl' });
+  });
+});
