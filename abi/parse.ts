@@ -3,7 +3,7 @@
 
 import { ERRNO, SI_CODE, SIGNAL } from './constants.js';
 import { isOpName, OPS, type OpName } from './ops.js';
-import { isProfile, type Arg, type MachineConfig, type Op, type Program, type ReservedRange, type Term } from './program.js';
+import { HUGE_PAGES_MAX, isProfile, RAM_SWAP_MIN, type Arg, type MachineConfig, type Op, type Program, type ReservedRange, type Term } from './program.js';
 import { errNumber, jump, type Result, validateResultText } from './result.js';
 import { CONSTANTS } from './symbols.js';
 import { u64 } from './values.js';
@@ -330,8 +330,24 @@ const MACHINE_PARSERS: Record<string, (v: string) => unknown> = {
   memoryFailure: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   zeroPage: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   maxMapCount: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 1 << 24 ? Number(v) : undefined),
+  ramSwap: (v) => ramSwapValue(v),
+  hugePages: (v) => (/^[0-9]+$/.test(v) && Number(v) <= HUGE_PAGES_MAX ? Number(v) : undefined),
   reserved: (v) => parseReserved(v),
 };
+
+/** What a machine parameter's value must be, said after "bad value" (parameters not here: their type says it). */
+const MACHINE_VALUE_RULES: Record<string, string> = {
+  ramSwap: `bytes, in hex or decimal: a multiple of 4096, at least ${RAM_SWAP_MIN} (16 MiB), below 2^64`,
+  hugePages: `a count of free 2 MiB huge pages, 0 to ${HUGE_PAGES_MAX}`,
+  maxMapCount: `1 to ${1 << 24}`,
+};
+
+/** `ramSwap=0x400000000` or `ramSwap=17179869184`: RAM + swap in bytes (abi/program.ts). */
+function ramSwapValue(v: string): bigint | undefined {
+  if (!/^(0x[0-9a-f]{1,16}|[0-9]{1,20})$/i.test(v)) return undefined;
+  const n = BigInt(v);
+  return n < 1n << 64n && n >= RAM_SWAP_MIN && (n & 0xfffn) === 0n ? n : undefined;
+}
 
 /** `reserved=0x400000-0x405000,0x7ffffffde000-0x7ffffffff000:growsdown` (abi/program.ts ReservedRange). */
 function parseReserved(v: string): ReservedRange[] | undefined {
@@ -360,7 +376,10 @@ function parseMachine(body: string, line: number, col: number): Partial<MachineC
     const parse = Object.prototype.hasOwnProperty.call(MACHINE_PARSERS, k) ? MACHINE_PARSERS[k] : undefined;
     if (!parse) throw new ParseError(line, at, `unknown machine parameter ${quote(k)} (${Object.keys(MACHINE_PARSERS).join(', ')})`);
     const val = parse(v);
-    if (val === undefined) throw new ParseError(line, at + eq + 1, `bad value ${quote(v)} for machine parameter ${k}`);
+    if (val === undefined) {
+      const rule = Object.prototype.hasOwnProperty.call(MACHINE_VALUE_RULES, k) ? ` (${MACHINE_VALUE_RULES[k]})` : '';
+      throw new ParseError(line, at + eq + 1, `bad value ${quote(v)} for machine parameter ${k}${rule}`);
+    }
     m[k] = val;
   }
   return m as Partial<MachineConfig>;

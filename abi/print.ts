@@ -33,7 +33,8 @@ export function printOp(op: Op): string {
 }
 
 const MACHINE_KEYS: ReadonlyArray<keyof MachineConfig> = [
-  'profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage',
+  'profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage', 'ramSwap',
+  'hugePages',
 ];
 
 export function printMachine(m: Partial<MachineConfig>): string | null {

@@ -72,6 +72,17 @@ export interface MachineConfig {
    */
   readonly zeroPage: boolean;
   /**
+   * RAM + swap in bytes (MemTotal + SwapTotal): with vm.overcommit_memory=0 one accountable
+   * request of more pages than this is refused (mm/util.c: __vm_enough_memory,
+   * OVERCOMMIT_GUESS). A multiple of the page size, at least RAM_SWAP_MIN.
+   */
+  readonly ramSwap: bigint;
+  /**
+   * Free 2 MiB huge pages in the hugetlb pool (/proc/sys/vm/nr_hugepages on an idle
+   * machine); no surplus pages (nr_overcommit_hugepages = 0).
+   */
+  readonly hugePages: number;
+  /**
    * Address ranges the machine's own software occupies in every process (the kernel
    * target's helper: its binary, data page, IO area, stack; kernel/target.ts layout()).
    * Each is an existing VMA that never merges, is never touched by a program (the
@@ -99,7 +110,18 @@ export const DEFAULT_MACHINE: MachineConfig = {
   thp: true,
   memoryFailure: true,
   zeroPage: true,
+  ramSwap: 16n << 30n,
+  hugePages: 0,
 };
+
+/**
+ * The smallest ramSwap a machine may have: every request the kernel makes on its own
+ * (an 8 MiB shadow stack, one shmem page of a MAP_NORESERVE object, a stack growth within
+ * RLIMIT_STACK) fits, so only the program's own requests can be refused.
+ */
+export const RAM_SWAP_MIN = 16n << 20n;
+/** The largest hugePages a machine may have (2 MiB each: 1 TiB). */
+export const HUGE_PAGES_MAX = 1 << 19;
 
 export interface Program {
   readonly ops: readonly Op[];

@@ -2,7 +2,8 @@
 // the old break. Below start_brk → fail; same page → store the (unaligned) value;
 // shrink → munmap [newbrk, oldbrk) (fails on a seal or when nothing is mapped there);
 // grow → must stay below TASK_SIZE and one page (+ stack guard gap) below the next VMA,
-// then do_brk_flags extends the previous VMA or adds an rw-p VM_ACCOUNT one.
+// then do_brk_flags (map_count, then overcommit: more new pages than RAM + swap fail)
+// extends the previous VMA or adds an rw-p VM_ACCOUNT one.
 
 import type { Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
@@ -40,6 +41,8 @@ export function sysBrk(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
   const next = mm.tree.findVma(oldbrk);
   if (next >= 0 && vp.vs[next] < newbrk + 1 + GUARD_GAP && newbrk + 1 > vp.startGap(next)) return fail();
   if (mm.mapCount > k.maxMapCount) return fail();
+  // do_brk_flags(): security_vm_enough_memory_mm() of the new pages
+  if (!k.enoughMemory(newbrk - oldbrk)) return fail();
   // vma_prev_limit(start_brk): the VMA before oldbrk, if it reaches above start_brk
   let prev = mm.tree.findLE(oldbrk - 1);
   if (prev >= 0 && vp.ve[prev] * PAGE <= mm.startBrk) prev = -1;

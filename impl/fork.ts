@@ -7,6 +7,7 @@
 // for a shadow-stack PTE too, so it is write-protected the same way (W=0, D=0, SavedDirty=1:
 // copy-on-access, SEMANTICS §10.7). The child keeps SSP, the shadow-stack features and the
 // descriptor table (the same trampfds); trampfd VMAs are file mappings (no PTEs copied).
+// An accounted VMA larger than RAM + swap fails the fork (-ENOMEM; the child exits at once).
 
 import { VMF } from '../abi/vmflags.js';
 import { F_EXCL, F_SHMEM, ZERO_FRAME } from './frames.js';
@@ -14,7 +15,12 @@ import { fdFork } from './fdtable.js';
 import type { Kernel, Proc } from './kernel.js';
 import * as pte from './pte.js';
 
-export function doFork(k: Kernel, parent: Proc): Proc {
+/**
+ * The child, or null when dup_mmap charged an accounted VMA more than RAM + swap: the
+ * child (its number taken) is torn down as at exit, the parent keeps the write-protection
+ * of the VMAs copied before.
+ */
+export function doFork(k: Kernel, parent: Proc): Proc | null {
   const child = k.newProc();
   child.brk = parent.brk;
   child.startBrk = parent.startBrk;
@@ -32,6 +38,11 @@ export function doFork(k: Kernel, parent: Proc): Proc {
   for (let r = tree.first(); r >= 0; r = tree.next(r)) {
     const fl = vp.fl[r];
     if (fl & VMF.DONTCOPY) continue;
+    // dup_mmap(): each VM_ACCOUNT VMA is charged again
+    if (fl & VMF.ACCOUNT && !k.enoughMemory(vp.ve[r] - vp.vs[r])) {
+      k.exitMm(child);
+      return null;
+    }
     const wipe = (fl & VMF.WIPEONFORK) !== 0;
     // anon_vma_fork(): each child VMA gets its own anon_vma chained to the parent's
     const anon = !wipe && vp.anon[r] ? vp.newAnonVma() : 0;

@@ -80,6 +80,10 @@ export class Kernel {
   readonly thp: boolean;
   readonly memoryFailure: boolean;
   readonly zeroPage: boolean;
+  /** RAM + swap in pages: the most one accountable request may charge (OVERCOMMIT_GUESS). */
+  readonly commitPages: number;
+  /** Free huge pages of the hugetlb pool at boot. */
+  readonly hugePages: number;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
   /** Argument of the zap walk. */
@@ -99,6 +103,8 @@ export class Kernel {
     this.thp = cfg.thp;
     this.memoryFailure = cfg.memoryFailure;
     this.zeroPage = cfg.zeroPage;
+    this.commitPages = Number(cfg.ramSwap / 4096n);
+    this.hugePages = cfg.hugePages;
     const first = this.newProc();
     for (const [vs, ve, fl] of reservedVmas(cfg)) this.addVma(first, vs, ve, vs, fl, 0, 0, 0);
   }
@@ -107,6 +113,11 @@ export class Kernel {
     const p = new Proc(this.procs.length, new VmaTree(this.vp), this.pt.newRoot(), this);
     this.procs.push(p);
     return p;
+  }
+
+  /** security_vm_enough_memory_mm(): heuristic overcommit takes any charge up to RAM + swap. */
+  enoughMemory(pages: number): boolean {
+    return pages <= this.commitPages;
   }
 
   // ------------------------------------------------------------- VMA lifecycle

@@ -5,7 +5,7 @@
 import type { Coverage, Machine } from '../abi/machine.js';
 import type { OpName } from '../abi/ops.js';
 import type { MachineConfig } from '../abi/program.js';
-import { fault, type Result } from '../abi/result.js';
+import { err, fault, type Result } from '../abi/result.js';
 import type { FrameWords, PteState, ProcState, RawState, VmaState } from '../abi/trace.js';
 import { sysBrk } from './brk.js';
 import { EXEC, GPF, MAPERR, READ, translate, WRITE } from './fault.js';
@@ -95,8 +95,10 @@ export class ImplMachine implements Machine {
         if (!k.pku) return SIGILL;
         mm.pkru = Number(a[0] & 0xffffffffn);
         return ZERO;
-      case 'fork':
-        return BigInt(doFork(k, mm).pid);
+      case 'fork': {
+        const c = doFork(k, mm);
+        return c ? BigInt(c.pid) : err('ENOMEM');
+      }
       case 'exit':
         k.exitMm(mm);
         return ZERO;

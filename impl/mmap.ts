@@ -5,7 +5,9 @@
 //   EINVAL off unaligned | EBADF no file | EINVAL/ENOMEM MAP_HUGETLB | EINVAL len 0 |
 //   ENOMEM PAGE_ALIGN(len) wraps | ENOMEM map_count > max | (exec-only pkey) |
 //   ENOMEM/EINVAL placement | EEXIST FIXED_NOREPLACE overlap | EINVAL map type |
-//   EPERM/ENOMEM MAP_FIXED over sealed / split at max_map_count.
+//   EPERM/ENOMEM MAP_FIXED over sealed / split at max_map_count |
+//   ENOMEM private writable over RAM + swap (less the accounted pages replaced; splits stay) |
+//   (MAP_FIXED unmaps) | ENOMEM shared over RAM + swap (a gap stays).
 
 import { MAP } from '../abi/constants.js';
 import { err, type Result } from '../abi/result.js';
@@ -93,6 +95,23 @@ function unmapFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | null 
 }
 
 /**
+ * __mmap_setup's gather for MAP_FIXED: split what [vs, ve) replaces (sealed: EPERM; split
+ * limit: ENOMEM). Returns the errno, -1 when nothing is there, else the VM_ACCOUNT pages
+ * inside the range (vms->nr_accounted). Nothing is unmapped yet.
+ */
+function gatherFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | number {
+  const vp = k.vp;
+  const r = mm.tree.findVma(vs);
+  if (r < 0 || vp.vs[r] >= ve) return -1;
+  if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
+  const e = k.gatherMunmap(mm, r, vs, ve);
+  if (e) return E[e];
+  let acct = 0;
+  for (let c = mm.tree.findVma(vs); c >= 0 && vp.vs[c] < ve; c = mm.tree.next(c)) if (vp.fl[c] & VMF.ACCOUNT) acct += vp.ve[c] - vp.vs[c];
+  return acct;
+}
+
+/**
  * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
  * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk,
@@ -155,10 +174,18 @@ export function mmapCommon(
     default:
       return E.EINVAL;
   }
-  const e = unmapFixed(k, mm, vs, ve);
-  if (e) return e;
-  // accountable_mapping(): private writable without NORESERVE
-  if ((fl & (VMF.NORESERVE | VMF.SHARED | F_WRITE)) === F_WRITE) fl |= VMF.ACCOUNT;
+  const g = gatherFixed(k, mm, vs, ve);
+  if (typeof g !== 'number') return g;
+  // accountable_mapping(): private writable without NORESERVE; __mmap_setup charges the pages
+  // less the VM_ACCOUNT ones it replaces; heuristic overcommit refuses more than RAM + swap
+  // (the gathered VMAs go back, split)
+  if ((fl & (VMF.NORESERVE | VMF.SHARED | F_WRITE)) === F_WRITE) {
+    if (!k.enoughMemory(ve - vs - Math.max(g, 0))) return E.ENOMEM;
+    fl |= VMF.ACCOUNT;
+  }
+  if (g >= 0) k.unmapRange(mm, vs, ve);
+  // shmem_zero_setup -> shmem_acct_size, once the replaced range is gone (the gap stays)
+  if (shared && !(fl & VMF.NORESERVE) && !k.enoughMemory(ve - vs)) return E.ENOMEM;
   if (shared) k.addVma(mm, vs, ve, pgoff, fl, 0, 0, k.shm.create(ve - vs));
   else if (mergeNew(k, mm, vs, ve, fl, pgoff, 0, 0, 0, false) < 0) k.addVma(mm, vs, ve, pgoff, fl, 0, 0, 0);
   if (fl & VMF.LOCKED || (flags & (MAP.POPULATE | MAP.NONBLOCK)) === MAP.POPULATE) populate(k, mm, vs, ve);

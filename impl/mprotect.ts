@@ -91,7 +91,11 @@ function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: nu
   if (k.sealedCheck(old)) return EPERM;
   if (newfl === old) return r;
   if (newfl & F_WRITE) {
-    if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) newfl |= VMF.ACCOUNT;
+    if (!(old & (VMF.ACCOUNT | F_WRITE | VMF.SHARED | VMF.NORESERVE))) {
+      // the commit grows by the pages made writable: heuristic overcommit, before any split
+      if (!k.enoughMemory(ve - vs)) return ENOMEM;
+      newfl |= VMF.ACCOUNT;
+    }
   } else if (old & VMF.ACCOUNT && vp.isAnon(r) && !vp.anon[r]) { // vma_is_anonymous: not shmem, not a trampfd
     newfl &= ~VMF.ACCOUNT;
   }

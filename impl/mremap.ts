@@ -4,7 +4,9 @@
 //   ENOMEM map_count + 2 >= max - 3 | move-only (FIXED, same size): every VMA piece moved,
 //   EFAULT hole at start | else vma_lookup EFAULT, EPERM sealed, EINVAL old_len 0 private,
 //   EFAULT range beyond the VMA | shrink (munmap tail), no-op, expand in place / move
-//   (ENOMEM without MAYMOVE), mremap_to (FIXED unmaps the destination first).
+//   (ENOMEM without MAYMOVE), mremap_to (FIXED unmaps the destination first). An accounted
+//   VMA's charge over RAM + swap is ENOMEM: the growth in place, a move's growth (or the
+//   shrunk-off tail, or DONTUNMAP's new_len) after the map_count check.
 
 import { MAP, MREMAP } from '../abi/constants.js';
 import { err, type Result } from '../abi/result.js';
@@ -109,6 +111,9 @@ function mremapAt(k: Kernel, mm: Proc, r: number, q: Req): number | string {
   const vp = k.vp;
   const delta = q.newLen - q.oldLen;
   if (vp.ve[r] - q.addr === q.oldLen && expandable(k, mm, r, delta)) {
+    // expand_vma_in_place(): an accounted VMA is charged the growth first; when overcommit
+    // refuses it, that is the answer (no move is tried)
+    if (vp.fl[r] & VMF.ACCOUNT && !k.enoughMemory(delta)) return ENOMEM;
     // vma_merge_extend(): the VMA grows over the new range, maybe merging with the next one
     const ve = vp.ve[r];
     const pg = vp.pg[r] + (ve - vp.vs[r]);
@@ -122,7 +127,7 @@ function mremapAt(k: Kernel, mm: Proc, r: number, q: Req): number | string {
   const na = newArea(k, mm, r, q, 0);
   if (typeof na === 'string') return na;
   q.newAddr = na;
-  return moveVma(k, mm, q);
+  return moveVma(k, mm, q, delta);
 }
 
 /**
@@ -156,6 +161,9 @@ function mremapTo(k: Kernel, mm: Proc, q: Req): number | string {
   }
   const r = mm.tree.find(q.addr);
   if (r < 0) return EFAULT;
+  // vrm_calc_charge(): DONTUNMAP charges all of new_len, else the size difference — for a
+  // shrinking move that is the tail shrink_vma already unmapped
+  const charge = q.flags & MREMAP.DONTUNMAP ? q.newLen : Math.abs(q.newLen - q.oldLen);
   if (q.newLen < q.oldLen) {
     const e = doMunmap(k, mm, (q.addr + q.newLen) * PAGE, (q.oldLen - q.newLen) * PAGE, 0);
     if (e) return err(e);
@@ -164,7 +172,7 @@ function mremapTo(k: Kernel, mm: Proc, q: Req): number | string {
   const na = newArea(k, mm, r, q, q.newAddr);
   if (typeof na === 'string') return na;
   q.newAddr = na;
-  return moveVma(k, mm, q);
+  return moveVma(k, mm, q, charge);
 }
 
 /** remap_move(): MREMAP_FIXED with old_len == new_len moves every VMA piece of the range. */
@@ -202,12 +210,16 @@ function remapMove(k: Kernel, mm: Proc, q: Req): Result {
   return typeof res === 'string' ? res : BigInt(res * PAGE);
 }
 
-/** move_vma(): copy_vma at the destination, move the PTEs as they are, unmap the source. */
-function moveVma(k: Kernel, mm: Proc, q: Req): number | string {
+/**
+ * move_vma(): copy_vma at the destination, move the PTEs as they are, unmap the source.
+ * charge: the pages vrm_calc_charge() asks of an accounted VMA, after prep_move_vma().
+ */
+function moveVma(k: Kernel, mm: Proc, q: Req, charge: number): number | string {
   if (mm.mapCount >= k.maxMapCount - 3) return ENOMEM;
   const vp = k.vp;
   const r = mm.tree.find(q.addr);
   const fl = vp.fl[r];
+  if (fl & VMF.ACCOUNT && !k.enoughMemory(charge)) return ENOMEM;
   const shm = vp.shm[r];
   const anon = vp.anon[r];
   const fork = vp.fork[r];

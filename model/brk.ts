@@ -7,11 +7,13 @@
 //           (sealed -> fail)
 //   grow: the range must fit below TASK_SIZE, and the next VMA must start at least one page
 //         (plus stack_guard_gap for a growsdown VMA) above newbrk; extend the previous VMA
-//         when it ends at oldbrk and is compatible (rw-p, VM_ACCOUNT), else a new VMA.
+//         when it ends at oldbrk and is compatible (rw-p, VM_ACCOUNT), else a new VMA;
+//         map_count > max_map_count, then more new pages than RAM + swap -> fail.
 
 import { MAP, PROT, VMF } from '../abi/index.js';
 import { hit, mapCount, type Kernel, type Process } from './mm.js';
 import { doMunmap } from './munmap.js';
+import { vmEnoughMemory } from './overcommit.js';
 import { getUnmappedArea } from './unmapped.js';
 import { findVmaIntersection, insertVma, mergeNewRange, newVma, STACK_GUARD_GAP_BYTES, vmStartGap } from './vma.js';
 
@@ -68,6 +70,11 @@ export function sysBrk(k: Kernel, p: Process, brk: bigint): bigint {
   // mm/vma.c: do_brk_flags — map_count > max_map_count
   if (mapCount(mm) > k.cfg.maxMapCount) {
     hit(k, 'brk:map_count');
+    return origbrk;
+  }
+  // mm/vma.c: do_brk_flags — security_vm_enough_memory_mm(len >> PAGE_SHIFT) (mm/util.c: __vm_enough_memory)
+  if (!vmEnoughMemory(k, len >> 12n)) {
+    hit(k, 'brk:overcommit');
     return origbrk;
   }
   doBrkFlags(k, p, oldbrk, len);

@@ -8,6 +8,8 @@
 //   become write-protected in both processes (D -> SavedDirty), the child's PTEs old
 //   (A=0), the pages shared (no longer exclusive); shared-memory PTEs are cleaned in the
 //   child; guard markers are copied. PKRU, pkeys, brk are inherited. Returns the child's pid.
+//   A VM_ACCOUNT VMA of more pages than RAM + swap fails it (-ENOMEM): the child's number is
+//   taken by a process that has exited, the parent keeps what copying the VMAs before did.
 //   Shadow stacks (SEMANTICS §10.4, §10.7): the child keeps SSP, the features, the locked
 //   features and the thread's shadow-stack base/size (copy_thread: no CLONE_VM, no new
 //   shadow stack); a shadow-stack PTE is pte_write(), so it is write-protected on both
@@ -19,14 +21,15 @@
 
 import { VMF } from '../abi/index.js';
 import { dupFileTable, exitFiles } from './files.js';
-import { hit, newAnonVma, newMm, type Kernel, type Process, type Pte } from './mm.js';
+import { hit, newAnonVma, newMm, type Errno, type Kernel, type Process, type Pte } from './mm.js';
+import { vmEnoughMemory } from './overcommit.js';
 import { pteMkclean, pteMkold, ptePresent, pteShstk, pteWrite, pteWrprotect } from './pte.js';
 import { trampfdClose } from './trampfd-page.js';
 import { vmaIsShared } from './vma.js';
 import { ptePagesInRange, setPte, zapRange } from './zap.js';
 
 /** kernel/fork.c: copy_process with !CLONE_VM. */
-export function sysFork(k: Kernel, parent: Process): bigint {
+export function sysFork(k: Kernel, parent: Process): bigint | Errno {
   const pm = parent.mm;
   const mm = newMm(pm.startBrk, k.cfg.pku);
   mm.brk = pm.brk;
@@ -53,6 +56,15 @@ export function sysFork(k: Kernel, parent: Process): bigint {
     if (src.flags & VMF.DONTCOPY) {
       hit(k, 'fork:dontcopy');
       continue;
+    }
+    // mm/mmap.c: dup_mmap — a VM_ACCOUNT VMA is charged again (mm/util.c: __vm_enough_memory):
+    // fork fails; the VMAs copied so far went with their page tables (the parent's PTEs stay
+    // write-protected), the child is torn down
+    if (src.flags & VMF.ACCOUNT && !vmEnoughMemory(k, (src.end - src.start) >> 12n)) {
+      hit(k, 'fork:overcommit-ENOMEM');
+      k.procs.push(child);
+      sysExit(k, child);
+      return 'ENOMEM';
     }
     // mm/mmap.c: dup_mmap — vm_area_dup; VM_LOCKED is not inherited
     const vma = { ...src, flags: src.flags & ~VMF.LOCKED };

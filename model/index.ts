@@ -57,7 +57,7 @@ function run(k: Kernel, p: Process, op: OpName, a: readonly bigint[]): Result {
     case 'arch_prctl':
       return sys(sysArchPrctl(k, p, s32(a[0]), a[1]));
     case 'fork':
-      return sysFork(k, p);
+      return sys(sysFork(k, p));
     case 'exit':
       return sysExit(k, p);
     case 'trampfd_create':

@@ -20,6 +20,10 @@
 //   any other type (0, SHARED_VALIDATE, 4..15)         -> EINVAL
 //   MAP_HUGETLB (no huge pages are reserved)           -> ENOMEM
 //   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
+//   private writable, !MAP_NORESERVE: more pages than RAM + swap, less the VM_ACCOUNT pages
+//     MAP_FIXED replaces                               -> ENOMEM (the gather's splits stay)
+//   (MAP_FIXED unmaps what it replaces)
+//   shared anonymous, !MAP_NORESERVE: more pages than RAM + swap -> ENOMEM (a gap stays)
 // Effects: a new VMA (merged with equal neighbours), no PTEs; MAP_POPULATE (without
 // MAP_NONBLOCK) or MAP_LOCKED prefault it. Returns the mapping's start.
 // The kernel's own do_mmap calls (alloc_shstk: VM_SHADOW_STACK|VM_WRITE with PROT_READ)
@@ -29,7 +33,7 @@
 
 import { MAP, PROT, VMF } from '../abi/index.js';
 import { fgetTrampfd } from './files.js';
-import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem, type Trampfd } from './mm.js';
+import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem, type Trampfd, type Vma } from './mm.js';
 import { gatherMunmapVmas, completeMunmap } from './munmap.js';
 import { executeOnlyPkey } from './pkeys.js';
 import { mmPopulate } from './populate.js';
@@ -40,6 +44,7 @@ import { getUnmappedArea } from './unmapped.js';
 import { protSealMmapFlags } from './variants/prot-seal.js';
 import { protShadowStackMmap, protShadowStackValidFlags } from './variants/prot-shadowstack.js';
 import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
+import { vmEnoughMemory } from './overcommit.js';
 
 const U64 = (1n << 64n) - 1n;
 /** include/uapi/asm-generic/mman-common.h: MAP_HUGE_SHIFT, MAP_HUGE_MASK. */
@@ -367,23 +372,44 @@ function mmapRegion(k: Kernel, p: Process, addr: bigint, len: bigint, attrs: Vma
   }
   // mm/vma.c: __mmap_setup — prepare to unmap anything in the range (MAP_FIXED)
   const first = findVmaIntersection(mm, addr, end);
+  let old: Vma[] = [];
   if (first) {
-    const old = gatherMunmapVmas(k, mm, first, addr, end);
-    if (typeof old === 'string') {
-      hit(k, `mmap:fixed-${old}`);
-      return old;
+    const g = gatherMunmapVmas(k, mm, first, addr, end);
+    if (typeof g === 'string') {
+      hit(k, `mmap:fixed-${g}`);
+      return g;
     }
+    old = g;
+  }
+  // mm/vma.c: accountable_mapping — private writable without VM_NORESERVE is charged: VM_ACCOUNT
+  if ((attrs.flags & (VMF.NORESERVE | VMF.SHARED)) === 0 && attrs.prot & PROT.WRITE) {
+    // mm/vma.c: __mmap_setup — charged = pglen - vms->nr_accounted (the VM_ACCOUNT pages it replaces)
+    let charged = len >> 12n;
+    for (const v of old) if (v.flags & VMF.ACCOUNT) charged -= (v.end - v.start) >> 12n;
+    // mm/util.c: __vm_enough_memory — OVERCOMMIT_GUESS; vms_abort_munmap_vmas reattaches what MAP_FIXED
+    // gathered (PTEs not yet cleared), but the gather's splits stay
+    if (charged > 0n && !vmEnoughMemory(k, charged)) {
+      hit(k, old.length ? 'mmap:overcommit-ENOMEM-fixed' : 'mmap:overcommit-ENOMEM');
+      return 'ENOMEM';
+    }
+    attrs.flags |= VMF.ACCOUNT;
+  }
+  if (old.length) {
     hit(k, 'mmap:fixed-replace');
     // mm/vma.c: vms_clean_up_area + vms_complete_munmap_vmas
     completeMunmap(k, mm, old);
   }
-  // mm/vma.c: accountable_mapping — private writable without VM_NORESERVE is charged: VM_ACCOUNT
-  if ((attrs.flags & (VMF.NORESERVE | VMF.SHARED)) === 0 && attrs.prot & PROT.WRITE) attrs.flags |= VMF.ACCOUNT;
   const range = { start: addr, end, attrs, pgoff, shmem: null, anonVma: null, anonFromFork: false };
   // mm/vma.c: __mmap_region — attempt to merge with adjacent VMAs (a shared anon range never
   // merges: its file differs from every neighbour's)
   const merged = mergeNewRange(k, mm, range);
   if (merged) return addr;
+  // mm/shmem.c: shmem_acct_size (shmem_zero_setup in __mmap_new_vma) — a shared object without
+  // VM_NORESERVE charges its pages, after MAP_FIXED removed what it replaces (a gap stays)
+  if (shared && !(attrs.flags & VMF.NORESERVE) && !vmEnoughMemory(k, len >> 12n)) {
+    hit(k, old.length ? 'mmap:shmem-overcommit-ENOMEM-gap' : 'mmap:shmem-overcommit-ENOMEM');
+    return 'ENOMEM';
+  }
   const vma = newVma(range);
   if (shared) {
     // mm/shmem.c: shmem_zero_setup — a new shmem object of the mapping's size

@@ -13,7 +13,9 @@
 //   else start in a hole                                -> ENOMEM; PROT_GROWSUP -> EINVAL (x86)
 // Per-VMA loop; each earlier VMA is already changed when a later one fails:
 //   hole -> ENOMEM;
-//   sealed -> EPERM (even with unchanged prot); split at max_map_count -> ENOMEM
+//   sealed -> EPERM (even with unchanged prot);
+//   a private VMA becoming writable: more pages in range than RAM + swap -> ENOMEM (no split);
+//   split at max_map_count -> ENOMEM
 //   range ends in a hole (after the loop)               -> ENOMEM
 // Per VMA: new flags (prot, pkey via arch_override_mprotect_pkey), VM_ACCOUNT gained when
 // a private VMA becomes writable, lost when it stops being writable without an anon_vma;
@@ -28,6 +30,7 @@
 
 import { PROT, VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { vmEnoughMemory } from './overcommit.js';
 import { archOverrideMprotectPkey, mmPkeyIsAllocated } from './pkeys.js';
 import { populateVmaPageRange } from './populate.js';
 import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
@@ -176,6 +179,11 @@ function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
   if (attrs.prot & PROT.WRITE) {
     // mm/mprotect.c: mprotect_fixup — a private mapping becoming writable is charged: VM_ACCOUNT
     if (!(vma.flags & (VMF.ACCOUNT | VMF.SHARED | VMF.NORESERVE)) && !(vma.prot & PROT.WRITE)) {
+      // mm/util.c: __vm_enough_memory — this VMA's pages in range, before any split
+      if (!vmEnoughMemory(k, (end - start) >> 12n)) {
+        hit(k, 'mprotect:overcommit-ENOMEM');
+        return 'ENOMEM';
+      }
       hit(k, 'mprotect:account-gain');
       attrs.flags |= VMF.ACCOUNT;
     }

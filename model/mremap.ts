@@ -16,6 +16,9 @@
 //   a move's destination comes from get_unmapped_area, the trampfd's own for a trampfd VMA
 //   (which refuses MAP_FIXED: EINVAL, after the FIXED destination was unmapped); a multi-VMA
 //   move with a trampfd VMA in it (first or later) -> EFAULT (vma_multi_allowed)
+//   a VM_ACCOUNT VMA charged more pages than RAM + swap -> ENOMEM: growth in place (before
+//     merging; no move is tried), a move (after the map_count check; a shrinking move's
+//     charge is the part already cut off, DONTUNMAP's is new_len)
 // Actions: shrink = munmap of the tail; same size = no-op; growth in place when the space
 // after the VMA is free, else a move if MAYMOVE (else ENOMEM); FIXED unmaps the destination
 // first; a move copies the VMA (merging at the destination), moves the PTEs as they are,
@@ -24,6 +27,7 @@
 import { MAP, MREMAP, TASK_SIZE, VMF } from '../abi/index.js';
 import { hit, mapCount, type Errno, type Kernel, type Process, type Vma } from './mm.js';
 import { doMunmap } from './munmap.js';
+import { vmEnoughMemory } from './overcommit.js';
 import { mmPopulate } from './populate.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { trampfdGetUnmappedArea } from './trampfd.js';
@@ -216,6 +220,11 @@ function mremapAt(k: Kernel, p: Process, vrm: Vrm, vma: Vma): bigint | Errno {
 function expandVma(k: Kernel, p: Process, vrm: Vrm, vma: Vma): bigint | Errno {
   // mm/mremap.c: vrm_can_expand_in_place — [addr, old_len) must end at the VMA end, space free after
   if (vma.end - vrm.addr === vrm.oldLen && vmaExpandable(k, p, vma, vrm.delta)) {
+    // mm/mremap.c: expand_vma_in_place — vrm_calc_charge first (no move is tried when it fails)
+    if (!vrmCalcCharge(k, vrm, vma)) {
+      hit(k, 'mremap:grow-overcommit-ENOMEM');
+      return 'ENOMEM';
+    }
     // mm/vma.c: vma_merge_extend — merge the extension into the VMA (and maybe the next)
     const merged = mergeNewRange(k, p.mm, {
       start: vma.end,
@@ -239,6 +248,18 @@ function expandVma(k: Kernel, p: Process, vrm: Vrm, vma: Vma): bigint | Errno {
   if (e) return e;
   hit(k, 'mremap:grow-move');
   return moveVma(k, p, vrm);
+}
+
+/**
+ * mm/mremap.c: vrm_calc_charge — a VM_ACCOUNT VMA is charged new_len with MREMAP_DONTUNMAP,
+ * else delta: the growth, or for a shrinking move the part shrink_vma already cut off
+ * (delta is not recomputed when mremap_to sets old_len = new_len; seen on the live kernel).
+ */
+function vrmCalcCharge(k: Kernel, vrm: Vrm, vma: Vma): boolean {
+  if (!(vma.flags & VMF.ACCOUNT)) return true;
+  const charged = (vrm.flags & MREMAP.DONTUNMAP ? vrm.newLen : vrm.delta) >> 12n;
+  // mm/util.c: __vm_enough_memory — OVERCOMMIT_GUESS
+  return vmEnoughMemory(k, charged);
 }
 
 /** mm/mremap.c: vma_expandable — no overflow, nothing mapped after, get_unmapped_area(MAP_FIXED) accepts. */
@@ -317,6 +338,11 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
     return 'ENOMEM';
   }
   const src = vmaLookup(mm, vrm.addr)!;
+  // mm/mremap.c: move_vma — vrm_calc_charge after prep_move_vma
+  if (!vrmCalcCharge(k, vrm, src)) {
+    hit(k, vrm.type === 'shrink' ? 'mremap:shrink-move-overcommit-ENOMEM' : 'mremap:move-overcommit-ENOMEM');
+    return 'ENOMEM';
+  }
   const srcWhole = src.start === vrm.addr && src.end === vrm.addr + vrm.oldLen;
   // mm/vma.c: copy_vma — an anonymous VMA never faulted gets a pgoff matching the new place
   let pgoff = vmaPgoffAt(src, vrm.addr);
