@@ -129,7 +129,13 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   // execute-only pkey before failing fails in a dozen ways)
   const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
   const what = partial ? `${first.class} state after an error` : keyWhat(coarse(first.what), referenceFailed(first, rule));
-  return { ...first, op: c, signature: `${subject(name, first, features, rule)} ${what}`, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
+  // a failed op's partial work: the check that stopped it, whichever op called the shared code
+  const refused = partial ? features.find((f) => REFUSAL.test(f)) : undefined;
+  // stack growth the reference refused and the other side allowed: every difference that
+  // follows (a fault, a VMA, an EIO, a short write) is that growth
+  const stack = features.find((f) => STACK_REFUSED.test(f));
+  const signature = stack ? `${strip(stack)} growth on one side only` : `${refused ? strip(refused) : subject(name, first, features, rule)} ${what}`;
+  return { ...first, op: c, signature, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 
 /** The features the reference target (the pair's first with coverage) hit at op `c`, and its result there. */
@@ -167,6 +173,9 @@ const strip = (f: string) => f.replace(/\+(pkey|shstk)$/, '');
 
 /** The key's subject: the fault path of differing PTEs, a check missed, else the op. */
 function subject(name: string, first: Divergence, features: readonly string[], rule: string | undefined): string {
+  // a trampoline ran: whatever differs (where it jumped, the fault or the PTEs of loading
+  // its tables) is the trampoline's rule, not the fault path it met on the way
+  if (name === 'exec' && features.some((f) => f.startsWith('trampfd:exec') && f !== 'trampfd:exec-not-a-slot' && f !== 'trampfd:exec-bytes-changed')) return 'trampfd:exec';
   if ((first.class === 'pte' || first.class === 'content') && ACCESSES.has(name)) {
     const faults = features.filter((f) => f.startsWith('fault:'));
     const making = faults.filter((f) => PTE_PATHS.test(f));
@@ -177,12 +186,17 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
   // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
   if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
+  // a VMA layout after the unmap every unmapping syscall shares (do_vmi_munmap under
+  // MAP_FIXED, mremap, brk): one unmap bug, one key, whichever syscall unmapped
+  if (first.what.startsWith('vma.layout') && features.some((f) => UNMAPPED.test(f))) return 'munmap';
   // a fault on one side: which access met it matters less than the reference's fault path
   // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
   const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
   if (m && (isFault(m[1]) || isFault(m[2])) && ACCESSES.has(name)) {
-    // only the other side faulted: the reference's path explains nothing, its code does
-    if (!isFault(m[1])) return 'access';
+    // only the other side faulted, or with another code: the reference's path explains
+    // nothing, the other side's code does (a pkey check that fires too often meets the
+    // reference's MAPERR, ACCERR and CPERR paths alike)
+    if (!isFault(m[1]) || isFault(m[2])) return 'access';
     const refused = features.find((f) => REFUSAL.test(f));
     if (refused) return strip(refused);
     const faults = features.filter((f) => f.startsWith('fault:') || f.startsWith('stack:'));
@@ -190,6 +204,12 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   }
   return SAME_OP[name] ?? name;
 }
+
+/** Stack growth refused. */
+const STACK_REFUSED = /^stack:(guard-gap|below-min|rlimit)/;
+
+/** The shared unmap did its work (split and zapped VMAs). */
+const UNMAPPED = /^munmap:(ok|split-start|split-end)$/;
 
 const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
 
@@ -202,9 +222,9 @@ function referenceFailed(first: Divergence, rule: string | undefined): boolean {
  * The result pair of a key. Where the reference faulted, only "fault" (its path is the
  * subject; which fault is in `shows`). Where only the reference failed a check, the other side's result
  * (success, a value) is one bug either way: only the reference's errno. Where only the
- * other side failed or faulted, its errno or code names it. Where both failed differently, the two
- * errnos: which check of the reference fired varies with the program (a madvise that
- * returns ENOMEM at a hole too early meets EINVAL, EPERM, … checks), the pair does not.
+ * other side failed or faulted, or both did in different ways, the other side's errno or
+ * code names it: which check of the reference fired varies with the program, what the
+ * other side returned does not.
  */
 function keyWhat(what: string, referenceFailed: boolean): string {
   const m = /^result ([^/]+)\/(.+)$/.exec(what);
@@ -212,7 +232,11 @@ function keyWhat(what: string, referenceFailed: boolean): string {
   if (referenceFailed) return `result ${m[1]}/*`;
   const [a, b] = [m[1], m[2]];
   const isErrno = (k: string) => k.startsWith('-E');
-  if (isErrno(b) && !isErrno(a)) return `result */${b}`;
+  // only the other side failed, or failed with another errno: its errno names it (a
+  // madvise that returns ENOMEM at a hole too early meets EINVAL, EPERM, … checks)
+  if (isErrno(b)) return `result */${b}`;
+  // both faulted, with other codes: the other side's code names it (subject 'access')
+  if (isFault(a) && isFault(b)) return `result */${b}`;
   // the reference faulted: its path names it (the subject), whatever the other side did
   if (isFault(a)) return 'result fault/*';
   // only the other side faulted: its code names it
