@@ -7,6 +7,7 @@
 // index, -1 dense), lo/hi (8 B: the inline word; for a dense frame lo is its dense page, for a
 // free frame lo links the free list). 15 bytes, no JS object.
 
+import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
 
 export const ZERO_FRAME = 0;
@@ -204,8 +205,10 @@ export class Frames {
     } else if (t > 0) fn(t - 1, this.lo[f], this.hi[f]);
   }
 
-  /** Bytes held by the typed arrays (for memory accounting). */
-  get bytes(): number {
-    return this.ref.byteLength * 3 + this.flags.byteLength + this.tag.byteLength + this.slabs.length * SLAB * WORDS * 8;
+  /** Bytes held (impl/bytes.ts): the per-frame arrays at their capacity, the dense-page slabs, free lists, the object. */
+  bytes(): number {
+    let b = objectBytes(11) + typedBytes(this.ref) + typedBytes(this.flags) + typedBytes(this.tag) + typedBytes(this.lo) + typedBytes(this.hi);
+    for (const s of this.slabs) b += typedBytes(s);
+    return b + arrayBytes(this.slabs) + arrayBytes(this.denseFree);
   }
 }

@@ -6,6 +6,7 @@ import { PKRU_DEFAULT, PKEY_COUNT } from '../abi/constants.js';
 import type { MachineConfig } from '../abi/program.js';
 import { VMF } from '../abi/vmflags.js';
 import { GupBudget } from '../abi/budget.js';
+import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
 import { PageTable } from './pagetable.js';
 import { reservedVmas } from './reserved.js';
@@ -53,6 +54,11 @@ export class Proc {
   }
   get mapCount(): number {
     return this.tree.size;
+  }
+
+  /** Bytes held (impl/bytes.ts): the object (15 fields, the u64 lock word), its VMA tree and descriptor table. */
+  bytes(): number {
+    return objectBytes(15) + 24 + this.tree.bytes() + (this.fds ? arrayBytes(this.fds) : 0);
   }
 }
 
@@ -107,6 +113,18 @@ export class Kernel {
     this.hugePages = cfg.hugePages;
     const first = this.newProc();
     for (const [vs, ve, fl] of reservedVmas(cfg)) this.addVma(first, vs, ve, vs, fl, 0, 0, 0);
+  }
+
+  /**
+   * Bytes the machine holds (impl/bytes.ts), each structure counting itself: page tables,
+   * frames (with page contents), VMA records, shmem and trampfd objects, every process
+   * (dead ones too: their slots stay) with its VMA tree, and this object.
+   */
+  bytes(): number {
+    let b = objectBytes(26) + typedBytes(this.o) + objectBytes(1) + arrayBytes(this.procs);
+    b += this.pt.bytes() + this.fr.bytes() + this.vp.bytes() + this.shm.bytes() + this.tfd.bytes();
+    for (const p of this.procs) b += p.bytes();
+    return b;
   }
 
   newProc(): Proc {

@@ -43,6 +43,11 @@ export class ImplMachine implements Machine {
     this.k = new Kernel(cfg);
   }
 
+  /** Bytes this machine holds, as its structures count them (impl/bytes.ts). */
+  bytes(): number {
+    return 24 + 8 + this.k.bytes();
+  }
+
   alive(pid: number): boolean {
     const p = this.k.procs[pid];
     return p !== undefined && p.alive;

@@ -7,6 +7,7 @@
 // L[2*slot] (lo) and L[2*slot+1] (hi). `L` is replaced when the pool grows, so read
 // `pt.L` again after any call that may allocate (ensure).
 
+import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
 
 const ENTRIES = 512;
@@ -43,6 +44,15 @@ export class PageTable {
   }
   get leafCount(): number {
     return this.leafTop - this.leafFree.length;
+  }
+
+  /** Bytes held (impl/bytes.ts): both pools at their capacity, the free lists, the object. */
+  bytes(): number {
+    return (
+      objectBytes(11) +
+      typedBytes(this.dir) + typedBytes(this.dirUsed) + typedBytes(this.dirLo) + typedBytes(this.dirHi) +
+      typedBytes(this.L) + typedBytes(this.leafUsed) + arrayBytes(this.dirFree) + arrayBytes(this.leafFree)
+    );
   }
 
   private allocDir(): number {

@@ -3,6 +3,7 @@
 // machinery, keyed by page offset) whose entries hold frame + 1. The object holds one
 // reference on each of its frames; it dies with the last VMA that maps it.
 
+import { arrayBytes, objectBytes } from './bytes.js';
 import { F_SHMEM, type Frames } from './frames.js';
 import { PageTable } from './pagetable.js';
 
@@ -18,6 +19,11 @@ export class Shmem {
   private freeIds: number[] = [];
 
   constructor(private readonly fr: Frames) {}
+
+  /** Bytes held (impl/bytes.ts): the object table of each shmem object's pages, the id arrays, the object (pages: Frames). */
+  bytes(): number {
+    return objectBytes(6) + (this.tt ? this.tt.bytes() : 0) + arrayBytes(this.roots) + arrayBytes(this.users) + arrayBytes(this.sizes) + arrayBytes(this.freeIds);
+  }
 
   create(pages: number): number {
     const id = this.freeIds.pop() ?? this.roots.length;

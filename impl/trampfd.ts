@@ -6,6 +6,7 @@
 // in impl/trampfd-sys.ts.
 
 import { TRAMPFD } from '../abi/constants.js';
+import { arrayBytes, objectBytes } from './bytes.js';
 import { F_FILE, type Frames } from './frames.js';
 
 /** x86 hardware register numbers of the uapi enum reg_64_name x64_rax (7) .. x64_r15 (21). */
@@ -40,6 +41,11 @@ export class TrampFds {
   private readonly objs: TrampFd[] = [];
 
   constructor(private readonly fr: Frames) {}
+
+  /** Bytes held (impl/bytes.ts): one object of 10 fields and two u64 bigints per trampfd, the array, this object (pages: Frames). */
+  bytes(): number {
+    return objectBytes(2) + arrayBytes(this.objs) + this.objs.length * (objectBytes(10) + 2 * 24);
+  }
 
   /** Objects created so far (the exec path looks for trampolines only when there are some). */
   get count(): number {

@@ -3,6 +3,7 @@
 // R|W|X (bits 18..20), pkey (bits 21..24) and VM_SYNC (bit 25, internal: it only
 // blocks merges). Addresses are page numbers (vpn); pgoff is in pages.
 
+import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
 import { VMF } from '../abi/vmflags.js';
 import { STACK_GUARD_GAP } from '../abi/constants.js';
@@ -57,6 +58,15 @@ export class VmaPool {
     this.shm = slab.i32(cap);
     this.tfd = slab.i32(cap);
     this.leaf = slab.i32(cap);
+  }
+
+  /** Bytes held (impl/bytes.ts): the record arrays at their capacity, the free list, the object. */
+  bytes(): number {
+    return (
+      objectBytes(12) +
+      typedBytes(this.vs) + typedBytes(this.ve) + typedBytes(this.pg) + typedBytes(this.fl) + typedBytes(this.anon) +
+      typedBytes(this.fork) + typedBytes(this.shm) + typedBytes(this.tfd) + typedBytes(this.leaf) + arrayBytes(this.freeList)
+    );
   }
 
   private grow(): void {

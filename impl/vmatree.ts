@@ -7,6 +7,7 @@
 // (the order must stay the same), after changing its end endChanged(), which refreshes
 // the gap of its successor.
 
+import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
 import type { VmaPool } from './vma.js';
 
@@ -43,6 +44,15 @@ export class VmaTree {
   }
 
   // ---------------------------------------------------------------- nodes
+
+  /** Bytes held (impl/bytes.ts): the node arrays at their capacity, the free list, the object (records: VmaPool). */
+  bytes(): number {
+    return (
+      objectBytes(13) +
+      typedBytes(this.kid) + typedBytes(this.key) + typedBytes(this.gap) + typedBytes(this.cnt) + typedBytes(this.isLeaf) +
+      typedBytes(this.par) + typedBytes(this.nxt) + typedBytes(this.prv) + arrayBytes(this.freeNodes)
+    );
+  }
 
   private newNode(leaf: boolean): number {
     let n = this.freeNodes.pop();
