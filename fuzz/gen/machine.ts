@@ -1,8 +1,8 @@
 // Machines per program: campaigns vary what the targets of a pair can both be — a small
-// max_map_count, no protection keys, no THP, no memory-failure support, no zero page, another kernel
-// profile — and the choice is written in the case's `# machine` line, so it replays.
+// max_map_count, no protection keys, no THP, no memory-failure support, no zero page, less RAM + swap,
+// another kernel profile — and the choice is written in the case's `# machine` line, so it replays.
 
-import type { MachineConfig, Profile } from '../../abi/index.js';
+import { RAM_SWAP_MIN, type MachineConfig, type Profile } from '../../abi/index.js';
 import type { Rng } from '../rng.js';
 
 /** What may vary: nothing for a pair with a fixed layout (the live kernel), else these. */
@@ -11,6 +11,9 @@ export interface MachineSpace {
   /** Profiles both targets run from a program's `# machine` line (besides 6.18, the default). */
   readonly profiles: readonly Profile[];
 }
+
+/** RAM + swap a varied machine may have: the smallest allowed, a few small ones, 1 GiB, 64 GiB. */
+const RAM_SWAPS: readonly bigint[] = [RAM_SWAP_MIN, RAM_SWAP_MIN + (1n << 20n), 32n << 20n, 0x2c01000n, 1n << 30n, 64n << 30n];
 
 export const FIXED_MACHINE: MachineSpace = { vary: false, profiles: [] };
 
@@ -24,6 +27,9 @@ export function chooseMachine(rng: Rng, space: MachineSpace): Partial<MachineCon
   if (rng.chance(10)) m.thp = false;
   if (rng.chance(4)) m.memoryFailure = false;
   if (rng.chance(10)) m.zeroPage = false;
+  // RAM + swap small enough that the lengths at the overcommit limit (values.ts commitLength) are
+  // cheap mappings, or a large machine's (each at least RAM_SWAP_MIN: the kernel's own requests fit)
+  if (rng.chance(10)) m.ramSwap = RAM_SWAPS[rng.below(RAM_SWAPS.length)];
   const others = space.profiles.filter((p) => p !== '6.18');
   if (others.length && rng.chance(12)) m.profile = others[rng.below(others.length)];
   return Object.keys(m).length ? m : undefined;

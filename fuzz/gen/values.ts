@@ -77,11 +77,14 @@ export function address(c: Decisions, ctx: Ctx): Arg {
 /**
  * A length from every size class: a few pages (most), up to 16 pages, up to 2 MiB, around 2 MiB
  * (exact, ± 1 page, multiples and non-multiples), huge (only where `huge` allows: a
- * mapping's length, never a populated one), and the odd ones (0, unaligned, wrapping).
+ * mapping's length, never a populated one), the odd ones (0, unaligned, wrapping), and —
+ * given the machine's RAM + swap (`ramSwap`) — lengths at the heuristic overcommit limit.
  */
-export function length(c: Decisions, huge = false): bigint {
-  const cls = c.weighted([['pages', 60], ['more', 12], ['mid', 4], ['2m', 8], ['odd', 12], ['huge', huge ? 2 : 0]] as const);
+export function length(c: Decisions, huge = false, ramSwap?: bigint): bigint {
+  const cls = c.weighted([['pages', 60], ['more', 12], ['mid', 4], ['2m', 8], ['odd', 12], ['huge', huge ? 2 : 0], ['commit', ramSwap ? 3 : 0]] as const);
   switch (cls) {
+    case 'commit':
+      return commitLength(c, ramSwap!);
     case 'pages':
       return BigInt(1 + c.pick(4)) * PAGE;
     case 'more':
@@ -97,6 +100,17 @@ export function length(c: Decisions, huge = false): bigint {
     case 'huge':
       return c.weighted([[1n << 30n, 2], [(1n << 30n) + SZ_2M + PAGE, 1], [1n << 40n, 1]] as const);
   }
+}
+
+/**
+ * A length at the overcommit limit (mm/util.c: __vm_enough_memory refuses more pages than RAM + swap):
+ * exactly it, a page either side, a few pages over, or half of it plus a page (two such mappings
+ * merge, or a mapping and a growth, into a VMA a fork or DONTUNMAP charges over the limit).
+ */
+export function commitLength(c: Decisions, ramSwap: bigint): bigint {
+  return c.weighted([
+    [ramSwap, 3], [ramSwap + PAGE, 4], [ramSwap - PAGE, 2], [ramSwap + BigInt(2 + c.pick(4)) * PAGE, 1], [ramSwap / 2n + PAGE, 3],
+  ] as const);
 }
 
 /** Lengths above this are never populated (MAP_POPULATE, MAP_LOCKED, MADV_POPULATE_*): a generated program stays cheap to run. */

@@ -5,7 +5,7 @@ import { MAP, MREMAP, PROT, type Arg } from '../../../abi/index.js';
 import { PAGE, type Ctx } from '../context.js';
 import type { Decisions } from '../decisions.js';
 import { creator, type Resolver, type Site } from '../site.js';
-import { address, length, mapFlags, prot, u } from '../values.js';
+import { address, commitLength, length, mapFlags, prot, u } from '../values.js';
 import { protShadowStackMmap } from './shstk.js';
 import { trampfdMmapArgs } from './trampfd.js';
 
@@ -16,7 +16,7 @@ export const mmap: Resolver = (c, ctx, s) => {
     return trampfdMmapArgs(c, ctx);
   }
   if (s.opening) return [0n, BigInt(2 + c.pick(3)) * PAGE, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS), u(-1n), 0n];
-  const len = length(c, true);
+  const len = length(c, true, ctx.machine.ramSwap);
   const flags = mapFlags(c, len);
   const fixed = (flags & BigInt(MAP.FIXED | MAP.FIXED_NOREPLACE)) !== 0n;
   const addr = fixed || c.chance(20) ? address(c, ctx) : 0n;
@@ -30,13 +30,15 @@ export const mremap: Resolver = (c, ctx) => {
     [0, 20], [MREMAP.MAYMOVE, 30], [MREMAP.MAYMOVE | MREMAP.FIXED, 20], [MREMAP.MAYMOVE | MREMAP.DONTUNMAP, 10],
     [MREMAP.FIXED, 4], [MREMAP.DONTUNMAP, 3], [MREMAP.MAYMOVE | MREMAP.FIXED | MREMAP.DONTUNMAP, 5], [8, 2],
   ] as const));
-  const oldLen = length(c);
-  const newLen = c.chance(30) ? oldLen : length(c);
+  const oldLen = length(c, false, ctx.machine.ramSwap);
+  const newLen = c.chance(30) ? oldLen : length(c, false, ctx.machine.ramSwap);
   return [address(c, ctx), oldLen, newLen, flags, flags & BigInt(MREMAP.FIXED | MREMAP.DONTUNMAP) ? address(c, ctx) : 0n];
 };
 
-/** The break: near the machine's start (grow and shrink), unaligned, or nonsense. */
+/** The break: near the machine's start (grow and shrink), unaligned, at the overcommit limit, or nonsense. */
 export const brk: Resolver = (c: Decisions, ctx: Ctx, _s: Site): Arg[] => {
   const start = ctx.machine.brkStart;
-  return [c.weighted([[0n, 3], [start + BigInt(c.pick(40)) * PAGE, 10], [start + BigInt(c.pick(0x3000)), 3], [1n, 1]] as const)];
+  return [c.weighted([
+    [0n, 3], [start + BigInt(c.pick(40)) * PAGE, 10], [start + BigInt(c.pick(0x3000)), 3], [1n, 1], [start + commitLength(c, ctx.machine.ramSwap), 1],
+  ] as const)];
 };

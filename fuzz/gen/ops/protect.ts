@@ -4,7 +4,7 @@
 import type { Resolver } from '../site.js';
 import { address, length, pkeyArg, pkruValue, prot } from '../values.js';
 
-export const mprotect: Resolver = (c, ctx) => [address(c, ctx), length(c), prot(c, ctx)];
+export const mprotect: Resolver = (c, ctx) => [address(c, ctx), length(c, false, ctx.machine.ramSwap), prot(c, ctx)];
 
 export const pkeyMprotect: Resolver = (c, ctx) => [address(c, ctx), length(c), prot(c, ctx), pkeyArg(c, ctx)];
 
