@@ -11,6 +11,8 @@
 //   MMDIFF_BENCH_SEEDS    seeds per bug and contender (default 3)
 //   MMDIFF_BENCH_CAP      programs per find run (default 200000)
 //   MMDIFF_BENCH_SECONDS  length of a buckets campaign (default 90)
+//   MMDIFF_BENCH_RUNS     a buckets campaign of this many programs instead (robust to a
+//                         loaded machine: a 90 s one-worker campaign ran ~245,000 here)
 //   MMDIFF_BENCH_BUGS     comma-separated subset of bug names (default all)
 //   MMDIFF_BENCH_WHO      comma-separated contenders (default engine,blind,fc)
 //   MMDIFF_BENCH_OUT      the JSON file written (default bench/bugs.json)
@@ -25,6 +27,7 @@ const PART = env('PART', 'both');
 const SEEDS = Number(env('SEEDS', '3'));
 const CAP = Number(env('CAP', '200000'));
 const SECONDS = Number(env('SECONDS', '90'));
+const RUNS = process.env.MMDIFF_BENCH_RUNS ? Number(process.env.MMDIFF_BENCH_RUNS) : undefined;
 const ALL = Object.keys(CATALOGUE);
 const BUGS = process.env.MMDIFF_BENCH_BUGS ? process.env.MMDIFF_BENCH_BUGS.split(',').map((s) => s.trim()) : ALL;
 const WHO = env('WHO', CONTENDERS.join(',')).split(',').map((s) => s.trim()) as Contender[];
@@ -59,7 +62,7 @@ if (PART !== 'buckets') {
 const bucketRuns: Record<string, { programs: number; own: string[]; latent: string[] }> = {};
 if (PART !== 'find') {
   for (const bug of BUGS) {
-    const r = await buckets(bug, 1, SECONDS);
+    const r = await buckets(bug, 1, RUNS !== undefined ? { runs: RUNS } : { seconds: SECONDS });
     bucketRuns[bug] = r;
     log(`buckets ${bug}: ${r.own.length} in ${r.programs} programs: ${r.own.join(' | ')}${r.latent.length ? ` (latent: ${r.latent.join(' | ')})` : ''}`);
   }
@@ -84,12 +87,12 @@ if (PART !== 'buckets') {
 }
 if (PART !== 'find') {
   const ns = BUGS.map((b) => bucketRuns[b].own.length);
-  console.log(`\nbuckets per bug, one-worker ${SECONDS} s campaign (latent buckets left out): median ${median(ns)}, max ${Math.max(...ns)}`);
+  console.log(`\nbuckets per bug, one-worker ${RUNS !== undefined ? `${RUNS.toLocaleString('en')}-program` : `${SECONDS} s`} campaign (latent buckets left out): median ${median(ns)}, max ${Math.max(...ns)}`);
   for (const bug of BUGS) console.log(`${bug.padEnd(w)}  ${String(bucketRuns[bug].own.length).padStart(3)}  ${bucketRuns[bug].own.join(' | ')}`);
 }
 
 writeFileSync(env('OUT', 'bench/bugs.json'), JSON.stringify({
-  settings: { part: PART, seeds: SEEDS, cap: CAP, seconds: SECONDS, contenders: WHO, targets: 'model,impl', workers: 1 },
+  settings: { part: PART, seeds: SEEDS, cap: CAP, ...(RUNS !== undefined ? { runs: RUNS } : { seconds: SECONDS }), contenders: WHO, targets: 'model,impl', workers: 1 },
   bugs: BUGS.map((bug) => ({ bug, wrong: CATALOGUE[bug].wrong, rule: CATALOGUE[bug].rule, find: findRuns[bug] ?? null, buckets: bucketRuns[bug] ?? null })),
   date: new Date().toISOString(),
 }, null, 1) + '\n');

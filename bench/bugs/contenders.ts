@@ -89,9 +89,9 @@ async function findFc(bug: string, seed: number, cap: number): Promise<FindRun> 
   return { programs: found, signature: found !== null ? 'fc.commands counterexample' : null, latent: latentSeen ? [`${latentSeen} latent programs`] : [] };
 }
 
-/** The buckets of a one-worker engine campaign of `seconds`, split into the bug's own and latent ones. */
-export async function buckets(bug: string, seed: number, seconds: number): Promise<{ programs: number; own: string[]; latent: string[] }> {
-  const s = await campaign(bug, seed, { blind: false, durationMs: seconds * 1000 });
+/** The buckets of a one-worker engine campaign of `seconds` or `runs` programs, split into the bug's own and latent ones. */
+export async function buckets(bug: string, seed: number, len: { seconds: number } | { runs: number }): Promise<{ programs: number; own: string[]; latent: string[] }> {
+  const s = await campaign(bug, seed, { blind: false, ...('runs' in len ? { runs: len.runs } : { durationMs: len.seconds * 1000 }) });
   const own: string[] = [];
   const lat: string[] = [];
   for (const b of s.buckets) {
