@@ -1,9 +1,12 @@
 // What a live kernel can show of a state (docs/conventions.md "What the kernel
 // shows"). The kernel target reads its end state from /proc: smaps (VMAs, VmFlags,
 // ProtectionKey), pagemap (present, guard marker, PFN), /proc/PID/mem (contents),
-// brk(0) and RDPKRU in each process. A comparison that involves the kernel projects
-// both traces through observable()/observeTrace() first, so a model or impl trace
-// and a kernel trace of the same behaviour compare equal.
+// brk(0) and RDPKRU in each process, and — where its BPF page-table walker loads
+// (kernel/helper/ptewalk.c, Hello.pteBits) — each present page's real PTE. A
+// comparison that involves the kernel projects both traces through the observer the
+// target reports (kernelObserver) first, so a model or impl trace and a kernel trace of
+// the same behaviour compare equal: observeTrace() without PTE bits (present only),
+// observeTraceWithPtes() with them.
 
 import type { ProcState, PteState, State, Trace, VmaState } from './trace.js';
 import { VMF } from './vmflags.js';
@@ -36,9 +39,22 @@ function observeVma(v: VmaState): VmaState {
  * - the frame: its PFN, or the zero page; canonicalize() turned PFNs into sharing.
  */
 function observePte(p: PteState): PteState {
-  if (p.guard) return p.bits === 0n && p.frame === null ? p : { addr: p.addr, bits: 0n, frame: null, guard: true };
+  if (p.guard) return observeGuard(p);
   const bits = p.bits & PRESENT_OR_PROTNONE ? PTE_PRESENT : 0n;
   return bits === p.bits ? p : { ...p, bits };
+}
+
+function observeGuard(p: PteState): PteState {
+  return p.bits === 0n && p.frame === null ? p : { addr: p.addr, bits: 0n, frame: null, guard: true };
+}
+
+/**
+ * A page-table entry as the BPF walker shows it: the real PTE, so every bit a trace
+ * keeps (PTE_OBSERVED_MASK: P RW US A D PROTNONE SavedDirty, the pkey bits, NX) is
+ * compared as it is; a guard marker as pagemap shows it.
+ */
+function observePteExact(p: PteState): PteState {
+  return p.guard ? observeGuard(p) : p;
 }
 
 /**
@@ -49,12 +65,12 @@ function observePte(p: PteState): PteState {
  *   file; pkey_alloc results show it indirectly.
  * - ssp, shstk: shadow stacks are unsupported on the kernels here.
  */
-function observeProc(p: ProcState): ProcState {
+function observeProc(p: ProcState, pte: (p: PteState) => PteState = observePte): ProcState {
   return {
     pid: p.pid,
     alive: p.alive,
     vmas: p.vmas.map(observeVma),
-    ptes: p.ptes.map(observePte),
+    ptes: p.ptes.map(pte),
     brk: p.brk,
     pkru: p.pkru,
     pkeys: 0,
@@ -63,12 +79,34 @@ function observeProc(p: ProcState): ProcState {
   };
 }
 
-/** The part of a state the live kernel can show (contents are shown as they are). */
+/** The part of a state the live kernel can show without PTE bits (contents are shown as they are). */
 export function observable(state: State): State {
-  return { processes: state.processes.map(observeProc), contents: state.contents };
+  return { processes: state.processes.map((p) => observeProc(p)), contents: state.contents };
+}
+
+/** The part of a state the live kernel can show with its PTE walker: PTE bits exact. */
+export function observableWithPtes(state: State): State {
+  return { processes: state.processes.map((p) => observeProc(p, observePteExact)), contents: state.contents };
 }
 
 /** A trace with its state projected through observable(); results are shown as they are. */
 export function observeTrace(t: Trace): Trace {
   return { ...t, state: observable(t.state) };
+}
+
+/** A trace with its state projected through observableWithPtes(). */
+export function observeTraceWithPtes(t: Trace): Trace {
+  return { ...t, state: observableWithPtes(t.state) };
+}
+
+/** The observer of a kernel target that can (pteBits) or cannot read real PTEs. */
+export function kernelObserver(caps: { readonly pteBits: boolean }): (t: Trace) => Trace {
+  return caps.pteBits ? observeTraceWithPtes : observeTrace;
+}
+
+/** The PTE bits an observer keeps of `bits` (a present entry): how an assertion about them projects. */
+export function observedPteBits(observe: (t: Trace) => Trace, bits: bigint): bigint {
+  const pte: PteState = { addr: 0n, bits, frame: 0 };
+  const proc: ProcState = { pid: 0, alive: true, vmas: [], ptes: [pte], brk: 0n, pkru: 0, pkeys: 0, ssp: 0n, shstk: 0 };
+  return observe({ results: [], state: { processes: [proc], contents: [] } }).state.processes[0].ptes[0].bits;
 }

@@ -29,7 +29,7 @@ export async function runCommand(pos: string[], opts: Record<string, unknown>): 
     // the live kernel is the machine it is: run the case as it can honour it (fuzz/honour.ts)
     let prog = written;
     if (t.layout) {
-      const h = honour(t.layout, t.unsupportedOps ?? [], written);
+      const h = honour(t.layout, t.unsupportedOps ?? [], written, t.observe);
       if ('mismatches' in h) {
         process.stderr.write(`${file}: not run on ${t.name}: this machine cannot honour the case:\n${h.mismatches.map((m) => `  ${m}\n`).join('')}  a case written for this machine has: ${h.machineLine}\n`);
         return 3;

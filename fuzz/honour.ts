@@ -4,12 +4,13 @@
 // sysctl —, the helper's mmap_base and brk start); for the others (pku, mmap_min_addr,
 // the zero page, THP, CONFIG_MEMORY_FAILURE, the helper's own memory) the case is
 // honoured where everything it expects still holds on the kernel's machine, checked on
-// the model. Assertions are projected onto what the kernel can observe (abi/observe.ts):
-// PTE bits become present-or-not, VMA flags smaps cannot show and the pkeys/ssp/shstk
-// scalars are dropped.
+// the model. Assertions are projected onto what the kernel can observe (the target's
+// observer, abi/observe.ts): PTE bits as the observer keeps them (present-or-not
+// without the helper's PTE walker, exact with it), VMA flags smaps cannot show and the
+// pkeys/ssp/shstk scalars are dropped.
 
-import { hex, machineOf, printMachine, runProgram, type MachineConfig, type Op, type OpName, type Program } from '../abi/index.js';
-import { KERNEL_VISIBLE_VMF, observeTrace } from '../abi/observe.js';
+import { hex, machineOf, PTE_BIT_NAMES, printMachine, runProgram, type MachineConfig, type Op, type OpName, type Program, type Trace } from '../abi/index.js';
+import { KERNEL_VISIBLE_VMF, observedPteBits, observeTrace } from '../abi/observe.js';
 import { VMF_NAMES } from '../abi/vmflags.js';
 import { createModel } from '../model/index.js';
 import { checkAssertions } from './assertions.js';
@@ -20,8 +21,27 @@ export type Honoured = { readonly run: Program } | { readonly skip: string; read
 const INVISIBLE_VMA_FLAGS = new Set(VMF_NAMES.filter(([, b]) => !(b & KERNEL_VISIBLE_VMF)).map(([n]) => n));
 const MASKED_SCALARS = /^(pkeys|ssp|shstk)\b/;
 
-/** One `#!` assertion (the text after `#!`) as the kernel can check it, or null if nothing of it is visible. */
-export function projectAssertion(body: string): string | null {
+/** PTE bit words of an assertion as `observe` keeps them (PKEY=n included). */
+function projectPteWords(bits: readonly string[], observe: (t: Trace) => Trace): string[] {
+  let v = 0n;
+  for (const w of bits) {
+    if (w.startsWith('PKEY=')) v |= BigInt(Number(w.slice(5)) & 15) << 59n;
+    else {
+      const b = PTE_BIT_NAMES.find(([n]) => n === w);
+      if (b) v |= 1n << BigInt(b[1]);
+    }
+  }
+  const kept = observedPteBits(observe, v);
+  const words = PTE_BIT_NAMES.filter(([, i]) => (kept >> BigInt(i)) & 1n).map(([n]) => n);
+  const key = (kept >> 59n) & 0xfn;
+  return key ? [...words, `PKEY=${key}`] : words;
+}
+
+/**
+ * One `#!` assertion (the text after `#!`) as the kernel can check it, or null if
+ * nothing of it is visible; `observe` is the kernel target's observer.
+ */
+export function projectAssertion(body: string, observe: (t: Trace) => Trace = observeTrace): string | null {
   const m = /^(\s*p\d+\s+)(.*)$/.exec(body);
   if (!m) return body;
   const [, head, rest] = m;
@@ -34,25 +54,25 @@ export function projectAssertion(body: string): string | null {
   if (words[0] === 'pte') {
     const frame = words[words.length - 1];
     if (frame === 'none' || frame === 'guard') return body;
-    const bits = words.slice(2, -1);
-    const present = bits.includes('P') || bits.includes('PROTNONE');
-    return `${head}pte ${words[1]} ${present ? 'P ' : ''}${frame}`;
+    const bits = projectPteWords(words.slice(2, -1), observe);
+    if (bits.join(' ') === words.slice(2, -1).join(' ')) return body;
+    return `${head}pte ${words[1]} ${bits.map((b) => b + ' ').join('')}${frame}`;
   }
   const clauses = rest.split('|').map((c) => c.trim()).filter((c) => !MASKED_SCALARS.test(c));
   return clauses.length ? `${head}${clauses.join(' | ')}` : null;
 }
 
-function projectComments(cs: readonly string[] | undefined): string[] | undefined {
+function projectComments(cs: readonly string[] | undefined, observe: (t: Trace) => Trace): string[] | undefined {
   return cs?.map((c) => {
     if (!c.startsWith('!')) return c;
-    const p = projectAssertion(c.slice(1));
+    const p = projectAssertion(c.slice(1), observe);
     return p === null ? ' (masked assertion)' : '!' + p;
   });
 }
 
 /** The program with its assertions projected onto what the kernel observes. */
-export function projectProgram(p: Program): Program {
-  return { ...p, ops: p.ops.map((op): Op => (op.lead ? { ...op, lead: projectComments(op.lead) } : op)), trailer: projectComments(p.trailer) };
+export function projectProgram(p: Program, observe: (t: Trace) => Trace = observeTrace): Program {
+  return { ...p, ops: p.ops.map((op): Op => (op.lead ? { ...op, lead: projectComments(op.lead, observe) } : op)), trailer: projectComments(p.trailer, observe) };
 }
 
 /** Parameters the kernel here is, whatever a case asks: why it cannot be another value. */
@@ -67,10 +87,11 @@ const FIXED: ReadonlyArray<readonly [keyof MachineConfig, string]> = [
 const show = (v: unknown) => (typeof v === 'bigint' ? hex(v) : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
 
 /**
- * The program as the kernel (with `layout`, lacking `unsupportedOps`) runs it, or every
- * reason it cannot, with the `# machine` line of this host (a case written for it runs).
+ * The program as the kernel (with `layout`, lacking `unsupportedOps`, showing what
+ * `observe` keeps) runs it, or every reason it cannot, with the `# machine` line of this
+ * host (a case written for it runs).
  */
-export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly OpName[], prog: Program): Honoured {
+export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly OpName[], prog: Program, observe: (t: Trace) => Trace = observeTrace): Honoured {
   const m = machineOf(prog);
   const host = { ...m, ...layout };
   const machineLine = printMachine(layout) ?? '# machine (the default)';
@@ -85,9 +106,9 @@ export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly 
   for (const key of ['pku', 'mmapMinAddr', 'zeroPage', 'thp', 'memoryFailure'] as const) {
     if (layout[key] !== undefined && m[key] !== layout[key]) soft.push(`${key}=${show(m[key])} (here ${show(layout[key])})`);
   }
-  const run = projectProgram({ ...prog, machine: host });
+  const run = projectProgram({ ...prog, machine: host }, observe);
   const why = soft.length ? `needs ${soft.join(', ')}` : "depends on the helper's reserved memory";
-  const model = (p: Program) => observeTrace(runProgram(createModel, p));
+  const model = (p: Program) => observe(runProgram(createModel, p));
   const t = model(run);
   const bad = checkExpectations(prog, t);
   const failed = bad.length ? [] : checkAssertions(run, model, t);

@@ -13,10 +13,11 @@
 //           end state: u32 nprocs, per process u32 pid, u32 alive, u64 brk, u32 pkru,
 //           u32 nvmas, u32 npages, u32 0, nvmas x (u64 start, u64 end, u32 prot,
 //           u32 VMF flags, u32 pkey, u32 0), npages x (u64 addr, u64 pfn, u32 kind,
-//           u32 pagemap bits 55..63); then u32 nframes, per frame u64 pfn, u32 nwords,
-//           nwords x (u16 word index, u64 value).
+//           u32 pagemap bits 55..63, u64 raw PTE — 0 unless HELLO said pteBits); then
+//           u32 nframes, per frame u64 pfn, u32 nwords, nwords x (u16 word index, u64 value).
 
 import {
+  PTE_OBSERVED_MASK,
   SI_CODE,
   SIGNAL,
   errNumber,
@@ -32,7 +33,7 @@ import {
   type VmaState,
 } from '../abi/index.js';
 
-export const PROTO_VERSION = 1;
+export const PROTO_VERSION = 2;
 export const MSG_HELLO = 1;
 export const MSG_PROGRAM = 2;
 export const MSG_REPLY = 3;
@@ -66,6 +67,7 @@ const FEAT_PKU = 1;
 const FEAT_SHSTK = 2;
 const FEAT_THP_DISABLED = 4;
 const FEAT_PAGEMAP_SCAN_GUARD = 8;
+const FEAT_PTE_BITS = 16;
 
 export interface HelperVma {
   readonly start: bigint;
@@ -87,6 +89,14 @@ export interface Hello {
   readonly thpDisabled: boolean;
   /** PAGEMAP_SCAN knows PAGE_IS_GUARD (else the helper reads pagemap per VMA). */
   readonly pagemapScanGuard: boolean;
+  /**
+   * The helper reads each present page's real PTE through its BPF page-table walker
+   * (helper/ptewalk.c): traces carry P RW US A D NX SavedDirty PROTNONE and the pkey
+   * bits. Without it (not root, no BPF, disabled) only present-or-not is shown.
+   */
+  readonly pteBits: boolean;
+  /** How the walker was set up, or why it is off. */
+  readonly pteNote: string;
   readonly pageSize: number;
   /** mm->mmap_base: the first top-down mapping of length L lands at mmapBase - L. */
   readonly mmapBase: bigint;
@@ -174,6 +184,7 @@ export function decodeHello(body: Buffer): Hello {
   const helperVmas: HelperVma[] = [];
   for (let i = 0; i < n; i++) helperVmas.push({ start: r.u64(), end: r.u64(), prot: r.u32(), flags: r.u32() });
   const kernel = r.text(r.u32());
+  const pteNote = r.text(r.u32());
   let arenaStart = 0n;
   for (const v of helperVmas) if (v.end <= mmapBase && v.end > arenaStart) arenaStart = v.end;
   return {
@@ -182,6 +193,8 @@ export function decodeHello(body: Buffer): Hello {
     shstk: (features & FEAT_SHSTK) !== 0,
     thpDisabled: (features & FEAT_THP_DISABLED) !== 0,
     pagemapScanGuard: (features & FEAT_PAGEMAP_SCAN_GUARD) !== 0,
+    pteBits: (features & FEAT_PTE_BITS) !== 0,
+    pteNote,
     pageSize,
     mmapBase,
     arena: { start: arenaStart, end: mmapBase },
@@ -296,7 +309,7 @@ const STATUS: ReplyStatus[] = ['ok', 'unsupported', 'crash'];
 export const PG_PRESENT = 1;
 export const PG_ZERO = 2;
 export const PG_GUARD = 3;
-/** A present PTE as the kernel shows it: only P (abi/observe.ts). */
+/** A present PTE without the walker: only P (abi/observe.ts). */
 const PRESENT_BITS = 1n;
 
 export function decodeReply(body: Buffer): Reply {
@@ -343,10 +356,11 @@ export function decodeReply(body: Buffer): Reply {
       const pfn = r.u64n();
       const kind = r.u32();
       r.u32();
+      const pte = r.u64();
       ptes[i] =
         kind === PG_GUARD
           ? { addr, bits: 0n, frame: null, guard: true }
-          : { addr, bits: PRESENT_BITS, frame: kind === PG_ZERO ? 'Z' : pfn };
+          : { addr, bits: pte === 0n ? PRESENT_BITS : pte & PTE_OBSERVED_MASK, frame: kind === PG_ZERO ? 'Z' : pfn };
     }
     // the kernel cannot show the pkeys bitmap, SSP or shadow-stack features (abi/observe.ts)
     processes.push({ pid, alive, vmas, ptes, brk, pkru, pkeys: 0, ssp: 0n, shstk: 0 });

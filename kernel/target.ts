@@ -1,7 +1,8 @@
 // The live-kernel target: programs run on this machine's Linux through one or more
 // fork-server helpers (kernel/helper/). Asynchronous and batched, unlike model and
 // impl: runMany() pipelines a whole batch. What a kernel trace can show is less than a
-// model trace: compare through abi/observe.ts observable().
+// model trace: compare through the target's observe (abi/observe.ts kernelObserver),
+// which keeps the PTE bits exactly where the helper's BPF walker reads real PTEs.
 
 import { availableParallelism } from 'node:os';
 import { threadId } from 'node:worker_threads';
@@ -17,7 +18,7 @@ import {
   type ReservedRange,
   type Trace,
 } from '../abi/index.js';
-import { observeTrace } from '../abi/observe.js';
+import { kernelObserver } from '../abi/observe.js';
 import { VMF } from '../abi/vmflags.js';
 import { HelperDied, HelperProcess, defaultHelperPath } from './helper.js';
 import { encodeProgram, MAX_OPS, MAX_PROCS, OP_CODES, type Hello, type Reply } from './protocol.js';
@@ -26,6 +27,12 @@ export interface KernelTarget {
   readonly name: 'kernel';
   /** The layout the helper reported. */
   readonly hello: Hello;
+  /**
+   * What this kernel target can show of a trace: both sides of a comparison go through
+   * it. PTE bits are exact where the helper reads real PTEs (hello.pteBits), else
+   * present-or-not (abi/observe.ts).
+   */
+  readonly observe: (t: Trace) => Trace;
   /** Machine parameters every other target must use to compare exactly (mmapBase, brkStart, reserved ranges, pku, …). */
   layout(): Partial<MachineConfig>;
   /** Why this program cannot run on the kernel here (unsupported op, machine config it cannot honour), or null. */
@@ -46,6 +53,25 @@ export interface KernelTargetOptions {
    * for its processes with PR_SET_THP_DISABLE, as the model has no huge pages).
    */
   readonly thp?: boolean;
+  /**
+   * Read real PTE bits with the helper's BPF page-table walker (default: yes, unless
+   * $MMDIFF_KERNEL_BPF is 0). Off, or where BPF is unavailable, PTEs are compared as
+   * present-or-not.
+   */
+  readonly pteBits?: boolean;
+}
+
+/** Whether the walker was asked for: the option, else $MMDIFF_KERNEL_BPF (0 = off). */
+function wantPteBits(opts: KernelTargetOptions): boolean {
+  return opts.pteBits ?? process.env.MMDIFF_KERNEL_BPF !== '0';
+}
+
+let noticed = false;
+/** Once per process: the kernel target compares no PTE bits here, and why. */
+function noticeNoPteBits(hello: Hello): void {
+  if (noticed) return;
+  noticed = true;
+  process.stderr.write(`mmdiff: notice: the kernel target cannot read PTE bits here (${hello.pteNote || 'no reason given'}); PTEs are compared as present or not\n`);
 }
 
 const EMPTY_STATE = { processes: [], contents: [] };
@@ -75,6 +101,7 @@ function traceOf(reply: Reply): Trace {
 
 class Kernel implements KernelTarget {
   readonly name = 'kernel' as const;
+  readonly observe: (t: Trace) => Trace;
   private nextId = 1;
   /** CONFIG_MEMORY_FAILURE, found by probeConfig(). */
   memoryFailure = true;
@@ -88,6 +115,7 @@ class Kernel implements KernelTarget {
     private readonly args: (i: number) => readonly string[],
   ) {
     this.starting = helpers.map(() => null);
+    this.observe = kernelObserver(hello);
   }
 
   layout(): Partial<MachineConfig> {
@@ -183,12 +211,18 @@ class Kernel implements KernelTarget {
 export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise<KernelTarget & { readonly processes: readonly HelperProcess[] }> {
   const path = opts.helperPath ?? defaultHelperPath();
   const n = Math.max(1, opts.helpers ?? 1);
-  const args = opts.thp ? ['--thp'] : [];
+  const args = [...(opts.thp ? ['--thp'] : []), ...(wantPteBits(opts) ? [] : ['--no-pte'])];
   // each helper on its own CPU (per worker thread, then per helper), see kernel/helper/main.c
   const cpus = availableParallelism();
   const cpuArgs = (i: number) => [...args, `--cpu=${(threadId + i) % cpus}`];
   const helpers = await Promise.all(Array.from({ length: n }, (_, i) => HelperProcess.start(path, cpuArgs(i))));
   const k = new Kernel(helpers[0].hello, helpers, path, cpuArgs);
+  // every helper must read PTEs alike: one observer for the whole target
+  if (helpers.some((h) => h.hello.pteBits !== k.hello.pteBits)) {
+    await Promise.all(helpers.map((h) => h.close()));
+    throw new Error(`kernel helpers disagree on reading PTE bits: ${helpers.map((h) => h.hello.pteNote).join(' / ')}`);
+  }
+  if (!k.hello.pteBits) noticeNoPteBits(k.hello);
   await probeConfig(k);
   return k;
 }
@@ -219,7 +253,7 @@ export async function openKernelTarget(opts: KernelTargetOptions = {}) {
     kernel: k,
     layout: k.layout(),
     unsupportedOps: OP_NAMES.filter((n) => OP_CODES[n] === undefined),
-    observe: observeTrace,
+    observe: k.observe,
     run: (p: Program) => k.run(p),
     runMany: (progs: readonly Program[], _covs?: unknown, onProgram?: (i: number) => void) => {
       // the whole batch is in flight at once

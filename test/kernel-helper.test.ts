@@ -1,6 +1,7 @@
 // The live-kernel target: the helper's HELLO layout, the protocol, real programs
-// compared with the model through what the kernel can observe (abi/observe.ts), a
-// helper killed mid-batch, and programs the kernel target refuses.
+// compared with the model through what the kernel can observe (the target's observer,
+// abi/observe.ts: real PTE bits where the helper's BPF walker loads), a helper killed
+// mid-batch, and programs the kernel target refuses.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import {
   type Program,
   type Trace,
 } from '../abi/index.js';
-import { observable, observeTrace } from '../abi/observe.js';
+import { observable, observeTrace, observeTraceWithPtes } from '../abi/observe.js';
 import { VMF } from '../abi/vmflags.js';
 import { createImpl } from '../impl/index.js';
 import { decodeReply, encodeProgram, MSG_PROGRAM } from '../kernel/protocol.js';
@@ -74,7 +75,7 @@ describe.skipIf(!built)('kernel helper', () => {
     expect(kt.crash, kt.crash?.message).toBeUndefined();
     const mt = runProgram(createModel, p);
     const it = runProgram(createImpl, p);
-    const d = compare(observeTrace(mt), observeTrace(kt), p);
+    const d = compare(k.observe(mt), k.observe(kt), p);
     expect(d, d ? `${d.signature}: ${d.detail}\n${print(p)}` : '').toBeNull();
     expect(compare(mt, it, p)).toBeNull();
     return kt;
@@ -145,8 +146,8 @@ describe.skipIf(!built)('kernel helper', () => {
     u32(1); // one process
     u32(0); u32(1); u64(0x4c9000n); u32(0); u32(1); u32(2); u32(0);
     u64(0x7ffff7ffe000n); u64(0x7ffff7fff000n); u32(3); u32(VMF.ACCOUNT); u32(0); u32(0);
-    u64(0x7ffff7ffe000n); u64(1234n); u32(1); u32(0);
-    u64(0x7ffff7ffe000n + 0x1000n); u64(0n); u32(3); u32(0);
+    u64(0x7ffff7ffe000n); u64(1234n); u32(1); u32(0); u64(0n);
+    u64(0x7ffff7ffe000n + 0x1000n); u64(0n); u32(3); u32(0); u64(0n);
     u32(1); u64(1234n); u32(1); o = b.writeUInt16LE(1, o); u64(0x41n);
     const r = decodeReply(b.subarray(0, o));
     expect(r.id).toBe(9);
@@ -158,6 +159,11 @@ describe.skipIf(!built)('kernel helper', () => {
       { addr: 0x7ffff7fff000n, bits: 0n, frame: null, guard: true },
     ]);
     expect(r.state!.content(1234)).toEqual([[8, 0x41n]]);
+    // with the walker a page carries its raw PTE: the PFN and bits outside PTE_OBSERVED_MASK go
+    const c = Buffer.from(b.subarray(0, o));
+    const at = c.indexOf(Buffer.from('d204000000000000', 'hex')) + 16; // after addr, pfn 1234 of the first page
+    c.writeBigUInt64LE(0x84000004d2000225n, at); // NX SavedDirty PFN 0x4d200 _PAGE_SPECIAL A US P
+    expect(decodeReply(c).state!.processes[0].ptes[0]).toEqual({ addr: 0x7ffff7ffe000n, bits: 0x8400000000000025n, frame: 1234 });
   });
 
   it('runs mmap, mprotect, munmap and merges like the model', async () => {
@@ -296,17 +302,93 @@ describe.skipIf(!built)('kernel helper', () => {
       mprotect(r0+0x1000, 0x1000, PROT_NONE)
     `);
     const ptes = t.state.processes[0].ptes;
-    // without a zero page the read takes a zeroed frame of its own (frame 0, no words)
+    // without a zero page the read takes a zeroed frame of its own (frame 0, no words);
+    // with the PTE walker the bits are the real ones (see 'reads real PTE bits' below)
     const zp = k.layout().zeroPage;
+    const real = k.hello.pteBits;
     expect(ptes.map((p) => [p.bits, p.frame === 'Z' ? 'Z' : p.frame === null ? null : 'f', !!p.guard])).toEqual([
-      [1n, zp ? 'Z' : 'f', false],
-      [1n, 'f', false],
+      [real ? (zp ? 0x8000000000000025n : 0x8000000000000067n) : 1n, zp ? 'Z' : 'f', false],
+      [real ? 0x0400000000000120n : 1n, 'f', false], // PROT_NONE: P=0 PROTNONE A, D moved to SavedDirty
       [0n, null, true],
     ]);
     expect(t.state.contents).toEqual([{ frame: zp ? 0 : 1, words: [[0, 0x42n]] }]);
     // the model's PTE bits are richer; observable() keeps exactly what the kernel has
     const m = runProgram(createModel, { ops: [], machine: k.layout() });
     expect(observable(m.state).processes[0].pkeys).toBe(0);
+  });
+
+  it('reads real PTE bits where BPF loads, and says why not elsewhere', async () => {
+    const h = k.hello;
+    if (!h.pteBits) {
+      // not root, no BPF, or a kernel that refused the walker: the reason is reported
+      expect(h.pteNote.length).toBeGreaterThan(0);
+      expect(k.observe).toBe(observeTrace);
+      return;
+    }
+    expect(h.pteNote).toMatch(/^BPF walker on syscalls\/sys_enter_getpgid: [45]-level paging, task_struct\.mm at \d+, mm_struct\.pgd at \d+$/);
+    expect(k.observe).toBe(observeTraceWithPtes);
+    // shared/KERNEL-TARGET.md "Reading real PTEs": written RW D; write-protected by
+    // mprotect: D moves to SavedDirty; fork: both sides write-protected, the child's old
+    const t = await agree(`
+      r0 = mmap(NULL, 0x2000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+      write(r0, 0x1)
+      write(r0+0x1000, 0x2)
+      mprotect(r0+0x1000, 0x1000, PROT_READ)
+      r1 = fork()
+      p1: write(r0, 0x3)
+    `);
+    const [p0, p1] = t.state.processes;
+    expect(p0.ptes.map((p) => p.bits)).toEqual([0x8400000000000025n, 0x8400000000000025n]);
+    expect(p1.ptes.map((p) => p.bits)).toEqual([0x8000000000000067n, 0x8400000000000005n]);
+  });
+
+  it('falls back to present-or-not PTEs when the walker is off', async () => {
+    const off = await startKernelTarget({ pteBits: false });
+    try {
+      expect(off.hello.pteBits).toBe(false);
+      expect(off.hello.pteNote).toMatch(/disabled/);
+      expect(off.observe).toBe(observeTrace);
+      const p = prog(`
+        r0 = mmap(NULL, 0x2000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+        write(r0, 0x1)
+        mprotect(r0, 0x1000, PROT_NONE)
+        r1 = fork()
+      `, off.layout());
+      const kt = await off.run(p);
+      expect(kt.state.processes.flatMap((q) => q.ptes.map((e) => e.bits))).toEqual([1n, 1n]);
+      const mt = runProgram(createModel, p);
+      expect(compare(off.observe(mt), off.observe(kt), p)).toBeNull();
+      // the real bits differ from what the model has: only the walker compares them
+      expect(mt.state.processes[0].ptes[0].bits).not.toBe(1n);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('keeps the walkers of concurrent helpers apart (each filters by its cookie and tgid)', async () => {
+    const [a, b] = await Promise.all([startKernelTarget({ helpers: 2 }), startKernelTarget()]);
+    try {
+      const progs = Array.from({ length: 60 }, (_, i) =>
+        prog(`
+          r0 = mmap(NULL, ${(i % 5 + 1) * 0x1000}, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+          write(r0, ${i})
+          r1 = fork()
+          p1: write(r0, 0x7)
+          r2 = fork()
+          mprotect(r0, 0x1000, PROT_READ)
+        `, a.layout()),
+      );
+      const [ta, tb] = await Promise.all([a.runMany(progs), b.runMany(progs)]);
+      progs.forEach((p, i) => {
+        const mt = runProgram(createModel, p);
+        for (const [t, tgt] of [[ta[i], a], [tb[i], b]] as const) {
+          expect(t.crash, t.crash?.message).toBeUndefined();
+          expect(compare(tgt.observe(mt), tgt.observe(t), p)).toBeNull();
+        }
+      });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 
   it('refuses programs it cannot run, as unsupported (never a divergence)', async () => {

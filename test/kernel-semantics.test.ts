@@ -9,15 +9,15 @@
 //   pku and mmap_min_addr and for an address space with nothing in it; the kernel
 //   honours it where its checks hold on the model with the kernel's values.
 // Expectations (`= result`) must hold exactly; `#!` state assertions are checked
-// through what the kernel can observe (abi/observe.ts): the assertion is projected
-// like the state (PTE bits -> present, no pkeys/ssp/shstk clauses).
+// through what the kernel can observe (its observer, abi/observe.ts): the assertion is
+// projected like the state (PTE bits exact where the helper's BPF walker reads real
+// PTEs, else present-or-not; no pkeys/ssp/shstk clauses).
 // Where the kernel disagrees with a case, the case is listed in KNOWN_MISMATCHES with
 // the kernel's behaviour: it runs as `it.fails`, so a fixed case shows up.
 
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OP_NAMES, type Program } from '../abi/index.js';
-import { observeTrace } from '../abi/observe.js';
 import { checkAssertionsBatched } from '../fuzz/assertions.js';
 import { checkExpectations } from '../fuzz/expect.js';
 import { honour } from '../fuzz/honour.js';
@@ -39,7 +39,7 @@ const KNOWN_MISMATCHES: Record<string, string> = {
 
 /** The program as the kernel runs it, or why the kernel here cannot honour the case (fuzz/honour.ts). */
 function honourOn(k: KernelTarget, prog: Program): { run: Program } | { skip: string } {
-  return honour(k.layout(), OP_NAMES.filter((n) => OP_CODES[n] === undefined), prog);
+  return honour(k.layout(), OP_NAMES.filter((n) => OP_CODES[n] === undefined), prog, k.observe);
 }
 
 describe.skipIf(!built)('corpus/semantics on the kernel', () => {
@@ -74,7 +74,7 @@ describe.skipIf(!built)('corpus/semantics on the kernel', () => {
       if (trace.unsupported) problems.push(`${file}: the kernel target refused it: ${trace.unsupported}`);
       if (trace.crash) problems.push(`${file}:${lines[trace.crash.op] ?? 'end'}: kernel crashed: ${trace.crash.message}`);
       for (const mm of checkExpectations(prog, trace)) problems.push(`${file}:${lines[mm.op]}: ${prog.ops[mm.op].name}: expected ${mm.expected}, got ${mm.actual}`);
-      const failures = await checkAssertionsBatched(run, async (ps) => (await k.runMany(ps)).map(observeTrace), observeTrace(trace));
+      const failures = await checkAssertionsBatched(run, async (ps) => (await k.runMany(ps)).map(k.observe), k.observe(trace));
       for (const f of failures) problems.push(`${file}:${assertLines[f.index]}: ${f.message}`);
       expect(problems, problems.join('\n')).toEqual([]);
     });

@@ -5,6 +5,7 @@
 // reports a crash). No libc: the filter is plain classic-BPF instructions.
 
 #include "io.h"
+#include "ptewalk.h"
 
 // include/uapi/linux/filter.h, seccomp.h, audit.h
 struct sock_filter { u16 code; u8 jt, jf; u32 k; };
@@ -23,6 +24,8 @@ struct sock_fprog { u16 len; struct sock_filter *filter; };
 #define SD_NR 0
 #define SD_ARCH 4
 #define SD_ARG_LO(i) (16 + 8 * (i))
+#define SD_ARG_HI(i) (20 + 8 * (i))
+#define SYS_getpgid 121
 
 #define STMT(c, kk) ((struct sock_filter){(u16)(c), 0, 0, (u32)(kk)})
 #define JUMP(c, kk, t, f) ((struct sock_filter){(u16)(c), (u8)(t), (u8)(f), (u32)(kk)})
@@ -38,7 +41,7 @@ static const u32 PLAIN[] = {
 
 void confine_program_process(void) {
   enum { N = sizeof PLAIN / sizeof PLAIN[0] };
-  struct sock_filter f[N + 24];
+  struct sock_filter f[N + 32];
   int k = 0;
   f[k++] = STMT(BPF_LD_W_ABS, SD_ARCH);
   f[k++] = JUMP(BPF_JEQ_K, AUDIT_ARCH_X86_64, 1, 0);
@@ -62,6 +65,14 @@ void confine_program_process(void) {
   f[k++] = JUMP(BPF_JSET_K, 01 | 0100 | 01000 | 02000, 1, 0);
   f[k++] = STMT(BPF_RET_K, SECCOMP_RET_ALLOW);
   f[k++] = STMT(BPF_RET_K, SECCOMP_RET_KILL_PROCESS);
+  /* getpgid(MAGIC | cookie | slot) only: registering the mm with the page-table walker */
+  if (pte_enabled()) {
+    f[k++] = JUMP(BPF_JEQ_K, SYS_getpgid, 0, 4);
+    f[k++] = STMT(BPF_LD_W_ABS, SD_ARG_HI(0));
+    f[k++] = JUMP(BPF_JEQ_K, (u32)(pte_register_arg(0) >> 32), 0, 1);
+    f[k++] = STMT(BPF_RET_K, SECCOMP_RET_ALLOW);
+    f[k++] = STMT(BPF_RET_K, SECCOMP_RET_KILL_PROCESS);
+  }
   for (int i = 0; i < N; i++) f[k++] = JUMP(BPF_JEQ_K, PLAIN[i], (u8)(N - i), 0);
   f[k++] = STMT(BPF_RET_K, SECCOMP_RET_KILL_PROCESS);
   f[k++] = STMT(BPF_RET_K, SECCOMP_RET_ALLOW);

@@ -7,8 +7,11 @@
 //   page's PFN is known from start-up); /proc/PID/mem gives its contents (a foreign
 //   FOLL_FORCE read: PROT_NONE and pkeys do not stop it, and only present pages are
 //   read, so nothing is faulted in);
+//   with the BPF walker (ptewalk.c), each present page's raw PTE from the process's
+//   page table (0 without it), checked against pagemap's PFN;
 //   then each distinct non-zero frame once: its PFN and non-zero 8-byte words.
 #include "smaps.h"
+#include "ptewalk.h"
 
 #define VMALIST ((struct range *)(IOBASE + VMALIST_OFF))
 struct range { u64 start, end; };
@@ -105,13 +108,31 @@ static int on_vma(struct vma_info *v, void *ctx) {
 
 static int pm_fd, mem_fd;
 static u32 npages;
+static u32 slot; /* the process being read: its walker slot */
 
-static void put_page(u64 addr, u64 pfn, u32 kind, u32 bits) {
+static void put_page(u64 addr, u64 pfn, u32 kind, u32 bits, u64 pte) {
   put64(addr);
   put64(pfn);
   put32(kind);
   put32(bits);
+  put64(pte);
   npages++;
+}
+
+#define PTE_PFN_MASK 0x000ffffffffff000UL
+/* The page's raw PTE (0 without the walker); it must map the frame pagemap shows. */
+static u64 raw_pte(u64 addr, u64 pfn) {
+  u64 pte = 0;
+  if (!pte_enabled()) return 0;
+  if (pte_read(slot, addr, &pte) < 0) {
+    fail("the BPF page-table walk failed");
+    return 0;
+  }
+  /* a PROT_NONE entry (P=0) holds the inverted PFN (arch/x86/include/asm/pgtable-invert.h) */
+  u64 f = ((pte & 1) ? pte : ~pte) & PTE_PFN_MASK;
+  if (pte & 0x80 && pte & 1) f = (pte & PTE_PFN_MASK & ~0x1fffffUL) + (addr & 0x1ff000); /* a 2 MiB leaf */
+  if (!(pte & 0x101) || f >> 12 != pfn) fail("a PTE read through BPF does not map the frame pagemap shows");
+  return pte;
 }
 
 /* Present pages [s, e): PFNs from pagemap, contents from /proc/PID/mem. */
@@ -145,7 +166,7 @@ static void present(u64 s, u64 e, int zero) {
         return;
       }
       int z = zero || pfn == L.zero_pfn;
-      put_page(s + k * PAGE, pfn, z ? PG_ZERO : PG_PRESENT, (u32)(ent >> 55));
+      put_page(s + k * PAGE, pfn, z ? PG_ZERO : PG_PRESENT, (u32)(ent >> 55), raw_pte(s + k * PAGE, pfn));
       if (!z && !pfn_seen(pfn)) frame_words(pfn, MEMBUF + k * PAGE);
     }
     s += n * PAGE;
@@ -171,7 +192,7 @@ static void scan(u64 start, u64 end) {
     for (long i = 0; i < n && !error; i++) {
       struct page_region *r = &SCANVEC[i];
       if (r->categories & PAGE_IS_GUARD) {
-        for (u64 a = r->start; a < r->end; a += PAGE) put_page(a, 0, PG_GUARD, 0);
+        for (u64 a = r->start; a < r->end; a += PAGE) put_page(a, 0, PG_GUARD, 0, 0);
       } else if (r->categories & PAGE_IS_PRESENT) {
         present(r->start, r->end, (r->categories & PAGE_IS_PFNZERO) != 0);
       } else {
@@ -206,7 +227,7 @@ static void scan_raw(u64 start, u64 end) {
         k = j;
         continue;
       }
-      if (ent & PM_GUARD_REGION) put_page(s + k * PAGE, 0, PG_GUARD, 0);
+      if (ent & PM_GUARD_REGION) put_page(s + k * PAGE, 0, PG_GUARD, 0, 0);
       else if (ent & PM_SWAP) fail("a swap or migration entry in the page table");
       k++;
     }
@@ -225,6 +246,17 @@ static void dump_proc(u32 k) {
   put32(0);
   if (!CTL->alive[k] || error) return;
   i32 pid = CTL->pid[k];
+  if (pte_enabled()) {
+    /* a fork child registers its mm when it first runs, which may be now */
+    u32 tries = 0;
+    for (u32 v; (v = __atomic_load_n(&CTL->reg[k], __ATOMIC_SEQ_CST)) != gen && tries < 500; tries++) {
+      struct timespec_k ts = {0, 10000000};
+      sys4(SYS_futex, &CTL->reg[k], FUTEX_WAIT, v, &ts);
+    }
+    if (CTL->reg[k] != gen || pte_registered_tgid(k) != (u64)pid) fail("a program process did not register with the page-table walker");
+    slot = k;
+    pte_forget();
+  }
   nvma = 0;
   npages = 0;
   if (smaps_each(pid, on_vma, NULL) < 0) fail("cannot read /proc/PID/smaps");

@@ -37,6 +37,7 @@ struct ctl {
   u8 alive[MAXPROC];
   u32 pkru[MAXPROC];   /* PKRU when the process last gave the baton away */
   u64 brk[MAXPROC];    /* brk(0) then */
+  u32 reg[MAXPROC];    /* the program's number once the process registered its mm (ptewalk.c) */
   u64 populated;       /* bytes the program's populating ops asked for (run.c populate_budget) */
   char msg[256];
 };
@@ -86,6 +87,7 @@ extern u64 probe_read_pk(u64 addr, u32 pkru);
 extern void probe_write(u64 addr, u64 val);
 extern void probe_write_pk(u64 addr, u64 val, u32 pkru);
 extern u64 probe_read1(u64 addr);
+extern void probe_fetch(u64 addr);
 extern u32 probe_wrpkru(u32 val);
 extern u32 rdpkru_insn(void);
 extern void wrpkru_insn(u32 val);

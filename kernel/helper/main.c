@@ -7,11 +7,15 @@
 // report the layout in a HELLO. Then serve: read PROGRAM messages from stdin, run each
 // in fresh forked processes (run.c), write a REPLY per program to stdout.
 #include "smaps.h"
+#include "ptewalk.h"
 
 struct layout L;
 static u64 in_len, in_pos, out_len;
 
 static int g_keep_thp;
+/* --no-pte: do not load the BPF page-table walker */
+static int g_no_pte;
+static char g_pte_note[200];
 /* --cpu=N: the CPU the helper and all its processes run on, or -1 */
 static long g_cpu = -1;
 static char *g_cpu_arg;
@@ -27,11 +31,12 @@ static void stage1(int keep_thp) {
   long pers = sys1(SYS_personality, 0xffffffffUL);
   r = sys1(SYS_personality, (u64)pers | ADDR_NO_RANDOMIZE);
   if (r < 0) die("personality(ADDR_NO_RANDOMIZE)", r);
-  static char a0[] = "mmdiff-helper", a1[] = "--server", a2[] = "--thp";
-  char *argv[4] = {a0, a1, NULL, NULL};
+  static char a0[] = "mmdiff-helper", a1[] = "--server", a2[] = "--thp", a3[] = "--no-pte";
+  char *argv[5] = {a0, a1, NULL, NULL, NULL};
   int n = 2;
   if (keep_thp) argv[n++] = a2;
   if (g_cpu_arg) argv[n++] = g_cpu_arg;
+  if (g_no_pte) argv[n++] = a3;
   char *envp[] = {NULL};
   r = sys3(SYS_execve, "/proc/self/exe", argv, envp);
   die("execve(/proc/self/exe)", r);
@@ -238,6 +243,10 @@ static void hello(void) {
   w32(n);
   memcpy(w, uts + 65 * 2, n);
   w += n;
+  n = (u32)slen(g_pte_note);
+  w32(n);
+  memcpy(w, g_pte_note, n);
+  w += n;
   u32 len = (u32)(w - start - 8);
   u32 type = MSG_HELLO;
   memcpy(start, &type, 4);
@@ -284,6 +293,7 @@ void start_c(u64 *sp) {
   int thp = 0;
   for (long i = 1; i < argc; i++) {
     if (sstarts(argv[i], "--thp")) thp = 1;
+    if (sstarts(argv[i], "--no-pte")) g_no_pte = 1;
     if (sstarts(argv[i], "--cpu=")) {
       const char *p = argv[i] + 6;
       g_cpu = (long)parse_dec(&p);
@@ -307,6 +317,8 @@ void start_c(u64 *sp) {
 
 static void serve(void) {
   finish_layout();
+  /* after the layout: the walker's map is the server's only (MADV_DONTFORK), not a helper VMA of the programs */
+  if (!pte_init(g_no_pte, g_pte_note, sizeof g_pte_note)) L.features |= FEAT_PTE_BITS;
   hello();
   for (;;) {
     if (!ensure(8)) break;

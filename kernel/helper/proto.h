@@ -5,7 +5,7 @@
 #ifndef MMDIFF_PROTO_H
 #define MMDIFF_PROTO_H
 
-#define PROTO_VERSION 1
+#define PROTO_VERSION 2
 #define MSG_HELLO 1
 #define MSG_PROGRAM 2
 #define MSG_REPLY 3
@@ -36,6 +36,7 @@ enum { PG_PRESENT = 1, PG_ZERO = 2, PG_GUARD = 3 };
 #define FEAT_SHSTK 2
 #define FEAT_THP_DISABLED 4
 #define FEAT_PAGEMAP_SCAN_GUARD 8
+#define FEAT_PTE_BITS 16 /* the BPF walker reads real PTEs (ptewalk.c) */
 
 // VMF bits (abi/vmflags.ts) a reply's VMA flags use.
 #define VMF_SHARED (1 << 0)

@@ -5,8 +5,11 @@
 // Ops of processes that exited or never existed are answered -ESRCH without running,
 // as abi/machine.ts runProgram does. Every op is one raw syscall or one CPU access.
 #include "smaps.h"
+#include "ptewalk.h"
 
 volatile u32 g_fault_sig, g_fault_code, g_fault_pkey;
+static volatile u64 g_fetch; /* the target of a probe_fetch under way */
+extern char probe_fetch_resume[];
 int g_is_server;
 static u32 g_me;        /* this process's number (p0, p1, ...) */
 static u32 g_pkru;      /* the program's PKRU in this process (with pkeys) */
@@ -30,6 +33,14 @@ static char *const PROBES[][2] = {
 
 static void give(u32 k);
 
+/* This process's mm for the page-table walker (ptewalk.c); the dump waits for it. */
+static void registered(void) {
+  if (!pte_enabled()) return;
+  pte_register(g_me);
+  __atomic_store_n(&CTL->reg[g_me], g_gen, __ATOMIC_SEQ_CST);
+  sys3(SYS_futex, &CTL->reg[g_me], FUTEX_WAKE, 0x7fffffff);
+}
+
 /* The helper's own code faulted: report it as a crash of this program (or die). */
 static void internal_fault(int sig, u64 rip, u64 addr) {
   char buf[200], *p = buf;
@@ -52,6 +63,13 @@ static void internal_fault(int sig, u64 rip, u64 addr) {
 /* siginfo: si_code at 8, si_addr at 16, si_pkey at 32; ucontext: RIP at 40 + 16 * 8. */
 void on_signal(int sig, void *si, void *uc) {
   u64 *rip = (u64 *)((char *)uc + 168);
+  if (g_fetch && *rip == g_fetch) {
+    g_fault_sig = (u32)sig;
+    g_fault_code = (u32) * (i32 *)((char *)si + 8);
+    g_fault_pkey = 0;
+    *rip = (u64)probe_fetch_resume;
+    return;
+  }
   for (u64 i = 0; i < sizeof PROBES / sizeof PROBES[0]; i++) {
     if (*rip == (u64)PROBES[i][0]) {
       g_fault_sig = (u32)sig;
@@ -263,20 +281,35 @@ static u64 eval_arg(const struct op *o, u32 j, u32 i) {
  * (its fault, if any, is the fetch's: MAPERR for no VMA or a guard marker, ACCERR for
  * PROT_NONE, SI_KERNEL for non-canonical), then VM_EXEC of the VMA now covering addr
  * from PROCMAP_QUERY (after the read, which may have grown a stack VMA down to it). */
+static long vma_query(struct procmap_query *q, u64 addr) {
+  memset(q, 0, sizeof *q);
+  q->size = sizeof *q;
+  q->query_addr = addr;
+  int fd = open_ro("/proc/self/maps");
+  long r = fd < 0 ? fd : sys3(SYS_ioctl, fd, PROCMAP_QUERY, q);
+  if (fd >= 0) sys1(SYS_close, fd);
+  return r;
+}
+
 static void op_exec(u32 i, u64 addr) {
+  struct procmap_query q;
   g_fault_sig = 0;
+  /* In a VMA without VM_EXEC the fetch cannot run anything: do it for real, so the
+   * PTE's Accessed bit is what a fetch leaves (a read probe would set it). */
+  if (vma_query(&q, addr) == 0 && !(q.vma_flags & PROCMAP_QUERY_VMA_EXECUTABLE)) {
+    g_fetch = addr;
+    probe_fetch(addr);
+    g_fetch = 0;
+    if (!g_fault_sig) internal_fault(0, 0, addr);
+    cpu_result(i, 0);
+    return;
+  }
   probe_read1(addr);
   if (g_fault_sig) {
     cpu_result(i, 0);
     return;
   }
-  struct procmap_query q;
-  memset(&q, 0, sizeof q);
-  q.size = sizeof q;
-  q.query_addr = addr;
-  int fd = open_ro("/proc/self/maps");
-  long r = fd < 0 ? fd : sys3(SYS_ioctl, fd, PROCMAP_QUERY, &q);
-  if (fd >= 0) sys1(SYS_close, fd);
+  long r = vma_query(&q, addr);
   if (r < 0) {
     internal_fault(0, 0, addr); /* a successful read with no VMA covering it */
     return;
@@ -330,6 +363,7 @@ static int exec_op(u32 i) {
       long pid = ksys(SYS_fork, 0, 0, 0, 0, 0, 0);
       if (pid == 0) {
         g_me = n;
+        registered();
         return STEP_CHILD;
       }
       /* the child has our brk and PKRU until it runs an op (it may not be scheduled before the dump) */
@@ -427,6 +461,7 @@ static void child_p0(void) {
     if (sys2(SYS_capset, &h, d) < 0) internal_fault(0, 0, 0);
   }
   confine_program_process();
+  registered();
   run_ops();
 }
 

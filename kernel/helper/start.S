@@ -43,6 +43,14 @@ probe_read1_insn:
 probe_read1_resume:
 	ret
 
+// void probe_fetch(u64 addr): a real instruction fetch at addr, in a VMA without VM_EXEC,
+// so it faults (NX, or not present and then NX); on_signal resumes at probe_fetch_resume
+	.globl probe_fetch, probe_fetch_resume
+probe_fetch:
+	jmp *%rdi
+probe_fetch_resume:
+	ret
+
 // void probe_write(u64 addr, u64 val)
 	.globl probe_write, probe_write_insn, probe_write_resume
 probe_write:

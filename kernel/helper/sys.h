@@ -10,6 +10,7 @@ typedef long i64;
 typedef unsigned int u32;
 typedef int i32;
 typedef unsigned short u16;
+typedef short i16;
 typedef unsigned char u8;
 
 #define NULL ((void *)0)
