@@ -13,6 +13,16 @@ export class OverBudget extends Error {
   override readonly name = 'OverBudget';
 }
 
+/**
+ * Thrown by a target when a program reaches a state it does not model — a hugetlb VMA: an
+ * anonymous MAP_HUGETLB mmap that succeeds (with MAP_NORESERVE, or a pool large enough for its
+ * reservation). runProgram makes the trace unsupported, as for OverBudget: "not run", never a
+ * divergence. Every check before the mapping exists is modelled.
+ */
+export class NotModelled extends Error {
+  override readonly name = 'NotModelled';
+}
+
 /** Counts the pages a program's populates visit and throws past the budget. */
 export class GupBudget {
   private used = 0;

@@ -5,7 +5,7 @@ import type { OpName } from './ops.js';
 import { evalArg, machineOf, type MachineConfig, type Program } from './program.js';
 import { err, registerValue, type Result } from './result.js';
 import { canonicalize, type RawState, type Trace } from './trace.js';
-import { OverBudget } from './budget.js';
+import { NotModelled, OverBudget } from './budget.js';
 
 /** Receives the names of the rules a target's code took (fuzzer guidance). */
 export interface Coverage {
@@ -39,8 +39,11 @@ export function runProgram(factory: MachineFactory, prog: Program, cov?: Coverag
       // an op of a process that has exited (or never forked) is refused like kill(ESRCH)
       r = m.alive(op.proc) ? m.exec(op.proc, op.name, args) : err('ESRCH');
     } catch (e) {
-      // by name too: a mutant impl is a bundle with its own copy of the class
-      if (e instanceof OverBudget || (e as Error | undefined)?.name === 'OverBudget') return { results, state: safeSnapshot(m), unsupported: `op ${i + 1} ${(e as Error).message}` };
+      // by name too: a mutant impl is a bundle with its own copy of the classes
+      const name = (e as Error | undefined)?.name;
+      if (e instanceof OverBudget || e instanceof NotModelled || name === 'OverBudget' || name === 'NotModelled') {
+        return { results, state: safeSnapshot(m), unsupported: `op ${i + 1} ${(e as Error).message}` };
+      }
       return { results, state: safeSnapshot(m), crash: { op: i, message: errorText(e) } };
     }
     results.push(r);

@@ -1,7 +1,11 @@
 // The live-kernel target's throughput: programs/s of 20-op generated programs with a
 // full end-state dump, with one and with two helpers (pipelined batches), and the
-// per-op cost on the kernel vs impl (and model) for the same op mix.
+// per-op cost on the kernel vs impl (and model) for the same op mix, and the cost of
+// reading real PTE bits (the helper's BPF walker): one helper with and without it,
+// alternated in rounds so a change in machine load hits both alike.
 // Run: npm run bench:kernel   (writes bench/kernel.json)
+//   MMDIFF_BENCH_PTE=0: every kernel run without the PTE read (as before the walker);
+//   MMDIFF_BENCH_PTE=1: the with/without comparison only.
 
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -14,6 +18,9 @@ import { createModel } from '../model/index.js';
 const SECONDS = Number(process.env.MMDIFF_BENCH_SECONDS ?? 8);
 const OPS = 20;
 const BATCH = Number(process.env.MMDIFF_BATCH ?? 500);
+const PTE_MODE = process.env.MMDIFF_BENCH_PTE ?? 'both';
+const PTE = PTE_MODE !== '0';
+const ROUNDS = 3;
 
 const probe = await startKernelTarget();
 const layout = probe.layout();
@@ -35,24 +42,37 @@ interface KernelRun {
   perSecond: number;
 }
 
-async function kernelRate(helpers: number): Promise<KernelRun> {
-  const k = await startKernelTarget({ helpers });
+async function kernelRate(helpers: number, pteBits = PTE, seconds = SECONDS): Promise<KernelRun & { pteBits: boolean }> {
+  const k = await startKernelTarget({ helpers, pteBits });
   // warm up
   await k.runMany(programs.slice(0, 200));
   let ran = 0;
   let unsupported = 0;
   let i = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < SECONDS * 1000) {
+  while (performance.now() - t0 < seconds * 1000) {
     const batch: Program[] = [];
     for (let j = 0; j < BATCH; j++) batch.push(programs[i++ % programs.length]);
     const ts = await k.runMany(batch);
     ran += ts.length;
     unsupported += ts.filter((t) => t.unsupported).length;
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const took = (performance.now() - t0) / 1000;
+  const pte = k.hello.pteBits;
   await k.close();
-  return { helpers, programs: ran, unsupported, seconds, perSecond: ran / seconds };
+  return { helpers, pteBits: pte, programs: ran, unsupported, seconds: took, perSecond: ran / took };
+}
+
+/** One helper with and without the PTE read, alternated: the rates and their ratio. */
+async function pteCost() {
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    on.push((await kernelRate(1, true, SECONDS / 2)).perSecond);
+    off.push((await kernelRate(1, false, SECONDS / 2)).perSecond);
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { rounds: ROUNDS, withPte: on, withoutPte: off, ratio: sum(on) / sum(off) };
 }
 
 function localRate(name: string, factory: typeof createImpl): { name: string; perSecond: number } {
@@ -66,6 +86,9 @@ function localRate(name: string, factory: typeof createImpl): { name: string; pe
   return { name, perSecond: ran / ((performance.now() - t0) / 1000) };
 }
 
+const pte = PTE_MODE === '0' ? null : await pteCost();
+if (pte) console.log(`PTE read: 1 helper ${Math.round(pte.withPte.reduce((a, b) => a + b) / ROUNDS)} programs/s with it, ${Math.round(pte.withoutPte.reduce((a, b) => a + b) / ROUNDS)} without: ${(pte.ratio * 100).toFixed(0)}% (rounds: ${pte.withPte.map(Math.round).join(' ')} / ${pte.withoutPte.map(Math.round).join(' ')})`);
+if (PTE_MODE === '1') process.exit(0);
 const one = await kernelRate(1);
 const two = await kernelRate(2);
 const impl = localRate('impl', createImpl);
@@ -93,6 +116,9 @@ writeFileSync(
       refusedShare,
       batch: BATCH,
       seconds: SECONDS,
+      pteBits: one.pteBits,
+      pteCost: pte,
+      loadAverage: (await import('node:os')).loadavg(),
       helpers1: one,
       helpers2: two,
       implPerSecond: impl.perSecond,

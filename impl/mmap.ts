@@ -2,14 +2,17 @@
 // __get_unmapped_area → mmap_region, for anonymous mappings (the only files are trampfds:
 // a !MAP_ANONYMOUS call goes to impl/trampfd-sys.ts, EBADF for any other fd). Also the
 // do_mmap of alloc_shstk (impl/shstk.ts): VM_SHADOW_STACK|VM_WRITE added, a start gap.
-//   EINVAL off unaligned | EBADF no file | EINVAL/ENOMEM MAP_HUGETLB | EINVAL len 0 |
+//   EINVAL off unaligned | EBADF no file | EINVAL MAP_HUGETLB size | EINVAL len 0 |
 //   ENOMEM PAGE_ALIGN(len) wraps | ENOMEM map_count > max | (exec-only pkey) |
 //   ENOMEM/EINVAL placement | EEXIST FIXED_NOREPLACE overlap | EINVAL map type |
 //   EPERM/ENOMEM MAP_FIXED over sealed / split at max_map_count |
 //   ENOMEM private writable over RAM + swap (less the accounted pages replaced; splits stay) |
-//   (MAP_FIXED unmaps) | ENOMEM shared over RAM + swap (a gap stays).
+//   (MAP_FIXED unmaps) | ENOMEM shared over RAM + swap (a gap stays). MAP_HUGETLB after the
+//   EEXIST check: EOVERFLOW offset + len | EINVAL type | (MAP_FIXED unmaps) EINVAL offset |
+//   ENOMEM pool short | else not modelled.
 
 import { MAP } from '../abi/constants.js';
+import { NotModelled } from '../abi/budget.js';
 import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { alignWraps, load, lo12At, N, pagesAt, pagesUp, u32At, wrapsAt } from './args.js';
@@ -80,7 +83,10 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   }
   if (alignWraps(lenB)) return E.ENOMEM;
   const hb = BigInt(huge);
-  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, a[5] % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n); // on the u64: a double loses the low bits of a high address
+  // on the u64s (a double loses the low bits): file_mmap_ok's bound and hugetlbfs_file_mmap's alignment
+  const off = a[5];
+  const offFits = off >> 12n <= ((1n << 63n) - 1n - lenB) >> 12n;
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, off % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n, offFits);
 }
 
 /** mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split); an errno result or null. */
@@ -115,11 +121,12 @@ function gatherFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | numb
  * do_mmap from the PAGE_ALIGN(len) check on (len in bytes, page aligned). extra: vm_flags
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
  * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk,
- * hugeAddrOk: a MAP_HUGETLB offset, and a MAP_FIXED address, on a huge page boundary.
+ * hugeAddrOk: a MAP_HUGETLB offset, and a MAP_FIXED address, on a huge page boundary;
+ * hugeOffFits: the offset plus the length within MAX_LFS_FILESIZE (file_mmap_ok).
  */
 export function mmapCommon(
   k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
-  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true,
+  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true, hugeOffFits = true,
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
@@ -144,7 +151,8 @@ export function mmapCommon(
     if (r >= 0 && k.vp.vs[r] < ve) return E.EEXIST;
   }
   if (huge) {
-    // hugetlbfs file checks, then the reservation fails: no huge pages on the machines
+    // the hugetlbfs file's checks in do_mmap: file_mmap_ok (offset + len within MAX_LFS_FILESIZE), the type
+    if (!hugeOffFits) return err('EOVERFLOW');
     if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return E.EINVAL;
     if (flags & MAP.GROWSDOWN) return E.EINVAL;
     // the old range is cleaned up before the file's mmap runs; when that fails the
@@ -152,7 +160,11 @@ export function mmapCommon(
     const e = unmapFixed(k, mm, vs, ve);
     if (e) return e;
     // hugetlbfs_file_mmap: the offset must be a whole number of huge pages
-    return hugeOffOk ? E.ENOMEM : E.EINVAL;
+    if (!hugeOffOk) return E.EINVAL;
+    // hugetlb_reserve_pages(): unless MAP_NORESERVE, the pool must hold every huge page of the mapping
+    // (no surplus pages; the pool counts 2 MiB pages only)
+    if (!(flags & MAP.NORESERVE) && len / huge > (huge === 2 ** 21 ? k.hugePages : 0)) return E.ENOMEM;
+    throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB): hugetlb VMAs are not modelled');
   }
   let shared = false;
   let pgoff = vs;

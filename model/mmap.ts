@@ -18,7 +18,10 @@
 //   type MAP_SHARED with MAP_GROWSDOWN                 -> EINVAL
 //   MAP_DROPPABLE with MAP_LOCKED|MAP_HUGETLB|GROWSDOWN -> EINVAL
 //   any other type (0, SHARED_VALIDATE, 4..15)         -> EINVAL
-//   MAP_HUGETLB (no huge pages are reserved)           -> ENOMEM
+//   MAP_HUGETLB: offset + len past 2^63 - 1 -> EOVERFLOW (after EEXIST, before the type check);
+//     (MAP_FIXED unmaps what it replaces: a gap stays on error) offset not a whole number of huge
+//     pages -> EINVAL; without MAP_NORESERVE more huge pages than the free pool (cfg.hugePages)
+//     -> ENOMEM; else a hugetlb VMA: not modelled (NotModelled)
 //   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
 //   private writable, !MAP_NORESERVE: more pages than RAM + swap, less the VM_ACCOUNT pages
 //     MAP_FIXED replaces                               -> ENOMEM (the gather's splits stay)
@@ -31,7 +34,7 @@
 // Design variants (model/variants/): under prot-seal PROT_SEAL makes the new VMA sealed;
 // under prot-shadowstack PROT_SHADOWSTACK makes it a shadow stack (shared or file -> EINVAL).
 
-import { MAP, PROT, VMF } from '../abi/index.js';
+import { MAP, NotModelled, PROT, VMF } from '../abi/index.js';
 import { fgetTrampfd } from './files.js';
 import { hit, mapCount, type Errno, type Kernel, type Process, type Shmem, type Trampfd, type Vma } from './mm.js';
 import { gatherMunmapVmas, completeMunmap } from './munmap.js';
@@ -186,6 +189,12 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:noreplace-EEXIST');
     return 'EEXIST';
   }
+  // mm/mmap.c: do_mmap (file) — file_mmap_ok: a regular file's offset + len must stay within
+  // MAX_LFS_FILESIZE (2^63 - 1): `pgoff > (maxsize - len) >> PAGE_SHIFT` -> EOVERFLOW (seen on the live kernel)
+  if (a.off >> 12n > ((1n << 63n) - 1n - len) >> 12n) {
+    hit(k, 'mmap:hugetlb-EOVERFLOW');
+    return 'EOVERFLOW';
+  }
   // mm/mmap.c: do_mmap (file) — only SHARED, SHARED_VALIDATE, PRIVATE; a file mapping cannot grow down
   const type = flags & MAP.TYPE;
   if ((type !== MAP.SHARED && type !== MAP.SHARED_VALIDATE && type !== MAP.PRIVATE) || flags & MAP.GROWSDOWN) {
@@ -210,14 +219,25 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:hugetlb-fixed-gap');
     completeMunmap(k, p.mm, old);
   }
-  // fs/hugetlbfs/inode.c: hugetlbfs_file_mmap — vm_pgoff must be huge-page aligned
+  // fs/hugetlbfs/inode.c: hugetlbfs_file_mmap — vm_pgoff must be huge-page aligned (its loff_t overflow
+  // checks cannot fail after file_mmap_ok)
   if ((a.off >> 12n) % (hsz >> 12n) !== 0n) {
     hit(k, 'mmap:hugetlb-pgoff-EINVAL');
     return 'EINVAL';
   }
-  // mm/hugetlb.c: hugetlb_reserve_pages (from hugetlbfs_file_mmap) — no huge pages on these machines
-  hit(k, 'mmap:hugetlb-ENOMEM');
-  return 'ENOMEM';
+  // mm/hugetlb.c: hugetlb_reserve_pages — VM_NORESERVE (MAP_NORESERVE: do_mmap sets it for hugetlb files
+  // whatever the overcommit mode) reserves nothing; a private mapping reserves every huge page of the VMA:
+  // hugetlb_acct_memory -> gather_surplus_pages, no surplus pages (nr_overcommit_hugepages = 0), so more
+  // than the free pool (cfg.hugePages of 2 MiB; no 1 GiB pages) is ENOMEM
+  if (!(flags & MAP.NORESERVE)) {
+    const free = hsz === 1n << 21n ? BigInt(k.cfg.hugePages) : 0n;
+    if (len / hsz > free) {
+      hit(k, 'mmap:hugetlb-ENOMEM');
+      return 'ENOMEM';
+    }
+  }
+  hit(k, 'mmap:hugetlb-mapped');
+  throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB): hugetlb VMAs are not modelled');
 }
 
 /** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */

@@ -91,3 +91,26 @@ describe('the generator at the overcommit limit', () => {
     expect(refused).toBeGreaterThan(0);
   });
 });
+
+describe('MAP_HUGETLB and the hugetlb pool (hugePages)', () => {
+  const mapped = (machine: string, flags: string, len = '0x400000') =>
+    parse(`# mmdiff 1\n${machine}\nmmap(NULL, ${len}, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB${flags}, -1, 0)\nread(0x10000000)\n`);
+  it('refuses a reservation larger than the free pool, and does not run a program that gets a hugetlb VMA', () => {
+    for (const factory of [createModel, createImpl]) {
+      // two pages needed: a pool of one is short, a pool of two reserves them (a hugetlb VMA: not modelled)
+      expect(runProgram(factory, mapped('# machine hugePages=1', '')).results).toEqual(['-ENOMEM', 'fault SIGSEGV SEGV_MAPERR']);
+      for (const [m, f] of [['# machine hugePages=2', ''], ['', '|MAP_NORESERVE'], ['# machine hugePages=0', '|MAP_NORESERVE']] as const) {
+        const t = runProgram(factory, mapped(m, f));
+        expect(t.results).toEqual([]);
+        expect(t.unsupported).toMatch(/^op 1 maps a hugetlb VMA/);
+        expect(t.crash).toBeUndefined();
+      }
+    }
+  });
+
+  it('is varied by campaigns, and MAP_HUGETLB mappings are generated', () => {
+    const progs = fc.sample(mmProgram({ machine: { hugePages: 1 } }), { numRuns: 1000, seed: 7 });
+    const huge = progs.flatMap((p) => p.ops.filter((o) => o.name === 'mmap' && typeof o.args[3] === 'bigint' && (o.args[3] & 0x40000n) !== 0n));
+    expect(huge.length).toBeGreaterThan(20);
+  });
+});

@@ -1,6 +1,6 @@
 // Machines per program: campaigns vary what the targets of a pair can both be — a small
 // max_map_count, no protection keys, no THP, no memory-failure support, no zero page, less RAM + swap,
-// another kernel profile — and the choice is written in the case's `# machine` line, so it replays.
+// a hugetlb pool, another kernel profile — and the choice is written in the case's `# machine` line, so it replays.
 
 import { RAM_SWAP_MIN, type MachineConfig, type Profile } from '../../abi/index.js';
 import type { Rng } from '../rng.js';
@@ -30,6 +30,8 @@ export function chooseMachine(rng: Rng, space: MachineSpace): Partial<MachineCon
   // RAM + swap small enough that the lengths at the overcommit limit (values.ts commitLength) are
   // cheap mappings, or a large machine's (each at least RAM_SWAP_MIN: the kernel's own requests fit)
   if (rng.chance(10)) m.ramSwap = RAM_SWAPS[rng.below(RAM_SWAPS.length)];
+  // a small hugetlb pool: MAP_HUGETLB's reservation fails only past it
+  if (rng.chance(10)) m.hugePages = 1 + rng.below(4);
   const others = space.profiles.filter((p) => p !== '6.18');
   if (others.length && rng.chance(12)) m.profile = others[rng.below(others.length)];
   return Object.keys(m).length ? m : undefined;

@@ -138,6 +138,7 @@ export function mapFlags(c: Decisions, len: bigint): bigint {
   let extra: number = c.weighted([
     [0, 45], [MAP.FIXED, 20], [MAP.FIXED_NOREPLACE, 10], [MAP.POPULATE, 5], [MAP.GROWSDOWN, 4], [MAP.NORESERVE, 3],
     [MAP.ABOVE4G, 2], [MAP.STACK, 2], [MAP['32BIT'], 1], [MAP.LOCKED, 2], [MAP.FIXED | MAP.POPULATE, 2], [0x40000000, 1],
+    [MAP.HUGETLB, 2], [MAP.HUGETLB | MAP.FIXED, 1], [MAP.HUGETLB | MAP.NORESERVE, 1],
   ] as const);
   if (len > POPULATE_MAX) extra &= ~(MAP.POPULATE | MAP.LOCKED);
   return BigInt(f | extra);
