@@ -53,6 +53,8 @@ export interface FuzzResult {
   readonly divergences: Found[];
   /** How many programs of the batch hit each feature. */
   readonly hits: Array<readonly [string, number]>;
+  /** Per op name: ops of that name run (the reference target's results), and programs that first diverged at one ('(final state)': no op named). */
+  readonly opCounts?: Array<readonly [string, number, number]>;
 }
 
 /** Programs replayed as they are (seed corpora, the corpus directory, other instances' queues), one at a time. */
@@ -135,9 +137,18 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
   const outcomes = await executeMany(progs, tp, onProgram, analyse);
   let unsupported = 0;
   let flaky = 0;
+  const opCounts = new Map<string, [number, number]>();
+  const countOp = (prog: Program, op: number | null | undefined, ran: number, diverged: number) => {
+    const name = (op === null || op === undefined ? undefined : prog.ops[op]?.name) ?? '(final state)';
+    const c = opCounts.get(name) ?? [0, 0];
+    c[0] += ran;
+    c[1] += diverged;
+    opCounts.set(name, c);
+  };
   for (let i = 0; i < t.count; i++) {
     const out = outcomes[i];
     if (out.unsupported) unsupported++;
+    for (let k = 0; k < out.a.results.length; k++) countOp(out.prog, k, 1, 0);
     const fresh: string[] = [];
     for (const f of out.features) {
       hits.set(f, (hits.get(f) ?? 0) + 1);
@@ -158,9 +169,12 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
       const cause = perEffect.get(d.effect)?.cause;
       const f = cause ? found.get(cause) : undefined;
       if (f) f.count++;
+      if (f) countOp(f.prog, f.op, 0, 1);
+      else countOp(out.prog, out.full?.op, 0, 1);
       continue;
     }
     const c = d.divergence;
+    countOp(out.prog, c.op, 0, 1);
     const e = perEffect.get(d.full);
     if (e) e.cause = c.signature;
     const prev = found.get(c.signature);
@@ -171,7 +185,7 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
       if (out.prog.ops.length < prev.ops) found.set(c.signature, { ...prev, prog: out.prog, ops: out.prog.ops.length, detail: c.detail, shows: c.shows, op: c.op });
     }
   }
-  return { kind: 'fuzz', ran: t.count, unsupported, flaky, newFeatures, divergences: [...found.values()], hits: [...hits] };
+  return { kind: 'fuzz', ran: t.count, unsupported, flaky, newFeatures, divergences: [...found.values()], hits: [...hits], opCounts: [...opCounts].map(([k, [n, d]]) => [k, n, d] as const) };
 }
 
 export async function minimizeWitness(t: MinimizeTask): Promise<MinimizeDone> {

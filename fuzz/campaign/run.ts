@@ -336,9 +336,15 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     }
   }
 
+  // ops run and divergences per op name (summary.ops, the report's coverage section)
+  const opCounts = new Map<string, { ran: number; diverged: number }>();
   const merge = async (r: import('../worker.js').FuzzResult) => {
     const before = programs;
     programs += r.ran;
+    for (const [name, ran, diverged] of r.opCounts ?? []) {
+      const c = opCounts.get(name) ?? { ran: 0, diverged: 0 };
+      opCounts.set(name, { ran: c.ran + ran, diverged: c.diverged + diverged });
+    }
     unsupported += r.unsupported;
     flaky += r.flaky;
     queue.countHits(r.hits);
@@ -492,6 +498,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     timeline,
     buckets: buckets.values().map((b) => ({ ...b, witness: b.fromCorpus || b.importedFrom ? '' : b.witness })),
     corpusRetriage,
+    ops: Object.fromEntries([...opCounts].sort((a, b) => b[1].ran - a[1].ran)),
     ...(cp ? { resumed: { programs: cp.programs, elapsedMs: cp.elapsedMs, batches: cp.batches } } : {}),
   };
 }

@@ -120,6 +120,8 @@ export interface Summary {
   readonly timeline: Snapshot[];
   readonly buckets: Bucket[];
   readonly corpusRetriage: Array<{ file: string; status: string }>;
+  /** Per op name: ops run and programs that first diverged at one (this run's batches; a resumed campaign's earlier runs are not counted). */
+  readonly ops?: Readonly<Record<string, { readonly ran: number; readonly diverged: number }>>;
   /** Set when the campaign continued a checkpoint: what the earlier runs had done. */
   readonly resumed?: { readonly programs: number; readonly elapsedMs: number; readonly batches: number };
 }
