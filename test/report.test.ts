@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../fuzz/campaign.js';
 import { UserError } from '../fuzz/load.js';
+import { modelRules } from '../fuzz/census.js';
 import { SERIES_COLORS } from '../fuzz/report/charts.js';
 import { writeReport } from '../fuzz/report/index.js';
 import { ensureChromium } from './helpers/chromium.js';
@@ -141,12 +142,59 @@ describe('the report in Chromium', () => {
     for (const [i, s] of sections.entries()) {
       const b = sum.buckets[i];
       expect(s.caseText).toBe(readFileSync(b.file, 'utf8'));
-      expect(s.cmd).toBe(`MMDIFF_INJECT=${INJECT} npx mmdiff repro ${b.file} --targets model,impl`);
+      // the bugs as summary.json records them (sorted): the same switch
+      expect(s.cmd).toBe(`MMDIFF_INJECT=${INJECT.split(',').sort().join(',')} npx mmdiff repro ${b.file} --targets model,impl`);
       expect(s.traceRows, b.signature).toBeGreaterThan(0);
       // re-run with the same bugs injected: the same divergence, its first op marked
       expect(s.status, b.signature).toBe('status ok');
       expect(s.first, b.signature).toBe(1);
     }
+    await page.close();
+  });
+
+  it('shows coverage: model rules per family, ops run and divergences per op; settings in words', async () => {
+    const sum = JSON.parse(readFileSync(join(campaign, 'summary.json'), 'utf8')) as Summary;
+    const { page, errors } = await open(join(campaign, 'report.html'));
+    expect(errors).toEqual([]);
+    // every rule the model's source names, by family, reached as the campaign's features say
+    const reached = new Set(sum.features.map((f) => f.replace(/\+(pkey|shstk)$/, '')));
+    const want = new Map<string, { reached: number; total: number; unreached: string[] }>();
+    for (const r of modelRules()) {
+      const fam = r.slice(0, r.indexOf(':'));
+      const w = want.get(fam) ?? { reached: 0, total: 0, unreached: [] };
+      w.total++;
+      if (reached.has(r)) w.reached++;
+      else w.unreached.push(r.slice(fam.length + 1));
+      want.set(fam, w);
+    }
+    const families = await page.$$eval('table.families tbody tr', (rows) => rows.map((r) => ({ family: r.cells[0].textContent, reached: r.cells[1].textContent, unreached: r.cells[3].textContent })));
+    expect(families.map((f) => f.family)).toEqual([...want.keys()].sort());
+    for (const f of families) {
+      const w = want.get(f.family!)!;
+      expect(f.reached, f.family!).toBe(`${w.reached} / ${w.total}`);
+      expect(f.unreached, f.family!).toBe(w.unreached.length ? w.unreached.join(', ') : '—');
+    }
+    // per op: what the workers counted, most run first, the ops where programs diverged marked
+    const ops = await page.$$eval('table.ops tbody tr', (rows) => rows.map((r) => ({ op: r.cells[0].textContent!, ran: r.cells[1].textContent!, diverged: r.cells[3].textContent!, marked: r.classList.contains('diverges') })));
+    const counted = Object.entries(sum.ops ?? {});
+    expect(counted.length).toBeGreaterThan(10);
+    expect(ops).toHaveLength(counted.length);
+    for (const o of ops) {
+      const c = sum.ops![o.op];
+      expect(o.diverged, o.op).toBe(c.diverged.toLocaleString('en'));
+      if (o.op !== '(final state)') expect(o.ran, o.op).toBe(c.ran.toLocaleString('en'));
+      expect(o.marked, o.op).toBe(c.diverged > 0);
+    }
+    expect(counted.reduce((n, [, c]) => n + c.diverged, 0)).toBeGreaterThan(0);
+    // the feature list is coverage only: no divergence kinds
+    const listed = await page.$$eval('#features details li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(listed.length).toBeGreaterThan(100);
+    expect(listed.filter((f) => f.startsWith('diverge:'))).toEqual([]);
+    // the settings table names each setting in words, never by its summary.json key
+    const labels = await page.$$eval('table.settings th', (ths) => ths.map((th) => th.textContent ?? ''));
+    expect(labels).toContain('Injected impl bugs');
+    expect(labels).toContain('In-memory corpus, at most');
+    for (const k of Object.keys(sum.settings)) expect(labels).not.toContain(k);
     await page.close();
   });
 

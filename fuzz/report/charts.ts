@@ -29,21 +29,52 @@ export interface ChartData {
 /** Series colours, also what the browser test looks for in the canvases' pixels. */
 export const SERIES_COLORS = { rate: '#1f77b4', average: '#9aa5b1', features: '#2ca02c', buckets: '#d62728' } as const;
 
-const RATE_WINDOW_MS = 1000;
+/** The shortest window the recent rate is taken over. */
+const MIN_RATE_WINDOW_MS = 10_000;
+
+/**
+ * The window the recent rate is smoothed over: programs arrive in whole batches (a
+ * worker's batch of a thousand every few seconds), so a window of one snapshot shows a
+ * sawtooth — a batch's programs in one second, none in the next. Four times the usual
+ * gap between two arrivals, at least 10 s, spans several batches of every worker.
+ */
+export function rateWindowMs(timeline: readonly Snapshot[]): number {
+  const gaps: number[] = [];
+  let last: Snapshot | undefined;
+  for (const s of timeline) {
+    if (last && s.programs > last.programs) gaps.push(s.elapsedMs - last.elapsedMs);
+    if (!last || s.programs > last.programs) last = s;
+  }
+  gaps.sort((a, b) => a - b);
+  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  return Math.max(MIN_RATE_WINDOW_MS, 4 * usual);
+}
+
+/**
+ * Programs/s over a trailing window at each snapshot, measured between batch arrivals
+ * (the snapshots where the count grew): from the latest arrival back to the latest
+ * arrival at least a window before it (or the start), so where in a batch's gap a
+ * snapshot falls changes nothing. A whole window without an arrival is a rate of 0.
+ */
+export function recentRates(timeline: readonly Snapshot[], windowMs: number): Array<number | null> {
+  const arrivals: Array<{ elapsedMs: number; programs: number }> = [{ elapsedMs: 0, programs: 0 }];
+  return timeline.map((s) => {
+    const last = arrivals[arrivals.length - 1];
+    if (s.programs > last.programs) arrivals.push({ elapsedMs: s.elapsedMs, programs: s.programs });
+    const end = s.elapsedMs - arrivals[arrivals.length - 1].elapsedMs >= windowMs ? { elapsedMs: s.elapsedMs, programs: s.programs } : arrivals[arrivals.length - 1];
+    let i = arrivals.length - 1;
+    while (i > 0 && end.elapsedMs - arrivals[i].elapsedMs < windowMs) i--;
+    const from = arrivals[i];
+    const dt = end.elapsedMs - from.elapsedMs;
+    return dt > 0 ? Math.round(((end.programs - from.programs) * 1000) / dt) : null;
+  });
+}
 
 export function chartData(timeline: readonly Snapshot[]): ChartData {
   const x = [0, ...timeline.map((s) => s.elapsedMs / 1000)];
-  // The rate over the last second or more shows slow-downs that the running average
-  // hides. Programs arrive in whole batches, so a shorter window (the campaign's final
-  // snapshot comes right after the one before) would show a spike that never was.
-  const points = [{ elapsedMs: 0, programs: 0 }, ...timeline];
-  let start = 0; // the latest point at least a window before the current one (moves forward only)
-  const rate = timeline.map((s) => {
-    while (start + 1 < points.length && s.elapsedMs - points[start + 1].elapsedMs >= RATE_WINDOW_MS) start++;
-    const prev = points[start];
-    const dt = s.elapsedMs - prev.elapsedMs;
-    return dt > 0 ? Math.round(((s.programs - prev.programs) * 1000) / dt) : null;
-  });
+  // the rate over a trailing window shows slow-downs the running average hides
+  const windowMs = rateWindowMs(timeline);
+  const rate = recentRates(timeline, windowMs);
   const at0 = <T>(v: readonly T[]): Array<T | null> => [null, ...v];
   return {
     x,
@@ -55,7 +86,7 @@ export function chartData(timeline: readonly Snapshot[]): ChartData {
         // uPlot draws in series order: the rate last, so the average never hides it
         series: [
           { label: 'average since start', color: SERIES_COLORS.average, values: at0(timeline.map((s) => s.rate)) },
-          { label: 'over the last second', color: SERIES_COLORS.rate, values: at0(rate) },
+          { label: `over the last ${Math.round(windowMs / 1000)} s`, color: SERIES_COLORS.rate, values: at0(rate) },
         ],
       },
       { id: 'chart-features', title: 'Features covered', unit: 'features', series: [{ label: 'features', color: SERIES_COLORS.features, values: at0(timeline.map((s) => s.features)) }] },

@@ -12,6 +12,7 @@ import { chooseInject, openVariantPair, runsImpl } from '../variant.js';
 import { batchPrograms } from '../batch.js';
 import { census, modelRules, type Census } from '../census.js';
 import { FIXED_MACHINE } from '../gen/machine.js';
+import { coverageOf, type Coverage } from './coverage.js';
 import { shellWords } from './shell.js';
 import { readSummary } from './summary.js';
 import { rerun, type Rerun } from './traces.js';
@@ -40,6 +41,8 @@ export interface ReportData {
   readonly buckets: readonly BucketReport[];
   /** The command that runs the same campaign again. */
   readonly campaignCommand: string;
+  /** What the campaign reached: model rules per family, ops run and divergences per op. */
+  readonly coverage: Coverage;
   /** What the generator covers (a fresh sample of its programs), and the model rules the campaign itself never reached. */
   readonly census: { readonly sample: Census; readonly unreached: readonly string[] } | null;
 }
@@ -134,6 +137,7 @@ export async function collectReport(dir: string): Promise<ReportData> {
     generatedAt: new Date().toISOString(),
     buckets,
     campaignCommand: campaignCommand(summary, injected),
+    coverage: coverageOf(summary, modelRules()),
     census: sampled,
   };
 }

@@ -8,6 +8,9 @@ import { chartAssets } from './assets.js';
 import { renderCharts } from './charts.js';
 import type { ReportData } from './data.js';
 import { html, trusted, type Html } from './html-escape.js';
+import { isDivergeFeature } from './coverage.js';
+import { renderCoverage } from './coverage-html.js';
+import { settingRows } from './settings.js';
 import { REPORT_CSS } from './style.js';
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
@@ -26,7 +29,6 @@ function total(value: string | number, label: string): Html {
 function overview(d: ReportData): Html {
   const s = d.summary;
   const fromCorpus = s.buckets.filter((b) => b.fromCorpus).length;
-  const settings = Object.entries(s.settings).filter(([, v]) => v !== undefined);
   return html`<section id="overview">
 <h2>Overview</h2>
 ${s.resumed ? html`<p class="note">Resumed from a checkpoint: the earlier runs had done ${s.resumed.programs.toLocaleString('en')} programs in ${duration(s.resumed.elapsedMs)}.</p>` : ''}
@@ -40,7 +42,7 @@ ${total(s.features.length, 'features covered')}
 ${total(s.buckets.length, fromCorpus ? `buckets (${fromCorpus} from the corpus)` : 'buckets')}
 </div>
 <table class="settings"><tbody>
-${settings.map(([k, v]) => html`<tr><th scope="row">${k}</th><td><code>${Array.isArray(v) ? v.join(', ') || '(none)' : String(v)}</code></td></tr>`)}
+${settingRows(s.settings).map((r) => html`<tr data-key="${r.key}"><th scope="row">${r.label}</th><td><code>${r.value}</code></td><td class="option">${r.option ? html`<code>${r.option}</code>` : ''}</td></tr>`)}
 </tbody></table>
 <h4>Run this campaign again</h4>
 <pre class="cmd">${d.campaignCommand}</pre>
@@ -62,9 +64,11 @@ function bucketIndex(d: ReportData): Html {
 
 function features(d: ReportData): Html {
   const retriage = d.summary.corpusRetriage;
+  const list = d.summary.features.filter((f) => !isDivergeFeature(f));
+  const kinds = d.summary.features.length - list.length;
   return html`<section id="features">
 <h2>Features and corpus</h2>
-<details><summary>${d.summary.features.length} features covered</summary><ul>${d.summary.features.map((f) => html`<li>${f}</li>`)}</ul></details>
+<details><summary>${list.length} features covered${kinds ? ` (and ${kinds} kinds of divergence, not listed: the buckets are above)` : ''}</summary><ul>${list.map((f) => html`<li>${f}</li>`)}</ul></details>
 ${retriage.length ? html`<details><summary>${retriage.length} corpus cases re-run at the start</summary><table><tbody>${retriage.map((c) => html`<tr><td><code>${c.file}</code></td><td>${c.status}</td></tr>`)}</tbody></table></details>` : ''}
 </section>`;
 }
@@ -79,8 +83,7 @@ function censusSection(d: ReportData): Html {
   };
   return html`<section id="census">
 <h2>Census</h2>
-<p class="note">The model rules this campaign never reached: ${c.unreached.length} of ${c.sample.named}. What its generator covers, from ${c.sample.programs.toLocaleString('en')} fresh programs of the same seed and settings (mmdiff census for more).</p>
-${c.unreached.length ? html`<details><summary>${c.unreached.length} model rules never reached</summary><ul>${c.unreached.map((r) => html`<li><code>${r}</code></li>`)}</ul></details>` : ''}
+<p class="note">What the campaign's generator covers, from ${c.sample.programs.toLocaleString('en')} fresh programs of the same seed and settings (mmdiff census for more). The ${c.unreached.length} model rules the campaign never reached are named per family under <a href="#coverage">Coverage</a>.</p>
 ${table('ops', c.sample.ops)}
 ${table('address arguments', c.sample.addresses)}
 ${table('length arguments', c.sample.lengths)}
@@ -110,7 +113,7 @@ export function renderReport(d: ReportData): string {
 <header>
 <h1>${title}</h1>
 <p><span class="path">${d.dir}</span> · report made ${d.generatedAt}</p>
-<nav><a href="#overview">Overview</a><a href="#charts">Over time</a><a href="#buckets">Buckets</a><a href="#features">Features</a><a href="#census">Census</a></nav>
+<nav><a href="#overview">Overview</a><a href="#charts">Over time</a><a href="#buckets">Buckets</a><a href="#coverage">Coverage</a><a href="#features">Features</a><a href="#census">Census</a></nav>
 </header>
 ${overview(d)}
 <section id="charts">
@@ -119,6 +122,7 @@ ${renderCharts(s.timeline)}
 </section>
 ${bucketIndex(d)}
 ${d.buckets.map((r, i) => renderBucket(r, i + 1, d.targets, { injected: d.injected, host: d.host }))}
+${renderCoverage(d.coverage)}
 ${features(d)}
 ${censusSection(d)}
 </main>

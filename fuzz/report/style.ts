@@ -25,7 +25,7 @@ pre.cmd { user-select: all; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 thead th { font-size: 13px; color: var(--muted); font-weight: 600; }
-table.settings th { width: 200px; font-weight: 500; }
+table.settings th { width: 260px; font-weight: 500; }
 td.num { text-align: right; color: var(--muted); width: 3em; }
 table.trace tr.first { background: var(--first); }
 table.trace tr.differs { background: var(--differs); }
@@ -45,6 +45,15 @@ dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 .detail { margin: 4px 0 8px; }
 .top { text-align: right; margin: 8px 0 0; font-size: 13px; }
 a.anchor { color: var(--muted); }
+table.settings td.option { color: var(--muted); width: 140px; }
+.coverage-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 24px; align-items: start; }
+.coverage-grid > * { min-width: 0; }
+table.coverage caption { text-align: left; font-weight: 600; padding: 4px 0; }
+table.coverage td.num, table.coverage th.num { text-align: right; width: auto; white-space: nowrap; }
+table.coverage td.bar { width: 90px; } table.coverage meter { width: 80px; }
+table.coverage td.unreached { font-size: 12px; } table.coverage td.unreached code { font-size: 12px; }
+table.coverage tr.none td:first-child code { color: var(--error); }
+table.ops tr.diverges { background: var(--first); }
 details ul { columns: 3 220px; font: 13px/1.5 ui-monospace, monospace; }
 @media print { .bucket { break-inside: avoid; } nav, .top { display: none; } }
 `;
