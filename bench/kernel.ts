@@ -6,6 +6,10 @@
 // Run: npm run bench:kernel   (writes bench/kernel.json)
 //   MMDIFF_BENCH_PTE=0: every kernel run without the PTE read (as before the walker);
 //   MMDIFF_BENCH_PTE=1: the with/without comparison only.
+// MMDIFF_BENCH_PART=determinism MMDIFF_CASES=dir,dir… (default corpus/semantics): not a
+// benchmark — every case the kernel here can honour runs 3 times (RUNS) on the kernel
+// with real PTE bits, and the traces are compared: are the hardware-set bits (A, D) the
+// same every time? Prints the counts (docs/kernel-differences.md records them).
 
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -13,6 +17,9 @@ import { OP_NAMES, runProgram, type Program } from '../abi/index.js';
 import { buildProgram, recipe } from '../fuzz/gen/program.js';
 import { createImpl } from '../impl/index.js';
 import { OP_CODES, startKernelTarget } from '../kernel/index.js';
+import { honour } from '../fuzz/honour.js';
+import { findCases, loadProgram } from '../fuzz/load.js';
+import { compare as compareTraces, PTE_BIT_NAMES, type Trace } from '../abi/index.js';
 import { createModel } from '../model/index.js';
 
 const SECONDS = Number(process.env.MMDIFF_BENCH_SECONDS ?? 8);
@@ -21,6 +28,68 @@ const BATCH = Number(process.env.MMDIFF_BATCH ?? 500);
 const PTE_MODE = process.env.MMDIFF_BENCH_PTE ?? 'both';
 const PTE = PTE_MODE !== '0';
 const ROUNDS = 3;
+
+if (process.env.MMDIFF_BENCH_PART === 'determinism') {
+  await determinism();
+  process.exit(0);
+}
+
+/** Which PTE bits differ between two traces of one program (names), or the first other difference. */
+function pteDiff(a: Trace, b: Trace): string[] {
+  const out = new Set<string>();
+  a.state.processes.forEach((p, i) => {
+    const q = b.state.processes[i];
+    p.ptes.forEach((e, j) => {
+      const f = q?.ptes[j];
+      if (!f || f.addr !== e.addr) return;
+      const x = e.bits ^ f.bits;
+      for (const [n, bit] of PTE_BIT_NAMES) if ((x >> BigInt(bit)) & 1n) out.add(n);
+    });
+  });
+  return [...out];
+}
+
+async function determinism(): Promise<void> {
+  const RUNS = Number(process.env.RUNS ?? 3);
+  const dirs = (process.env.MMDIFF_CASES ?? 'corpus/semantics').split(',');
+  const k = await startKernelTarget();
+  const unsupportedOps = OP_NAMES.filter((n) => OP_CODES[n] === undefined);
+  const runs: Program[] = [];
+  const names: string[] = [];
+  for (const f of dirs.flatMap((d) => findCases(d))) {
+    const { prog } = loadProgram(f);
+    const h = honour(k.layout(), unsupportedOps, prog, k.observe);
+    const run = 'run' in h ? h.run : { ...prog, machine: { ...prog.machine, ...k.layout() } };
+    if (k.unsupported(run)) continue;
+    runs.push(run);
+    names.push(f);
+  }
+  const traces: Trace[][] = [];
+  for (let r = 0; r < RUNS; r++) traces.push(await k.runMany(runs));
+  let ran = 0;
+  let same = 0;
+  const bits = new Map<string, number>();
+  const other: string[] = [];
+  runs.forEach((p, i) => {
+    if (traces.some((t) => t[i].unsupported || t[i].crash)) return;
+    ran++;
+    let ok = true;
+    for (let r = 1; r < RUNS; r++) {
+      const d = compareTraces(traces[0][i], traces[r][i], p);
+      if (!d) continue;
+      ok = false;
+      const names2 = pteDiff(traces[0][i], traces[r][i]);
+      if (names2.length) for (const n of names2) bits.set(n, (bits.get(n) ?? 0) + 1);
+      else other.push(`${names[i]}: ${d.signature}: ${d.detail}`);
+    }
+    if (ok) same++;
+  });
+  console.log(`kernel ${k.hello.kernel}, PTE bits ${k.hello.pteBits ? 'real' : 'NOT read (' + k.hello.pteNote + ')'}: ${ran} cases run ${RUNS} times each (${dirs.join(', ')})`);
+  console.log(`identical every time: ${same}; differing: ${ran - same}`);
+  for (const [n, c] of bits) console.log(`  PTE bit ${n} differed in ${c} rerun(s)`);
+  for (const o of other) console.log(`  ${o}`);
+  await k.close();
+}
 
 const probe = await startKernelTarget();
 const layout = probe.layout();

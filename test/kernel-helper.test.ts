@@ -342,6 +342,19 @@ describe.skipIf(!built)('kernel helper', () => {
     expect(p1.ptes.map((p) => p.bits)).toEqual([0x8000000000000067n, 0x8400000000000005n]);
   });
 
+  it('fetches for real in a VMA without VM_EXEC: the Accessed bit stays as a fetch leaves it', async () => {
+    // a populated page, old in the fork child: a read probe would have made it young
+    const t = await agree(`
+      r0 = mmap(NULL, 0x2000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_POPULATE, -1, 0)
+      r1 = fork()
+      p1: exec(r0)
+      p1: exec(r0+0x1000)
+      r2 = mmap(NULL, 0x1000, PROT_NONE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)
+      exec(NULL)
+    `);
+    expect(t.results.slice(2)).toEqual(['fault SIGSEGV SEGV_ACCERR', 'fault SIGSEGV SEGV_ACCERR', 0n, 'fault SIGSEGV SEGV_ACCERR']);
+  });
+
   it('falls back to present-or-not PTEs when the walker is off', async () => {
     const off = await startKernelTarget({ pteBits: false });
     try {

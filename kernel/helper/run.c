@@ -8,7 +8,8 @@
 #include "ptewalk.h"
 
 volatile u32 g_fault_sig, g_fault_code, g_fault_pkey;
-static volatile u64 g_fetch; /* the target of a probe_fetch under way */
+static volatile u64 g_fetch; /* the target of a probe_fetch under way (0 is one) */
+static volatile u32 g_fetching;
 extern char probe_fetch_resume[];
 int g_is_server;
 static u32 g_me;        /* this process's number (p0, p1, ...) */
@@ -63,7 +64,7 @@ static void internal_fault(int sig, u64 rip, u64 addr) {
 /* siginfo: si_code at 8, si_addr at 16, si_pkey at 32; ucontext: RIP at 40 + 16 * 8. */
 void on_signal(int sig, void *si, void *uc) {
   u64 *rip = (u64 *)((char *)uc + 168);
-  if (g_fetch && *rip == g_fetch) {
+  if (g_fetching && *rip == g_fetch) {
     g_fault_sig = (u32)sig;
     g_fault_code = (u32) * (i32 *)((char *)si + 8);
     g_fault_pkey = 0;
@@ -298,8 +299,9 @@ static void op_exec(u32 i, u64 addr) {
    * PTE's Accessed bit is what a fetch leaves (a read probe would set it). */
   if (vma_query(&q, addr) == 0 && !(q.vma_flags & PROCMAP_QUERY_VMA_EXECUTABLE)) {
     g_fetch = addr;
+    g_fetching = 1;
     probe_fetch(addr);
-    g_fetch = 0;
+    g_fetching = 0;
     if (!g_fault_sig) internal_fault(0, 0, addr);
     cpu_result(i, 0);
     return;
