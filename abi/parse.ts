@@ -332,6 +332,7 @@ const MACHINE_PARSERS: Record<string, (v: string) => unknown> = {
   maxMapCount: (v) => (/^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= 1 << 24 ? Number(v) : undefined),
   ramSwap: (v) => ramSwapValue(v),
   hugePages: (v) => (/^[0-9]+$/.test(v) && Number(v) <= HUGE_PAGES_MAX ? Number(v) : undefined),
+  gbPages: (v) => (v === '1' ? true : v === '0' ? false : undefined),
   reserved: (v) => parseReserved(v),
 };
 

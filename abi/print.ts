@@ -34,7 +34,7 @@ export function printOp(op: Op): string {
 
 const MACHINE_KEYS: ReadonlyArray<keyof MachineConfig> = [
   'profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage', 'ramSwap',
-  'hugePages',
+  'hugePages', 'gbPages',
 ];
 
 export function printMachine(m: Partial<MachineConfig>): string | null {

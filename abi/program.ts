@@ -83,6 +83,12 @@ export interface MachineConfig {
    */
   readonly hugePages: number;
   /**
+   * The CPU has 1 GiB pages (X86_FEATURE_GBPAGES): hugetlb then has a 1 GiB hstate and
+   * MAP_HUGE_1GB names it (arch/x86/mm/hugetlbpage.c: gigantic_page_runtime_supported /
+   * hugetlb_add_hstate at boot); without it hstate_sizelog(30) finds none (EINVAL).
+   */
+  readonly gbPages: boolean;
+  /**
    * Address ranges the machine's own software occupies in every process (the kernel
    * target's helper: its binary, data page, IO area, stack; kernel/target.ts layout()).
    * Each is an existing VMA that never merges, is never touched by a program (the
@@ -112,6 +118,7 @@ export const DEFAULT_MACHINE: MachineConfig = {
   zeroPage: true,
   ramSwap: 16n << 30n,
   hugePages: 0,
+  gbPages: true,
 };
 
 /**

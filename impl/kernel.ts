@@ -90,6 +90,8 @@ export class Kernel {
   readonly commitPages: number;
   /** Free huge pages of the hugetlb pool at boot. */
   readonly hugePages: number;
+  /** A 1 GiB hstate exists (GBPAGES): MAP_HUGE_1GB is a valid size. */
+  readonly gbPages: boolean;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
   /** Argument of the zap walk. */
@@ -111,6 +113,7 @@ export class Kernel {
     this.zeroPage = cfg.zeroPage;
     this.commitPages = Number(cfg.ramSwap / 4096n);
     this.hugePages = cfg.hugePages;
+    this.gbPages = cfg.gbPages;
     const first = this.newProc();
     for (const [vs, ve, fl] of reservedVmas(cfg)) this.addVma(first, vs, ve, vs, fl, 0, 0, 0);
   }

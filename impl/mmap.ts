@@ -68,7 +68,7 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   {
     // hstate_sizelog(): 0 = default 2 MiB, 21 = 2 MiB, 30 = 1 GiB; len rounded up to it
     const log = (flags >>> MAP_HUGE_SHIFT) & 0x3f;
-    if (log !== 0 && log !== 21 && log !== 30) return E.EINVAL;
+    if (log !== 0 && log !== 21 && !(log === 30 && k.gbPages)) return E.EINVAL; // 1 GiB pages need GBPAGES
     huge = log === 30 ? 2 ** 30 : 2 ** 21;
     const hb = BigInt(huge);
     lenB = (lenR + hb - 1n) & ~(hb - 1n) & 0xffffffffffffffffn;

@@ -2,13 +2,14 @@
 // `ramSwap` (MemTotal + SwapTotal: totalram_pages() + total_swap_pages, the limit
 // mm/util.c: __vm_enough_memory puts on one request under vm.overcommit_memory=0) and
 // `hugePages` (free 2 MiB huge pages not reserved: HugePages_Free - HugePages_Rsvd, what
-// mm/hugetlb.c: hugetlb_acct_memory can still reserve without surplus pages).
+// mm/hugetlb.c: hugetlb_acct_memory can still reserve without surplus pages), and from sysfs
+// `gbPages` (a 1 GiB hstate exists).
 // The kernel target's layout takes them (see the report of issue 14: `ramSwap: probe.ramSwap`).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { MachineConfig } from '../abi/index.js';
 
-export type ProbedMachine = Pick<MachineConfig, 'ramSwap' | 'hugePages'>;
+export type ProbedMachine = Pick<MachineConfig, 'ramSwap' | 'hugePages' | 'gbPages'>;
 
 /** The `Key:   123 kB` fields of a /proc/meminfo text (values as written, units dropped). */
 function fields(text: string): Map<string, bigint> {
@@ -34,10 +35,13 @@ export function parseMeminfo(text: string): ProbedMachine {
   const hugeSize = f.get('Hugepagesize');
   const free = (f.get('HugePages_Free') ?? 0n) - (f.get('HugePages_Rsvd') ?? 0n);
   const hugePages = hugeSize === 2n << 20n && free > 0n ? Number(free) : 0;
-  return { ramSwap, hugePages };
+  return { ramSwap, hugePages, gbPages: true };
 }
 
-/** This host's values (reads /proc/meminfo). */
-export function probeMachine(path = '/proc/meminfo'): ProbedMachine {
-  return parseMeminfo(readFileSync(path, 'utf8'));
+/**
+ * This host's values: /proc/meminfo, and whether hugetlb has a 1 GiB hstate (a CPU with GBPAGES
+ * registers one at boot: /sys/kernel/mm/hugepages/hugepages-1048576kB exists).
+ */
+export function probeMachine(path = '/proc/meminfo', hugepagesDir = '/sys/kernel/mm/hugepages'): ProbedMachine {
+  return { ...parseMeminfo(readFileSync(path, 'utf8')), gbPages: existsSync(`${hugepagesDir}/hugepages-1048576kB`) };
 }

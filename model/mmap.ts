@@ -68,10 +68,13 @@ export interface MmapArgs {
   off: bigint;
 }
 
-/** mm/hugetlb.c: hstate_sizelog — 0 (default 2 MiB), 21 (2 MiB) and 30 (1 GiB) name an hstate on x86-64. */
-function hugetlbSizelogValid(flags: bigint): boolean {
+/**
+ * mm/hugetlb.c: hstate_sizelog — 0 (default 2 MiB) and 21 (2 MiB) name an hstate on x86-64, 30 (1 GiB)
+ * only on a CPU with GBPAGES (cfg.gbPages).
+ */
+function hugetlbSizelogValid(k: Kernel, flags: bigint): boolean {
   const log = (flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
-  return log === 0n || log === 21n || log === 30n;
+  return log === 0n || log === 21n || (log === 30n && k.cfg.gbPages);
 }
 
 /** arch/x86/kernel/sys_x86_64.c: SYSCALL_DEFINE6(mmap). */
@@ -92,7 +95,7 @@ export function sysMmap(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
   }
   // mm/mmap.c: ksys_mmap_pgoff — anonymous MAP_HUGETLB: hstate_sizelog
   if (a.flags & BigInt(MAP.HUGETLB)) {
-    if (!hugetlbSizelogValid(a.flags)) {
+    if (!hugetlbSizelogValid(k, a.flags)) {
       hit(k, 'mmap:hugetlb-size-EINVAL');
       return 'EINVAL';
     }

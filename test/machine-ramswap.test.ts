@@ -1,5 +1,5 @@
-// The machine parameters of issue 14: ramSwap (RAM + swap: heuristic overcommit) and hugePages
-// (the hugetlb pool) in the `# machine` line — read, printed back, refused with a reason — the
+// The machine parameters of issue 14: ramSwap (RAM + swap: heuristic overcommit), hugePages
+// (the hugetlb pool) and gbPages (a 1 GiB hstate) in the `# machine` line — read, printed back, refused with a reason — the
 // kernel target's probe of this host's values from /proc/meminfo, and the generator reaching
 // lengths at the overcommit limit of the machine it generates for.
 
@@ -21,12 +21,13 @@ function parseError(text: string): ParseError {
   throw new Error('parsed');
 }
 
-describe('# machine ramSwap and hugePages', () => {
+describe('# machine ramSwap, hugePages, gbPages', () => {
   it('reads hex and decimal, prints hex, and keeps the default out of the line', () => {
-    const p = parse('# mmdiff 1\n# machine ramSwap=0x1000000 hugePages=3\nbrk(NULL)\n');
+    const p = parse('# mmdiff 1\n# machine ramSwap=0x1000000 hugePages=3 gbPages=0\nbrk(NULL)\n');
     expect(machineOf(p).ramSwap).toBe(0x1000000n);
     expect(machineOf(p).hugePages).toBe(3);
-    expect(print(p)).toBe('# mmdiff 1\n# machine ramSwap=0x1000000 hugePages=3\nbrk(NULL)\n');
+    expect(machineOf(p).gbPages).toBe(false);
+    expect(print(p)).toBe('# mmdiff 1\n# machine ramSwap=0x1000000 hugePages=3 gbPages=0\nbrk(NULL)\n');
     expect(machineOf(parse('# machine ramSwap=17179869184\nbrk(0)\n')).ramSwap).toBe(16n << 30n);
     expect(print({ ops: [], machine: { ramSwap: DEFAULT_MACHINE.ramSwap, hugePages: 0 } })).toBe('# mmdiff 1\n');
     expect(DEFAULT_MACHINE.ramSwap).toBe(16n << 30n);
@@ -58,7 +59,7 @@ describe('# machine ramSwap and hugePages', () => {
 describe('kernel/machine-probe.ts', () => {
   it('adds MemTotal and SwapTotal, counts free unreserved 2 MiB huge pages', () => {
     const text = 'MemTotal:       24683748 kB\nMemFree:         1000 kB\nSwapTotal:       1048576 kB\nHugePages_Total:      8\nHugePages_Free:       5\nHugePages_Rsvd:       2\nHugepagesize:       2048 kB\n';
-    expect(parseMeminfo(text)).toEqual({ ramSwap: (24683748n + 1048576n) * 1024n, hugePages: 3 });
+    expect(parseMeminfo(text)).toEqual({ ramSwap: (24683748n + 1048576n) * 1024n, hugePages: 3, gbPages: true });
     expect(parseMeminfo(text.replace('2048 kB', '1048576 kB')).hugePages).toBe(0);
     expect(() => parseMeminfo('MemTotal: 1 kB\n')).toThrow(/SwapTotal/);
   });
@@ -66,7 +67,8 @@ describe('kernel/machine-probe.ts', () => {
   it("reads this host's values: a machine line the parser takes", () => {
     const m = probeMachine();
     expect(m.ramSwap % 4096n).toBe(0n);
-    expect(machineOf(parse(`# machine ramSwap=${m.ramSwap} hugePages=${m.hugePages}\n`))).toMatchObject(m);
+    expect(machineOf(parse(`# machine ramSwap=${m.ramSwap} hugePages=${m.hugePages} gbPages=${m.gbPages ? 1 : 0}\n`))).toMatchObject(m);
+    expect(probeMachine('/proc/meminfo', '/nonexistent').gbPages).toBe(false);
   });
 });
 

@@ -32,6 +32,7 @@ export function chooseMachine(rng: Rng, space: MachineSpace): Partial<MachineCon
   if (rng.chance(10)) m.ramSwap = RAM_SWAPS[rng.below(RAM_SWAPS.length)];
   // a small hugetlb pool: MAP_HUGETLB's reservation fails only past it
   if (rng.chance(10)) m.hugePages = 1 + rng.below(4);
+  if (rng.chance(10)) m.gbPages = false;
   const others = space.profiles.filter((p) => p !== '6.18');
   if (others.length && rng.chance(12)) m.profile = others[rng.below(others.length)];
   return Object.keys(m).length ? m : undefined;

@@ -8,6 +8,9 @@ import type { Ctx } from './context.js';
 import { PAGE } from './context.js';
 import type { Decisions } from './decisions.js';
 
+/** MAP_HUGE_1GB: log2(1 GiB) << MAP_HUGE_SHIFT (include/uapi/asm-generic/hugetlb_encode.h). */
+const MAP_HUGE_1GB = 30 << 26;
+
 /** A fixed arena for MAP_FIXED and hints, away from the top-down area. */
 export const ARENA = 0x10000000n;
 export const SZ_2M = 0x200000n;
@@ -138,7 +141,7 @@ export function mapFlags(c: Decisions, len: bigint): bigint {
   let extra: number = c.weighted([
     [0, 45], [MAP.FIXED, 20], [MAP.FIXED_NOREPLACE, 10], [MAP.POPULATE, 5], [MAP.GROWSDOWN, 4], [MAP.NORESERVE, 3],
     [MAP.ABOVE4G, 2], [MAP.STACK, 2], [MAP['32BIT'], 1], [MAP.LOCKED, 2], [MAP.FIXED | MAP.POPULATE, 2], [0x40000000, 1],
-    [MAP.HUGETLB, 2], [MAP.HUGETLB | MAP.FIXED, 1], [MAP.HUGETLB | MAP.NORESERVE, 1],
+    [MAP.HUGETLB, 2], [MAP.HUGETLB | MAP.FIXED, 1], [MAP.HUGETLB | MAP.NORESERVE, 1], [MAP.HUGETLB | MAP_HUGE_1GB, 1],
   ] as const);
   if (len > POPULATE_MAX) extra &= ~(MAP.POPULATE | MAP.LOCKED);
   return BigInt(f | extra);
