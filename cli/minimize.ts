@@ -11,16 +11,17 @@ import { checkOutFile, writeOutput } from './options.js';
 
 export const MINIMIZE_HELP = `usage: mmdiff minimize FILE [--targets model,impl] [--out FILE]
 
-Shrinks a case whose targets diverge: drops ops (delta debugging, fixing rN and
-process references), then simplifies arguments, keeping the same divergence
-signature. Writes FILE with .min.mm (or --out) and prints ops before and after.
+Shrinks a case whose targets diverge (default: those its header names, else
+model,impl): drops ops (delta debugging, fixing rN and process references), then
+simplifies arguments, keeping the same divergence signature. Writes FILE with .min.mm (or --out) and prints ops before and after.
 A case found with injected impl bugs ('# variant: MMDIFF_INJECT=...' in its header)
 is minimized with them switched on, and the minimized case records them too.`;
 
 export async function minimizeCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
   if (pos.length !== 1) throw new UserError(`minimize: expected one FILE, got ${pos.length}`);
-  const spec = (v.targets as string | undefined) ?? 'model,impl';
   const { file, prog } = loadProgram(pos[0]);
+  // the targets the case was found on (its header), unless --targets names others
+  const spec = (v.targets as string | undefined) ?? caseOrigin(prog).targets ?? 'model,impl';
   const out = (v.out as string | undefined) ?? file.replace(/(\.mm)?$/, '.min.mm');
   checkOutFile(v.out !== undefined ? '--out' : 'output', out); // before the work, not after
   const inject = runsImpl(spec) ? chooseInject(caseOrigin(prog).inject, file) : [];

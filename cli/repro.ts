@@ -10,17 +10,19 @@ import { chooseInject, runsImpl, withVariantPair } from '../fuzz/variant.js';
 
 export const REPRO_HELP = `usage: mmdiff repro FILE [--targets model,impl]
 
-Runs FILE on both targets and shows the results side by side (>> marks the first
-divergence), the divergence's signature, and every difference in the final state.
+Runs FILE on both targets (default: those its header names, else model,impl) and
+shows the results side by side (>> marks the first divergence), the divergence's
+signature, and every difference in the final state.
 A case found with injected impl bugs (its header's '# variant: MMDIFF_INJECT=...')
 runs with those bugs switched on; MMDIFF_INJECT, if set too, must name the same.
 Exit status: 1 when the targets diverge, 0 when they agree.`;
 
 export async function reproCommand(pos: string[], v: Record<string, unknown>): Promise<number> {
   if (pos.length !== 1) throw new UserError(`repro: expected one FILE, got ${pos.length}`);
-  const spec = (v.targets as string | undefined) ?? 'model,impl';
   const { file, prog } = loadProgram(pos[0]);
   const origin = caseOrigin(prog);
+  // the targets the case was found on (its header), unless --targets names others
+  const spec = (v.targets as string | undefined) ?? origin.targets ?? 'model,impl';
   const inject = runsImpl(spec) ? chooseInject(origin.inject, file) : [];
   const { out, names } = await withVariantPair(spec, inject, async (pair) => ({ out: await execute(prog, pair), names: pair.names }));
   const bugs = inject.length ? ` (impl with MMDIFF_INJECT=${inject.join(',')}${origin.inject?.length && !process.env.MMDIFF_INJECT?.trim() ? ', as the case records' : ''})` : '';

@@ -94,6 +94,19 @@ describe('repro and minimize take it from the case', () => {
   });
 });
 
+describe('the targets come from the header too', () => {
+  it('repro of a design-variant case with no --targets runs the pair it was found on', async () => {
+    const file = join(root, 'brk.mm');
+    copyFileSync('docs/variants/6.18-vs-6.10/brk-vma.bounds.mm', file);
+    const [own, other] = await Promise.all([mmdiff(['repro', file], { env: env() }), mmdiff(['repro', file, '--targets', 'model,impl'], { env: env() })]);
+    expect(own.code, own.err).toBe(1);
+    expect(own.out).toMatch(/^\S+ on model@6\.18 and model@6\.10\n/);
+    // --targets still decides when given
+    expect(other.code, other.err).toBe(0);
+    expect(other.out).toContain('no divergence');
+  });
+});
+
 describe('report takes it from summary.json', () => {
   it('remade with no MMDIFF_INJECT: the banner, the repro commands, and re-runs that diverge', async () => {
     const r = await mmdiff(['report', campaign], { env: env() });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { parse, print, type Program } from '../../abi/index.js';
+import { parse, print, printMachine, type Program } from '../../abi/index.js';
 import { caseName, caseText, thisHost, withExpectations, writeFileAtomic } from '../casefile.js';
 import { modelRules } from '../census.js';
 import { findCases, loadProgram, UserError } from '../load.js';
@@ -488,7 +488,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   }
 
   return {
-    settings: { targets: o.targets, inject: inject.join(','), host, workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
+    settings: { targets: o.targets, inject: inject.join(','), host, ...(printMachine(layout) ? { machine: printMachine(layout)!.replace(/^# machine /, '') } : {}), workers: o.workers, seed, durationMs: o.durationMs, runs: o.runs, maxOps: o.maxOps, batchSize: o.batchSize, corpusDir: o.corpusDir, exclude, maxCorpus: queue.capacity, seedDirs: o.seedDirs ?? [], ...(o.blind ? { blind: true } : {}), ...(sync ? { syncDir: o.syncDir, instance: sync.instance } : {}) },
     stopped: o.signal?.aborted ? 'interrupted' : 'done',
     programs,
     unsupported,
