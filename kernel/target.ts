@@ -22,6 +22,7 @@ import { kernelObserver } from '../abi/observe.js';
 import { VMF } from '../abi/vmflags.js';
 import { HelperDied, HelperProcess, defaultHelperPath } from './helper.js';
 import { encodeProgram, MAX_OPS, MAX_PROCS, OP_CODES, type Hello, type Reply } from './protocol.js';
+import { probeMachine } from './machine-probe.js'; // issue 14 (ramSwap, hugePages, gbPages)
 
 export interface KernelTarget {
   readonly name: 'kernel';
@@ -105,6 +106,8 @@ class Kernel implements KernelTarget {
   private nextId = 1;
   /** CONFIG_MEMORY_FAILURE, found by probeConfig(). */
   memoryFailure = true;
+  /** issue 14: RAM + swap, the free hugetlb pool and the 1 GiB hstate of this host (kernel/machine-probe.ts). */
+  private readonly probed = probeMachine();
   private starting: Array<Promise<HelperProcess> | null>;
 
   constructor(
@@ -131,6 +134,7 @@ class Kernel implements KernelTarget {
       thp: !h.thpDisabled,
       memoryFailure: this.memoryFailure,
       zeroPage: h.zeroPfn !== 0,
+      ...this.probed, // issue 14
       reserved: reservedOf(h),
     };
   }
@@ -144,7 +148,7 @@ class Kernel implements KernelTarget {
     if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
     const want = machineOf(prog);
     const have = this.layout();
-    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage'];
+    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage', 'ramSwap', 'hugePages', 'gbPages'];
     for (const k of keys) {
       if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
     }
