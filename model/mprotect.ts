@@ -128,9 +128,10 @@ export function doMprotectPkey(k: Kernel, p: Process, startIn: bigint, lenIn: bi
   let changed = false;
   // mm/mprotect.c: do_mprotect_pkey — for_each_vma_range, continuing after the VMA each fixup returns
   for (let vma = findVma(mm, tmp); vma && vma.start < end; vma = findVma(mm, tmp)) {
-    // mm/mprotect.c: do_mprotect_pkey — a hole inside the range
+    // mm/mprotect.c: do_mprotect_pkey — a hole inside the range; never before the first
+    // fixup (tmp starts at the first VMA's start), so the VMAs before it were changed
     if (vma.start !== tmp) {
-      hit(k, changed ? 'mprotect:hole-ENOMEM-partial' : 'mprotect:hole-ENOMEM');
+      hit(k, 'mprotect:hole-ENOMEM-partial');
       return 'ENOMEM';
     }
     // mm/mprotect.c: do_mprotect_pkey — newflags = calc_vm_prot_bits(prot, new pkey) | other flags
