@@ -342,6 +342,44 @@ describe.skipIf(!built)('kernel helper', () => {
     expect(p1.ptes.map((p) => p.bits)).toEqual([0x8000000000000067n, 0x8400000000000005n]);
   });
 
+  it('agrees with the model on PTE bits the hardware and the kernel set (exact where the walker runs)', async () => {
+    // hardware D on a write to a clean writable PTE (after MADV_FREE), A again after
+    // MADV_COLD, mprotect down and up, PROT_NONE and back, DONTNEED, mremap moving PTEs,
+    // a forced write through /proc/self/mem into a read-only private page, fork of each
+    for (const text of [
+      `r0 = mmap(NULL, 0x3000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+       write(r0, 0x1)
+       write(r0+0x1000, 0x2)
+       madvise(r0, 0x2000, MADV_FREE)
+       write(r0, 0x3)
+       read(r0+0x2000)
+       madvise(r0, 0x3000, MADV_COLD)
+       read(r0+0x1000)`,
+      `r0 = mmap(NULL, 0x3000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+       write(r0, 0x1)
+       read(r0+0x1000)
+       mprotect(r0, 0x3000, PROT_READ)
+       mprotect(r0, 0x2000, PROT_READ|PROT_WRITE)
+       mprotect(r0+0x1000, 0x1000, PROT_NONE)
+       mprotect(r0+0x1000, 0x1000, PROT_READ|PROT_EXEC)
+       madvise(r0+0x2000, 0x1000, MADV_DONTNEED)
+       r1 = fork()
+       p1: write(r0, 0x5)`,
+      `r0 = mmap(NULL, 0x2000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)
+       write(r0, 0x1)
+       read(r0+0x1000)
+       r1 = mremap(r0, 0x2000, 0x4000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x30000000)
+       mprotect(r1, 0x2000, PROT_READ)
+       mem_write(r1+0x1000, 0x9)
+       mem_write(r1, 0x8)
+       r2 = mmap(NULL, 0x1000, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)
+       read(r2)
+       r3 = fork()
+       p1: write(r2, 0x4)
+       p1: madvise(r1, 0x2000, MADV_DONTNEED)`,
+    ]) await agree(text);
+  });
+
   it('fetches for real in a VMA without VM_EXEC: the Accessed bit stays as a fetch leaves it', async () => {
     // a populated page, old in the fork child: a read probe would have made it young
     const t = await agree(`
