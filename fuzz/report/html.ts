@@ -29,6 +29,7 @@ function total(value: string | number, label: string): Html {
 function overview(d: ReportData): Html {
   const s = d.summary;
   const fromCorpus = s.buckets.filter((b) => b.fromCorpus).length;
+  const kinds = s.features.filter(isDivergeFeature).length;
   return html`<section id="overview">
 <h2>Overview</h2>
 ${s.resumed ? html`<p class="note">Resumed from a checkpoint: the earlier runs had done ${s.resumed.programs.toLocaleString('en')} programs in ${duration(s.resumed.elapsedMs)}.</p>` : ''}
@@ -38,7 +39,7 @@ ${total(s.programs, 'programs')}
 ${total(duration(s.elapsedMs), `elapsed (${s.stopped ?? 'done'})`)}
 ${total(s.elapsedMs > 0 ? Math.round((s.programs * 1000) / s.elapsedMs) : 0, 'programs/s on average')}
 ${s.unsupported ? total(s.unsupported, 'programs a target could not run') : ''}
-${total(s.features.length, 'features covered')}
+${total(s.features.length, kinds ? `features covered (${kinds} of them kinds of divergence)` : 'features covered')}
 ${total(s.buckets.length, fromCorpus ? `buckets (${fromCorpus} from the corpus)` : 'buckets')}
 </div>
 <table class="settings"><tbody>

@@ -15,6 +15,7 @@ const LABELS: Readonly<Record<string, { readonly label: string; readonly option?
   targets: { label: 'Targets compared', option: '--targets' },
   inject: { label: 'Injected impl bugs', option: 'MMDIFF_INJECT' },
   host: { label: 'Host' },
+  machine: { label: 'Target machine', option: '# machine' },
   workers: { label: 'Worker threads', option: '--workers' },
   seed: { label: 'Seed', option: '--seed' },
   durationMs: { label: 'Duration', option: '--minutes' },
