@@ -6,7 +6,7 @@ import { caseOrigin, caseText, thisHost, withExpectations } from '../fuzz/casefi
 import { execute } from '../fuzz/execute.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
 import { minimize } from '../fuzz/minimize/index.js';
-import { chooseInject, runsImpl, withVariantPair } from '../fuzz/variant.js';
+import { chooseInject, knownBugs, runsImpl, withVariantPair } from '../fuzz/variant.js';
 import { checkOutFile, writeOutput } from './options.js';
 
 export const MINIMIZE_HELP = `usage: mmdiff minimize FILE [--targets model,impl] [--out FILE]
@@ -24,7 +24,7 @@ export async function minimizeCommand(pos: string[], v: Record<string, unknown>)
   const spec = (v.targets as string | undefined) ?? caseOrigin(prog).targets ?? 'model,impl';
   const out = (v.out as string | undefined) ?? file.replace(/(\.mm)?$/, '.min.mm');
   checkOutFile(v.out !== undefined ? '--out' : 'output', out); // before the work, not after
-  const inject = runsImpl(spec) ? chooseInject(caseOrigin(prog).inject, file) : [];
+  const inject = runsImpl(spec) ? knownBugs(chooseInject(caseOrigin(prog).inject, file), file) : [];
   const stripped: Program = { ...prog, ops: prog.ops.map((op) => ({ ...op, expect: undefined, lead: undefined, note: undefined })) };
   const { r, d, text } = await withVariantPair(spec, inject, async (pair) => {
     const first = await execute(stripped, pair);

@@ -6,7 +6,7 @@ import { caseOrigin, thisHost } from '../fuzz/casefile.js';
 import { execute } from '../fuzz/execute.js';
 import { loadProgram, UserError } from '../fuzz/load.js';
 import { sideBySide, stateDiff } from '../fuzz/statediff.js';
-import { chooseInject, runsImpl, withVariantPair } from '../fuzz/variant.js';
+import { chooseInject, knownBugs, runsImpl, withVariantPair } from '../fuzz/variant.js';
 
 export const REPRO_HELP = `usage: mmdiff repro FILE [--targets model,impl]
 
@@ -23,7 +23,7 @@ export async function reproCommand(pos: string[], v: Record<string, unknown>): P
   const origin = caseOrigin(prog);
   // the targets the case was found on (its header), unless --targets names others
   const spec = (v.targets as string | undefined) ?? origin.targets ?? 'model,impl';
-  const inject = runsImpl(spec) ? chooseInject(origin.inject, file) : [];
+  const inject = runsImpl(spec) ? knownBugs(chooseInject(origin.inject, file), file) : [];
   const { out, names } = await withVariantPair(spec, inject, async (pair) => ({ out: await execute(prog, pair), names: pair.names }));
   const bugs = inject.length ? ` (impl with MMDIFF_INJECT=${inject.join(',')}${origin.inject?.length && !process.env.MMDIFF_INJECT?.trim() ? ', as the case records' : ''})` : '';
   process.stdout.write(`${file} on ${names[0]} and ${names[1]}${bugs}\n\n`);

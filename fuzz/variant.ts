@@ -26,18 +26,24 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * The bugs to switch on for something `what` that recorded `recorded` (null: it records
  * nothing, an older or hand-written file): MMDIFF_INJECT when nothing is recorded, else
  * the recorded bugs, which MMDIFF_INJECT, when set (not empty), must name exactly.
+ * Whether this mmdiff has the recorded bugs is knownBugs()'s question.
  */
 export function chooseInject(recorded: readonly string[] | null, what: string, env: string | undefined = process.env.MMDIFF_INJECT): string[] {
   const fromEnv = parseInject(env);
   if (recorded === null) return fromEnv;
-  const known = mutants();
-  const unknown = recorded.find((n) => !known.has(n));
-  if (unknown !== undefined) throw new UserError(`${what} records MMDIFF_INJECT=${recorded.join(',')} (the impl bugs it ran with), but this mmdiff has no bug '${unknown}' in bench/mutants/`);
   const want = [...new Set(recorded)].sort();
   if (env !== undefined && env.trim() !== '' && !sameSet(fromEnv, want)) {
     throw new UserError(`${what} records MMDIFF_INJECT=${injectText(want)} (the impl bugs it ran with), but MMDIFF_INJECT=${env} is set: unset it (the recorded bugs are switched on) or set it to the same`);
   }
   return want;
+}
+
+/** `names` when this mmdiff has every one of them (bench/mutants/), else one line saying which it lacks. */
+export function knownBugs(names: readonly string[], what: string): string[] {
+  const known = mutants();
+  const unknown = names.find((n) => !known.has(n));
+  if (unknown !== undefined) throw new UserError(`${what} records MMDIFF_INJECT=${names.join(',')} (the impl bugs it ran with), but this mmdiff has no bug '${unknown}' in bench/mutants/`);
+  return [...names];
 }
 
 /** impl's factory with `names` applied: the process's own when they are MMDIFF_INJECT's, else built here. */

@@ -4,7 +4,7 @@
 // without MMDIFF_INJECT, still show the divergence. MMDIFF_INJECT set to other bugs is
 // refused in one line.
 
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ import { parse } from '../abi/index.js';
 import type { Summary } from '../fuzz/campaign.js';
 import { caseOrigin, caseText, thisHost } from '../fuzz/casefile.js';
 import { UserError } from '../fuzz/load.js';
-import { chooseInject } from '../fuzz/variant.js';
+import { writeReport } from '../fuzz/report/index.js';
+import { chooseInject, knownBugs } from '../fuzz/variant.js';
 import { mmdiff } from './helpers/cli.js';
 
 const BUG = 'mseal-mprotect-last';
@@ -130,6 +131,18 @@ describe('report takes it from summary.json', () => {
   });
 });
 
+describe('a recorded bug this mmdiff no longer has', () => {
+  it('report: every section says why it cannot re-run, the report is still written', async () => {
+    const dir = join(root, 'gone-bug');
+    cpSync(campaign, dir, { recursive: true });
+    const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary & { settings: Record<string, unknown> };
+    s.settings.inject = 'no-such-bug';
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify(s));
+    const html = readFileSync(await writeReport(dir), 'utf8');
+    expect(html.match(/Could not re-run this case: cannot open the targets model,impl here: unknown mutant &#39;no-such-bug&#39;/g)).toHaveLength(s.buckets.length);
+  });
+});
+
 describe('chooseInject', () => {
   it('nothing recorded (a hand-written case, an older summary): MMDIFF_INJECT decides', () => {
     expect(chooseInject(null, 'x.mm', undefined)).toEqual([]);
@@ -142,7 +155,7 @@ describe('chooseInject', () => {
     expect(() => chooseInject([BUG], 'x.mm', 'merge-ignores-pkey')).toThrow(UserError);
     // a campaign with the impl as it is records that too: a bug switched on now is refused
     expect(() => chooseInject([], 'summary.json', BUG)).toThrow(/records MMDIFF_INJECT=\(none\)/);
-    expect(() => chooseInject(['no-such-bug'], 'x.mm', undefined)).toThrow(/no bug 'no-such-bug'/);
+    expect(() => knownBugs(chooseInject(['no-such-bug'], 'x.mm', undefined), 'x.mm')).toThrow(/x\.mm records MMDIFF_INJECT=no-such-bug .* no bug 'no-such-bug'/);
   });
   it('the header lines round-trip through the case format', () => {
     const prog = parse('mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\n');
