@@ -258,7 +258,7 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
   }, null);
 }
 
-/** COLD (docs/conventions.md): clear A of exclusively mapped anon pages (present or protnone). */
+/** COLD (docs/conventions.md): clear A of exclusively mapped anon and shmem pages (present or protnone). */
 function coldRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
   k.pt.walk(mm.pgd, vs, ve, coldTable, k);
 }
@@ -271,7 +271,8 @@ function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
     const l = L[2 * s];
     if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const f = pte.pfnOf(l, L[2 * s + 1]);
-    if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
+    // a shmem frame also holds the object's reference: mapped once is ref 2
+    if (f === ZERO_FRAME || fr.flags[f] & F_FILE || fr.ref[f] !== (fr.flags[f] & F_SHMEM ? 2 : 1)) continue;
     L[2 * s] = (l & ~pte.A) >>> 0;
   }
 }

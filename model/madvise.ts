@@ -14,7 +14,7 @@
 //   ENOMEM of a split/merge in flag advice                 -> EAGAIN
 // Effects: flag advice merges/splits like mprotect; DONTNEED zaps (guard markers stay);
 // FREE makes the PTEs of anon pages old and clean (A=0, D=0, SavedDirty=0); REMOVE punches shmem pages out
-// in every process; COLD clears A of exclusively mapped anon pages, PAGEOUT unmaps only exclusively mapped shmem pages (conventions.md);
+// in every process; COLD clears A of exclusively mapped anon and shmem pages, PAGEOUT unmaps only exclusively mapped shmem pages (conventions.md);
 // GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
 
 import { MADV, PROT, VMF } from '../abi/index.js';
@@ -356,8 +356,9 @@ function madviseRemove(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
 
 /**
  * mm/madvise.c: madvise_cold / madvise_pageout — EINVAL on VM_LOCKED. COLD clears the
- * Accessed bit of present PTEs of exclusively mapped anonymous pages
- * (madvise_cold_or_pageout_pte_range: `!pageout && pte_young`); PAGEOUT hands the
+ * Accessed bit of present PTEs of exclusively mapped LRU folios, anonymous or shmem
+ * (madvise_cold_or_pageout_pte_range: `!pageout && pte_young`; seen on the live kernel,
+ * madvise/cold_shmem.mm); PAGEOUT hands the
  * exclusively mapped folios to reclaim (mm/vmscan.c: shrink_folio_list), which without
  * swap re-activates anon folios before unmapping them (no PTE changes), but unmaps a
  * shmem folio (try_to_unmap) before writeback fails: its PTE goes; a dirty folio stays
@@ -396,7 +397,8 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
   }
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
-    if (!ptePresent(pte) || !pte.frame || !pte.frame.anon || pte.frame.mapcount !== 1) continue;
+    // mm/madvise.c: madvise_cold_or_pageout_pte_range — a normal LRU folio (anon or shmem, not the zero page) mapped once
+    if (!ptePresent(pte) || !pte.frame || !(pte.frame.anon || vma.shmem) || pte.frame.mapcount !== 1) continue;
     hit(k, 'madvise:cold-mkold');
     pteMkold(pte);
   }
