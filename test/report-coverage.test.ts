@@ -69,6 +69,9 @@ describe('coverage', () => {
     ]);
     expect(c.opsRan).toBe(40);
     expect(coverageOf(summary({}), rules).ops).toBeNull();
+    // resumed: the counts are of the last run's programs
+    expect(coverageOf(summary({ programs: 300, resumed: { programs: 100, elapsedMs: 1, batches: 1 }, ops: {} }), rules).opsSinceResume).toBe(200);
+    expect(c.opsSinceResume).toBeNull();
   });
 
   it('no model among the targets: no rules counted', () => {

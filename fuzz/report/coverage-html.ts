@@ -41,6 +41,7 @@ export function renderCoverage(c: Coverage): Html {
   return html`<section id="coverage">
 <h2>Coverage</h2>
 <p class="note">What the campaign's programs reached: ${rules}${c.otherFeatures.toLocaleString('en')} other features (result kinds of each op, rules named at run time)${c.divergeKinds ? `; the ${c.divergeKinds} kinds of divergence it kept programs for are not coverage and are not counted` : ''}. ${c.ops ? 'Per op: how many ran, their share of all ops, the programs that diverged there (a divergence counts at the op of its cause, where the targets first differ; "(final state)": no op could be named) and that number per op run.' : ''}</p>
+${c.ops && c.opsSinceResume !== null ? html`<p class="note">The campaign was resumed: the per-op numbers are of its last run, ${c.opsSinceResume.toLocaleString('en')} programs (a checkpoint does not keep them).</p>` : ''}
 <div class="coverage-grid">
 ${familyTable(c)}
 ${opTable(c)}

@@ -34,6 +34,8 @@ export interface Coverage {
   /** Null for a summary written before ops were counted. */
   readonly ops: readonly OpRow[] | null;
   readonly opsRan: number;
+  /** For a resumed campaign, the programs of its last run: the per-op counts are of those only (a checkpoint does not keep them). */
+  readonly opsSinceResume: number | null;
 }
 
 /** A feature without the machine suffix the model adds (`fault:cow-copy+pkey`). */
@@ -70,5 +72,6 @@ export function coverageOf(s: Summary, rules: readonly string[]): Coverage {
     divergeKinds: s.features.length - features.length,
     ops: ops ?? null,
     opsRan: (ops ?? []).reduce((n, r) => n + (r.ran ?? 0), 0),
+    opsSinceResume: s.resumed ? s.programs - s.resumed.programs : null,
   };
 }
