@@ -79,8 +79,8 @@ async function determinism(): Promise<void> {
       if (!d) continue;
       ok = false;
       const names2 = pteDiff(traces[0][i], traces[r][i]);
-      if (names2.length) for (const n of names2) bits.set(n, (bits.get(n) ?? 0) + 1);
-      else other.push(`${names[i]}: ${d.signature}: ${d.detail}`);
+      for (const n of names2) bits.set(n, (bits.get(n) ?? 0) + 1);
+      other.push(`${names[i]} (run ${r + 1} vs 1): ${d.signature}: ${d.detail}`);
     }
     if (ok) same++;
   });
