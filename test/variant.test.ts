@@ -6,7 +6,7 @@
 
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../abi/index.js';
@@ -131,12 +131,37 @@ describe('report takes it from summary.json', () => {
   });
 });
 
+describe('a case that records other bugs than its campaign (another instance found it)', () => {
+  it('report re-runs it with its own, and its repro command says so', async () => {
+    const dir = join(root, 'mixed');
+    cpSync(campaign, dir, { recursive: true });
+    const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+    const other = join(dir, 'corpus', 'other.mm');
+    writeFileSync(other, readFileSync(s.buckets[0].file, 'utf8').replace(`# variant: MMDIFF_INJECT=${BUG}`, '# variant: MMDIFF_INJECT=merge-ignores-pkey'));
+    s.buckets[0].file = other;
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify(s));
+    const html = readFileSync(await writeReport(dir), 'utf8');
+    const sections = html.split('<section class="bucket"').slice(1);
+    expect(sections[0]).toContain(`<pre class="cmd">MMDIFF_INJECT=merge-ignores-pkey npx mmdiff repro ${other} --targets model,impl</pre>`);
+    expect(sections[0]).toContain("Its case records other impl bugs than the campaign's: it is re-run with <code>MMDIFF_INJECT=merge-ignores-pkey</code>");
+    // that bug is not the one that made it diverge: the targets agree, and the page says with which bugs
+    expect(sections[0]).toContain('(with <code>MMDIFF_INJECT=merge-ignores-pkey</code>, as its case records), the targets agree');
+    for (const sec of sections.slice(1)) expect(sec).toContain(`<pre class="cmd">MMDIFF_INJECT=${BUG} npx mmdiff repro`);
+  });
+});
+
 describe('a recorded bug this mmdiff no longer has', () => {
   it('report: every section says why it cannot re-run, the report is still written', async () => {
     const dir = join(root, 'gone-bug');
     cpSync(campaign, dir, { recursive: true });
     const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary & { settings: Record<string, unknown> };
     s.settings.inject = 'no-such-bug';
+    // and the cases record it too (a case's own record is what its re-run follows)
+    for (const b of s.buckets) {
+      const file = join(dir, 'corpus', basename(b.file));
+      writeFileSync(file, readFileSync(b.file, 'utf8').replace(`# variant: MMDIFF_INJECT=${BUG}`, '# variant: MMDIFF_INJECT=no-such-bug'));
+      b.file = file;
+    }
     writeFileSync(join(dir, 'summary.json'), JSON.stringify(s));
     const html = readFileSync(await writeReport(dir), 'utf8');
     expect(html.match(/Could not re-run this case: cannot open the targets model,impl here: unknown mutant &#39;no-such-bug&#39;/g)).toHaveLength(s.buckets.length);

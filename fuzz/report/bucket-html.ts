@@ -58,7 +58,7 @@ function rerunStatus(rerun: Extract<Rerun, { ok: true }>, r: BucketReport, ctx: 
       ...(ctx.host && ctx.host !== here ? [`the campaign ran on ${ctx.host} and this is ${here}`] : []),
       ...(ctx.host ? [] : ['the campaign ran on another machine or with injected bugs it did not record (an older summary)']),
     ];
-    const injected = ctx.injected ? html` (with <code>MMDIFF_INJECT=${ctx.injected}</code>, as the campaign ran)` : '';
+    const injected = r.injected ? html` (with <code>MMDIFF_INJECT=${r.injected}</code>, as ${r.injected === ctx.injected ? 'the campaign ran' : 'its case records'})` : '';
     return html`<p class="status warn">Re-run here${injected}, the targets agree: ${why.slice(0, -1).join(', ')}${why.length > 1 ? ' or ' : ''}${why[why.length - 1]}. The campaign saw: <code>${r.bucket.signature}</code>.</p>`;
   }
   const where = d.op === null ? 'in the final state' : `at op ${d.op}`;
@@ -70,6 +70,7 @@ function rerunSection(r: BucketReport, names: readonly [string, string], ctx: Ru
   const rerun = r.rerun;
   if (!rerun.ok) return html`<h4>Traces</h4><p class="status error">Could not re-run this case: ${rerun.reason}</p>`;
   return html`<h4>Traces</h4>
+${r.injected !== ctx.injected ? html`<p class="note">Its case records other impl bugs than the campaign's: it is re-run with <code>MMDIFF_INJECT=${r.injected || '(none)'}</code>.</p>` : ''}
 ${rerunStatus(rerun, r, ctx)}
 ${rerun.divergence ? html`<p class="detail"><code>${rerun.divergence.detail}</code></p>` : ''}
 ${traceTable(rerun.rows, names)}

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, type Program } from '../../abi/index.js';
 import type { Bucket, Summary } from '../campaign.js';
+import { caseOrigin } from '../casefile.js';
 import { loadProgram } from '../load.js';
 import type { TargetPair } from '../pair.js';
 import { chooseInject, openVariantPair, runsImpl } from '../variant.js';
@@ -26,6 +27,8 @@ export interface BucketReport {
   /** The program shown: the case file's text, else the witness kept in the summary. */
   readonly caseText: string;
   readonly rerun: Rerun;
+  /** The impl bugs its re-run had switched on: its case header's, else the campaign's. */
+  readonly injected: string;
   readonly reproCommand: string;
 }
 
@@ -81,6 +84,16 @@ function campaignCommand(s: Summary, injected: string): string {
   return shellWords(words);
 }
 
+/** The bugs a case's header records (sorted), or null: none recorded, or not a case that parses. */
+function caseBugs(text: string): string[] | null {
+  try {
+    const bugs = caseOrigin(parse(text)).inject;
+    return bugs ? [...new Set(bugs)].sort() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The bugs summary.json records (`settings.inject`, names separated by commas); null in a summary older than the record. */
 function recordedInject(s: Summary): string[] | null {
   const v = s.settings.inject;
@@ -101,7 +114,15 @@ export async function collectReport(dir: string): Promise<ReportData> {
   const names = spec.split(',').map((s) => s.trim());
   const inject = runsImpl(spec) ? chooseInject(recordedInject(summary), join(dir, 'summary.json')) : [];
   const injected = inject.join(',');
-  const pair = await openTargets(spec, inject);
+  // one pair per set of bugs: a case whose header records other bugs than the campaign's
+  // (a bucket another instance of the sync directory found) is re-run with its own
+  const pairs = new Map<string, Promise<TargetPair | string>>();
+  const pairWith = (bugs: readonly string[]) => {
+    const key = bugs.join(',');
+    if (!pairs.has(key)) pairs.set(key, openTargets(spec, bugs));
+    return pairs.get(key)!;
+  };
+  const pair = await pairWith(inject);
   const buckets: BucketReport[] = [];
   let sampled: ReportData['census'] = null;
   try {
@@ -115,18 +136,23 @@ export async function collectReport(dir: string): Promise<ReportData> {
         if (witness) return parse(witness);
         throw new Error(`the case file ${b.file} is gone and the summary keeps no witness`);
       };
+      const bugs = runsImpl(spec) ? (caseBugs(caseText) ?? inject) : [];
       buckets.push({
         anchor: `bucket-${i + 1}`,
         bucket: b,
         caseFile,
         caseText,
         // a hang or a dead worker would hang or kill the report too: shown, not re-run
-        rerun: b.class === 'hang' || b.signature === 'worker crash' ? { ok: false, reason: `a ${b.signature} bucket is not re-run; replay it with the command below` } : await rerun(load, pair),
-        reproCommand: shellWords([...envPrefix(injected), 'npx', 'mmdiff', 'repro', caseFile ?? b.file, '--targets', spec]),
+        rerun: b.class === 'hang' || b.signature === 'worker crash' ? { ok: false, reason: `a ${b.signature} bucket is not re-run; replay it with the command below` } : await rerun(load, await pairWith(bugs)),
+        injected: bugs.join(','),
+        reproCommand: shellWords([...envPrefix(bugs.join(',')), 'npx', 'mmdiff', 'repro', caseFile ?? b.file, '--targets', spec]),
       });
     }
   } finally {
-    if (typeof pair !== 'string') await pair.close().catch(() => {});
+    for (const p of pairs.values()) {
+      const opened = await p;
+      if (typeof opened !== 'string') await opened.close().catch(() => {});
+    }
   }
   return {
     dir,
