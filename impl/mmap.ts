@@ -8,7 +8,7 @@
 //   EPERM/ENOMEM MAP_FIXED over sealed / split at max_map_count |
 //   ENOMEM private writable over RAM + swap (less the accounted pages replaced; splits stay) |
 //   (MAP_FIXED unmaps) | ENOMEM shared over RAM + swap (a gap stays). MAP_HUGETLB after the
-//   EEXIST check: EOVERFLOW offset + len | EINVAL type | (MAP_FIXED unmaps) EINVAL offset |
+//   EEXIST check: EOVERFLOW offset + len | EOPNOTSUPP SHARED_VALIDATE + other flags | EINVAL type | (MAP_FIXED unmaps) EINVAL offset |
 //   ENOMEM pool short | else not modelled.
 
 import { MAP } from '../abi/constants.js';
@@ -86,7 +86,9 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   // on the u64s (a double loses the low bits): file_mmap_ok's bound and hugetlbfs_file_mmap's alignment
   const off = a[5];
   const offFits = off >> 12n <= ((1n << 63n) - 1n - lenB) >> 12n;
-  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, off % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n, offFits);
+  // MAP_SHARED_VALIDATE takes only the legacy flags (no MAP_SYNC on hugetlbfs), all 64 bits looked at
+  const legacyOnly = (a[3] & ~0x7c07f9f3n) === 0n;
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, off % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n, offFits, legacyOnly);
 }
 
 /** mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split); an errno result or null. */
@@ -122,11 +124,12 @@ function gatherFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | numb
  * the caller adds (alloc_shstk: VM_SHADOW_STACK|VM_WRITE); a shadow stack is placed with
  * a one-page start gap (stack_guard_placement), unless sg says otherwise. hugeOffOk,
  * hugeAddrOk: a MAP_HUGETLB offset, and a MAP_FIXED address, on a huge page boundary;
- * hugeOffFits: the offset plus the length within MAX_LFS_FILESIZE (file_mmap_ok).
+ * hugeOffFits: the offset plus the length within MAX_LFS_FILESIZE (file_mmap_ok); hugeLegacyOnly:
+ * no flag outside LEGACY_MAP_MASK (else MAP_SHARED_VALIDATE is EOPNOTSUPP).
  */
 export function mmapCommon(
   k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
-  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true, hugeOffFits = true,
+  extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true, hugeOffFits = true, hugeLegacyOnly = true,
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
@@ -153,6 +156,7 @@ export function mmapCommon(
   if (huge) {
     // the hugetlbfs file's checks in do_mmap: file_mmap_ok (offset + len within MAX_LFS_FILESIZE), the type
     if (!hugeOffFits) return err('EOVERFLOW');
+    if (type === MAP.SHARED_VALIDATE && !hugeLegacyOnly) return err('EOPNOTSUPP');
     if (type !== MAP.SHARED && type !== MAP.PRIVATE && type !== MAP.SHARED_VALIDATE) return E.EINVAL;
     if (flags & MAP.GROWSDOWN) return E.EINVAL;
     // the old range is cleaned up before the file's mmap runs; when that fails the

@@ -19,6 +19,7 @@
 //   MAP_DROPPABLE with MAP_LOCKED|MAP_HUGETLB|GROWSDOWN -> EINVAL
 //   any other type (0, SHARED_VALIDATE, 4..15)         -> EINVAL
 //   MAP_HUGETLB: offset + len past 2^63 - 1 -> EOVERFLOW (after EEXIST, before the type check);
+//     MAP_SHARED_VALIDATE with a flag outside LEGACY_MAP_MASK -> EOPNOTSUPP;
 //     (MAP_FIXED unmaps what it replaces: a gap stays on error) offset not a whole number of huge
 //     pages -> EINVAL; without MAP_NORESERVE more huge pages than the free pool (cfg.hugePages)
 //     -> ENOMEM; else a hugetlb VMA: not modelled (NotModelled)
@@ -50,6 +51,12 @@ import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type Vm
 import { vmEnoughMemory } from './overcommit.js';
 
 const U64 = (1n << 64n) - 1n;
+/**
+ * include/linux/mman.h: LEGACY_MAP_MASK — the flags every file's mmap takes with MAP_SHARED_VALIDATE:
+ * SHARED PRIVATE FIXED ANONYMOUS 32BIT ABOVE4G GROWSDOWN DENYWRITE EXECUTABLE LOCKED NORESERVE POPULATE
+ * NONBLOCK STACK HUGETLB UNINITIALIZED HUGE_2MB HUGE_1GB.
+ */
+const LEGACY_MAP_MASK = 0x7c07f9f3n;
 /** include/uapi/asm-generic/mman-common.h: MAP_HUGE_SHIFT, MAP_HUGE_MASK. */
 const MAP_HUGE_SHIFT = 26n;
 const MAP_HUGE_MASK = 0x3fn;
@@ -198,8 +205,14 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
     hit(k, 'mmap:hugetlb-EOVERFLOW');
     return 'EOVERFLOW';
   }
-  // mm/mmap.c: do_mmap (file) — only SHARED, SHARED_VALIDATE, PRIVATE; a file mapping cannot grow down
   const type = flags & MAP.TYPE;
+  // mm/mmap.c: do_mmap (file) — MAP_SHARED_VALIDATE: a flag outside LEGACY_MAP_MASK (hugetlbfs has no
+  // MAP_SYNC; MAP_FIXED_NOREPLACE, the upper 32 bits, unknown bits) -> EOPNOTSUPP (seen on the live kernel)
+  if (type === MAP.SHARED_VALIDATE && a.flags & ~LEGACY_MAP_MASK) {
+    hit(k, 'mmap:hugetlb-validate-EOPNOTSUPP');
+    return 'EOPNOTSUPP';
+  }
+  // mm/mmap.c: do_mmap (file) — only SHARED, SHARED_VALIDATE, PRIVATE; a file mapping cannot grow down
   if ((type !== MAP.SHARED && type !== MAP.SHARED_VALIDATE && type !== MAP.PRIVATE) || flags & MAP.GROWSDOWN) {
     hit(k, 'mmap:hugetlb-type-EINVAL');
     return 'EINVAL';
