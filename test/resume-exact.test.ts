@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCampaign, type Summary } from '../fuzz/campaign.js';
 
-const RUNS = 12_000;
+const RUNS = 8_000;
 const BUG = 'munmap-first-vma-only';
 
 const options = (dir: string) => ({
-  targets: 'model,impl', workers: 2, seed: 5, runs: RUNS, maxOps: 16, batchSize: 500, batchTimeoutMs: 120_000, minimizeTimeoutMs: 120_000,
+  targets: 'model,impl', workers: 2, seed: 5, runs: RUNS, maxOps: 16, batchSize: 400, batchTimeoutMs: 120_000, minimizeTimeoutMs: 120_000,
   corpusDir: join(dir, 'corpus'), outDir: dir, checkpointMs: 0,
 });
 

@@ -9,15 +9,15 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { parse, print, printMachine, type Program } from '../../abi/index.js';
-import { caseName, caseText, thisHost, withExpectations, writeFileAtomic } from '../casefile.js';
+import { caseName, thisHost, writeFileAtomic } from '../casefile.js';
 import { modelRules } from '../census.js';
-import { findCases, loadProgram, UserError } from '../load.js';
+import { UserError } from '../load.js';
 import { openPair } from '../pair.js';
 import { shellWords } from '../report/shell.js';
 import { deriveSeed, Rng } from '../rng.js';
 import { loadSeed, storeSeed, type Seed } from '../seed.js';
 import { INJECTED } from '../mutants.js';
-import type { Found, FuzzTask, MinimizeDone, MinimizeTask, Replayed } from '../worker.js';
+import type { Found, FuzzTask, Replayed } from '../worker.js';
 import { Buckets } from './buckets.js';
 import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
 import { BatchWindow, lostText } from './dispatch.js';
@@ -25,10 +25,11 @@ import { batchCount, BatchPlans, goalBatches, type Plan, type RunGoal } from './
 import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
 import { QueueDir } from './queue-dir.js';
 import { RecentRate } from './rate.js';
-import { readSeedPrograms } from './seeds.js';
 import { isLost, replayInPool } from './replay.js';
 import { fuzzerStats, rulesReached } from './stats.js';
+import { startCorpus } from './start.js';
 import { SyncDir } from './sync.js';
+import { Witnesses } from './witnesses.js';
 import type { Bucket, CampaignOptions, Snapshot, Summary } from './types.js';
 
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -51,16 +52,6 @@ function stopOnWriteError(path: string, write: () => void): void {
     if (e instanceof UserError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new UserError(`${path}: cannot write (${err.code ?? err.message}): the campaign stops; what it wrote before is kept whole`);
-  }
-}
-
-/** A case file this campaign (its seed) wrote as a witness and never replaced by a minimized one. */
-function unminimizedWitnessOf(file: string, seed: number): boolean {
-  try {
-    const text = readFileSync(file, 'utf8');
-    return new RegExp(`^# seed: ${seed}$`, 'm').test(text) && /^# divergence: /m.test(text) && !/^# minimized: /m.test(text);
-  } catch {
-    return false;
   }
 }
 
@@ -108,7 +99,6 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const features = new Set<string>(cp?.features ?? []);
   const buckets = new Buckets((cp?.buckets ?? []).map((b) => ({ ...b })));
   let timeline: Snapshot[] = [...(cp?.timeline ?? [])];
-  const minimizing = new Set<Promise<void>>();
   let programs = cp?.programs ?? 0;
   let unsupported = cp?.unsupported ?? 0;
   let flaky = cp?.flaky ?? 0;
@@ -153,56 +143,8 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   };
   const seedOf = (prog: Program, r: Replayed): Seed => ({ prog, known: r.known, features: r.features });
 
-  // Re-run the corpus directory (known buckets keep their files; its programs seed the
-  // queue), then the seed corpora join the queue; a resumed campaign has them.
-  const startQueue = async () => {
-    const known: Program[] = [];
-    if (existsSync(o.corpusDir)) {
-      const files: string[] = [];
-      const progs: Program[] = [];
-      for (const file of findCases(o.corpusDir)) {
-        try {
-          progs.push(loadProgram(file).prog);
-          files.push(file);
-        } catch (e) {
-          corpusRetriage.push({ file, status: `unreadable: ${(e as Error).message}` });
-        }
-      }
-      for (const [i, out] of (await replay(progs)).entries()) {
-        const file = files[i];
-        if (!out) {
-          corpusRetriage.push({ file, status: 'lost: the replay hung or killed its worker' });
-          continue;
-        }
-        // a resumed campaign's features are the checkpoint's: its batches are told what
-        // the batches of the campaign never stopped were told
-        if (!cp) addFeatures(out.features);
-        const d = out.divergence;
-        if (d && !buckets.has(d.signature)) {
-          // a witness this campaign wrote after its last checkpoint (a kill -9 in the window)
-          // is its own bucket, still to be minimized; anything else in the directory came from outside
-          const own = cp !== null && unminimizedWitnessOf(file, seed);
-          const b: Bucket = { signature: d.signature, class: d.class, count: own ? 1 : 0, firstAt: own ? cp!.programs : 0, firstMs: 0, detail: d.detail, shows: d.shows, witness: own ? print(progs[i]) : '', witnessOps: progs[i].ops.length, op: d.op, file, ...(own ? {} : { fromCorpus: true }), ...(d.rule ? { rule: d.rule } : {}) };
-          buckets.add(b);
-          if (own) {
-            notice(`re-minimizing ${d.signature}: its witness was written after the last checkpoint`);
-            startMinimize(b);
-          }
-        }
-        corpusRetriage.push({ file, status: d ? `diverges: ${d.signature}` : out.unsupported ? `not run: ${out.unsupported}` : 'agrees' });
-        if (!out.unsupported) known.push(progs[i]);
-      }
-    }
-    if (cp || o.blind) return;
-    const progs = [...readSeedPrograms(o.seedDirs ?? [], notice), ...known];
-    const seeds: Seed[] = [];
-    for (const [i, r] of (await replay(progs)).entries()) if (r && !r.unsupported) seeds.push(seedOf(progs[i], r));
-    for (const s of seeds) {
-      addFeatures(s.features ?? []);
-      enqueue(s);
-    }
-    queue.countHits(seeds.flatMap((s) => (s.features ?? []).map((f) => [f, 1] as const)));
-  };
+  const startQueue = () =>
+    startCorpus({ corpusDir: o.corpusDir, seedDirs: o.seedDirs ?? [], blind: o.blind === true, cp, seed, buckets, queue, corpusRetriage, replay, addFeatures, enqueue, minimize: startMinimize, notice });
 
   const snapshot = (): Snapshot => {
     const ms = runMs();
@@ -255,47 +197,12 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   // in each case's header and summary.json, so repro, minimize and report switch the same bugs on
   const inject = o.targets.split(',').some((t) => t.trim().split('@')[0] === 'impl') ? INJECTED : [];
   const host = thisHost();
-  /** run: false for a program that cannot be re-run safely here (a hang, a dead worker). */
-  const writeWitness = async (b: Bucket, text: string, found: number | undefined, run = true) => {
-    const header = { signature: b.signature, class: b.class, targets: o.targets, detail: b.detail, seed, found: new Date().toISOString(), ...(found !== undefined ? { opsBefore: found } : {}), inject, host };
-    try {
-      const prog = parse(text);
-      writeFileAtomic(b.file, caseText(run ? withExpectations(prog, await pair.a.run(pair.adapt(prog))) : prog, header));
-    } catch (e) {
-      // a witness the format cannot hold is a bug of the generator, not the end of the
-      // campaign: keep it as it is, commented, so nothing found is lost
-      const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      const lines = [`# mmdiff 1`, `# divergence: ${b.signature}`, `# class: ${b.class}`, ...(inject.length ? [`# variant: MMDIFF_INJECT=${inject.join(',')}`] : []), `# host: ${host}`, `# unreadable witness (${why}):`, ...text.split('\n').map((l) => `#   ${l}`)];
-      stopOnWriteError(b.file, () => writeFileAtomic(b.file, lines.join('\n') + '\n'));
-    }
-  };
-
-  const startMinimize = (b: Bucket) => {
-    const other = sync?.minimizedElsewhere(b.signature);
-    if (other) {
-      b.minimizedBy = other;
-      return;
-    }
-    const t0 = Date.now();
-    const task: MinimizeTask = { kind: 'minimize', targets: o.targets, text: b.witness, signature: b.signature, op: b.op };
-    const p = (pool.run(task, { signal: AbortSignal.timeout(o.minimizeTimeoutMs ?? 10 * 60_000) }) as Promise<MinimizeDone>).then(
-      async (r) => {
-        b.minimized = { opsBefore: r.opsBefore, opsAfter: r.opsAfter, tests: r.tests, ms: Date.now() - t0 };
-        if (r.detail) b.detail = r.detail;
-        b.witness = r.text;
-        await writeWitness(b, r.text, r.opsBefore);
-        // the same cause under another signature: folded into the bucket it reduces to
-        const into = buckets.reduced(b, r.reductions);
-        if (into) notice(`bucket ${b.signature} is ${into.signature} (its witness with one op less shows it): folded`);
-      },
-      (e: unknown) => {
-        // timed out or the worker died: the unminimized witness is already on disk
-        notice(`minimizing ${b.signature} ended early (${String((e as Error)?.message ?? e).split('\n')[0]}): its witness stays unminimized`);
-      },
-    );
-    minimizing.add(p);
-    p.finally(() => minimizing.delete(p));
-  };
+  const witnesses = new Witnesses({
+    targets: o.targets, seed, inject, host, pair, pool, buckets, sync, notice,
+    minimizeTimeoutMs: o.minimizeTimeoutMs ?? 10 * 60_000, guardWrite: stopOnWriteError,
+  });
+  const writeWitness = witnesses.write.bind(witnesses);
+  const startMinimize = witnesses.minimize.bind(witnesses);
 
   /** The first new bucket that stops the campaign (stopOnDivergence). */
   let stopAt: Bucket | undefined;
@@ -475,8 +382,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
       if (window.merged >= totalBatches) break;
     }
     // let minimizations finish unless interrupted
-    if (!o.signal?.aborted) await Promise.allSettled([...minimizing]);
-    else await Promise.race([Promise.allSettled([...minimizing]), new Promise((r) => setTimeout(r, 2000))]);
+    await witnesses.settle(o.signal?.aborted === true);
     await syncNow();
   } finally {
     try {
