@@ -361,14 +361,19 @@ function wpForced(k: Kernel, mm: Proc, r: number, s: number, l: number, h: numbe
 }
 
 /**
- * GUP fault-in of one page (follow_page, else faultin_page): no hardware A/D update.
+ * GUP fault-in of one page (follow_page, else faultin_page): no hardware A/D update; a
+ * write through a present clean PTE dirties the frame (FOLL_TOUCH: folio_mark_dirty).
  * Returns null, or 'EFAULT' when the fault would signal (guard marker).
  */
 export function gupPage(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): 'EFAULT' | null {
   const s = k.pt.slot(mm.pgd, vpn);
   if (s >= 0) {
     const l = k.pt.L[2 * s];
-    if (l & pte.P && (!write || l & pte.RW)) return null;
+    if (l & pte.P && (!write || l & pte.RW)) {
+      const h = k.pt.L[2 * s + 1];
+      if (write && !pte.isDirty(l, h)) k.fr.flags[pte.pfnOf(l, h)] |= F_DIRTY;
+      return null;
+    }
   }
   return handleFault(k, mm, r, vpn, write) === null ? null : 'EFAULT';
 }

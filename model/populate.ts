@@ -8,7 +8,9 @@
 // MADV_POPULATE_READ/WRITE: stop at the first failure:
 //   no VMA -> ENOMEM; VMA not readable (read) / not writable (write) / PKRU denies -> EINVAL;
 //   a fault that fails (guard marker, shmem beyond size) -> EFAULT.
-// GUP never changes A/D of a PTE it finds present (FOLL_TOUCH marks the folio, not the PTE).
+// GUP never changes A/D of a PTE it finds present (FOLL_TOUCH marks the folio, not the PTE:
+// a write through a clean PTE makes the folio dirty, which a later read fault of a shared
+// mapping shows as D and which keeps a shmem or lazyfree page through MADV_PAGEOUT).
 // A forced write (FOLL_FORCE|FOLL_WRITE, /proc/PID/mem: model/procmem.ts) may use a read-only
 // PTE of an exclusive anon page of a private VMA without VM_WRITE (can_follow_write_pte);
 // else its write fault makes one: a copy whose PTE stays RW=0 with SavedDirty (pte_mkdirty).
@@ -17,7 +19,7 @@ import { PROT, VMF } from '../abi/index.js';
 import { handleMmFault } from './fault.js';
 import { hit, pageOf, type Errno, type Frame, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
-import { ptePresent, pteWrite } from './pte.js';
+import { pteDirty, ptePresent, pteWrite } from './pte.js';
 import { findVmaIntersection, vmaIsAccessible, vmaIsShared, vmaLookup } from './vma.js';
 
 interface GupFlags {
@@ -102,7 +104,12 @@ function getUserPages(k: Kernel, p: Process, start: bigint, end: bigint, f: GupF
     }
     // mm/gup.c: follow_page_mask, and faultin_page while it finds nothing suitable
     for (let attempt = 0; ; attempt++) {
-      if (canFollowPte(vma, p.mm.ptes.get(pageOf(addr)), f)) break;
+      const pte = p.mm.ptes.get(pageOf(addr));
+      if (canFollowPte(vma, pte, f)) {
+        // mm/gup.c: follow_page_pte — FOLL_TOUCH: a FOLL_WRITE through a clean PTE folio_mark_dirty()s the folio
+        if (f.write && pte!.frame && !pteDirty(pte!)) pte!.frame.dirty = true;
+        break;
+      }
       if (attempt > 2) throw new Error('model: gup fault loop');
       const r = handleMmFault(k, p, vma, addr, f.write);
       // mm/gup.c: vm_fault_to_errno — VM_FAULT_SIGSEGV / SIGBUS -> -EFAULT
