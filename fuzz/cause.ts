@@ -130,7 +130,8 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
   const what = partial ? `${first.class} state after an error` : keyWhat(coarse(first.what), referenceFailed(first, rule));
   // a failed op's partial work: the check that stopped it, whichever op called the shared code
-  const refused = partial ? features.find((f) => REFUSAL.test(f)) : undefined;
+  // (the shared unmap, when it ran: MAP_FIXED and mremap unmap before they fail)
+  const refused = partial ? (features.some((f) => UNMAPPED.test(f)) ? 'munmap' : features.find((f) => REFUSAL.test(f))) : undefined;
   // stack growth the reference refused and the other side allowed: every difference that
   // follows (a fault, a VMA, an EIO, a short write) is that growth
   const stack = features.find((f) => STACK_REFUSED.test(f));
@@ -184,11 +185,11 @@ function subject(name: string, first: Divergence, features: readonly string[], r
     if (faults.length) return strip(faults[faults.length - 1]);
   }
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
-  // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
-  if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
   // a VMA layout after the unmap every unmapping syscall shares (do_vmi_munmap under
   // MAP_FIXED, mremap, brk): one unmap bug, one key, whichever syscall unmapped
   if (first.what.startsWith('vma.layout') && features.some((f) => UNMAPPED.test(f))) return 'munmap';
+  // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
+  if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
   // a fault on one side: which access met it matters less than the reference's fault path
   // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
   const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
@@ -209,7 +210,7 @@ function subject(name: string, first: Divergence, features: readonly string[], r
 const STACK_REFUSED = /^stack:(guard-gap|below-min|rlimit)/;
 
 /** The shared unmap did its work (split and zapped VMAs). */
-const UNMAPPED = /^munmap:(ok|split-start|split-end)$/;
+const UNMAPPED = /^munmap:(ok|complete|split-start|split-end)$/;
 
 const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
 

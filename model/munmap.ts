@@ -68,6 +68,7 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
  * remove_vma calls vm_ops->close (trampfd_close for a trampfd VMA).
  */
 export function completeMunmap(k: Kernel, mm: Mm, vmas: readonly Vma[]): void {
+  if (vmas.length) hit(k, 'munmap:complete');
   for (const v of vmas) {
     zapRange(k, mm, v.start, v.end, { dropMarkers: true });
     removeVma(mm, v);
