@@ -68,12 +68,30 @@ const lateImpl: MachineFactory = (cfg, cov) => {
   return implFactory(cfg, cov);
 };
 
+/**
+ * The kernel target's module, loaded only when a kernel target opens. Run from sources
+ * (tsx) in a worker thread, a dynamic import goes past tsx's loader (`.js` is not mapped
+ * to `.ts`, `.ts` is an unknown extension) — every model,kernel batch then killed its
+ * worker — so the source is loaded through tsx's own API when the compiled file is not
+ * there (tsx is a dev dependency; compiled, this path is never taken).
+ */
+async function kernelModule(): Promise<typeof import('../kernel/target.js')> {
+  try {
+    return await import('../kernel/target.js');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND' || !import.meta.url.endsWith('.ts')) throw e;
+    const api = 'tsx/esm/api';
+    const { tsImport } = (await import(api)) as { tsImport: (spec: string, from: string) => Promise<unknown> };
+    return (await tsImport('../kernel/target.ts', import.meta.url)) as typeof import('../kernel/target.js');
+  }
+}
+
 export const TARGETS: Readonly<Record<string, TargetOpener>> = {
   model: local('model', createModel, PROFILE_NAMES),
   impl: local('impl', lateImpl, KERNEL_PROFILES, implReady),
   kernel: {
     profiles: [],
-    open: async () => (await import('../kernel/target.js')).openKernelTarget(),
+    open: async () => (await kernelModule()).openKernelTarget(),
   },
 };
 
