@@ -182,11 +182,13 @@ static int range_touches_below_task(u64 addr, u64 len) {
   return range_touches(addr, len);
 }
 
-/* Heuristic overcommit (vm.overcommit_memory=0) refuses one request larger than RAM +
- * swap, which the conventions rule out; such programs are refused here. */
+/* Heuristic overcommit (vm.overcommit_memory=0: one request larger than RAM + swap is
+ * ENOMEM) is modelled (machine parameter ramSwap, this host's MemTotal + SwapTotal); under
+ * the other modes (always, or strict accounting) a request that large behaves otherwise,
+ * and such programs are refused here. */
 static int over_commit(u64 len) {
   u64 a = page_align(len);
-  return L.overcommit == 0 && L.commit_limit && a > L.commit_limit && a <= TASK_SIZE && a != 0;
+  return L.overcommit != 0 && L.commit_limit && a > L.commit_limit && a <= TASK_SIZE && a != 0;
 }
 
 /* What one program may populate: 64 MiB an op, 256 MiB in all (its processes together),
