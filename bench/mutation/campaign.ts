@@ -28,7 +28,7 @@
 
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCampaign } from '../../fuzz/campaign.js';
 
@@ -50,7 +50,9 @@ async function main(): Promise<number> {
   const seconds = process.env.MMDIFF_MUTATION_SECONDS ? num('MMDIFF_MUTATION_SECONDS', 10) : undefined;
   const runs = Math.round(num('MMDIFF_MUTATION_RUNS', DEFAULT_RUNS));
   const seed = Math.round(num('MMDIFF_MUTATION_SEED', 1));
-  const dir = mkdtempSync(join(tmpdir(), 'mmdiff-mutation-'));
+  // in Stryker's sandbox, the campaign's directory is made there: a campaign that
+  // Stryker stops (a Timeout) cannot remove it, and Stryker removes the sandbox
+  const dir = mkdtempSync(join(root.split(sep).includes('.stryker-tmp') ? root : tmpdir(), 'mmdiff-mutation-'));
   const started = Date.now();
   try {
     const sum = await runCampaign({
