@@ -103,7 +103,7 @@ export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly 
   // written for its own pku, zero page, … and an empty address space: honoured where its
   // expectations and assertions hold just as well on the kernel's machine (on the model)
   const soft: string[] = [];
-  for (const key of ['pku', 'mmapMinAddr', 'zeroPage', 'thp', 'memoryFailure'] as const) {
+  for (const key of ['pku', 'mmapMinAddr', 'zeroPage', 'thp', 'memoryFailure', 'ramSwap', 'hugePages', 'gbPages'] as const) {
     if (layout[key] !== undefined && m[key] !== layout[key]) soft.push(`${key}=${show(m[key])} (here ${show(layout[key])})`);
   }
   const run = projectProgram({ ...prog, machine: host }, observe);
