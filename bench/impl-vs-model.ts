@@ -20,6 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MACHINE, MADV, MAP, PROT, type Machine, type MachineFactory, type OpName } from '../abi/index.js';
+import { ANON, B, cpuMs, PAGE, rng, RW } from './common.js';
 import { createImpl, ImplMachine } from '../impl/index.js';
 
 const args = process.argv.slice(2);
@@ -42,14 +43,6 @@ const heap = (): { heap: number; ext: number } => {
   gc();
   const m = process.memoryUsage();
   return { heap: m.heapUsed, ext: m.arrayBuffers };
-};
-/**
- * CPU milliseconds of this process (user + system, all its threads): the machine is shared
- * (2 cores, load often far above 2), so wall time measures the neighbours as much as the code.
- */
-const cpuMs = (): number => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
 };
 /** Keeps what is being measured reachable while heap() runs (a local may be dead to the optimizer). */
 const sink: unknown[] = [];
@@ -75,23 +68,6 @@ const TARGET = {
   cowVsModel: 100, // model 9,144 B per touched page (two 4 KiB buffers): 172x
 };
 
-/** xorshift32: deterministic, cheap. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
-
-const B = (n: number): bigint => BigInt(n);
-const PAGE = 4096;
-const RW = B(PROT.READ | PROT.WRITE);
-const ANON = MAP.PRIVATE | MAP.ANONYMOUS;
 
 interface Op {
   pid: number;

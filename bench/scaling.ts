@@ -25,6 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MACHINE, MADV, MAP, PROT, type Machine, type MachineFactory, type OpName } from '../abi/index.js';
+import { ANON, B, cpuMs, PAGE, rng, RW } from './common.js';
 import { runCampaign } from '../fuzz/campaign.js';
 import { createImpl } from '../impl/index.js';
 import { createModel } from '../model/index.js';
@@ -37,27 +38,6 @@ const SETUP_CAP_MS = 20_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc;
-const cpuMs = (): number => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
-
-const B = (n: number): bigint => BigInt(n);
-const PAGE = 4096;
-const RW = B(PROT.READ | PROT.WRITE);
-const ANON = MAP.PRIVATE | MAP.ANONYMOUS;
 const ARENA = 0x100000000;
 const FD = 0xffffffffn;
 
