@@ -65,6 +65,6 @@ export const s32At = (i: number): number => u32At(i) | 0;
 export const pagesAt = (i: number): number => (BIG[i] ? N[i] / 4096 : Math.ceil(N[i] / 4096));
 /** PAGE_ALIGN(reg i) wraps to 0. */
 export const wrapsAt = (i: number): boolean => BIG[i] === 1 && alignWraps(regs[i]);
-/** reg s + PAGE_ALIGN(reg l) wraps past 2^64. */
+/** reg s + PAGE_ALIGN(reg l) wraps past 2^64 (exact: a double above 2^63 can hold half a page). */
 export const endWrapsAt = (s: number, l: number): boolean =>
-  (BIG[s] === 1 || BIG[l] === 1) && addWraps(regs[s], BigInt(pagesAt(l)) * 4096n);
+  (BIG[s] === 1 || BIG[l] === 1) && addWraps(regs[s], (regs[l] + 0xfffn) & ~0xfffn);
