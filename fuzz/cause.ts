@@ -128,14 +128,17 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   // before failing differs, whichever field or errno shows it (an mmap that takes the
   // execute-only pkey before failing fails in a dozen ways)
   const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
-  const what = partial ? `${first.class} state after an error` : keyWhat(coarse(first.what), referenceFailed(first, rule));
-  // a failed op's partial work: the check that stopped it, whichever op called the shared code
-  // (the shared unmap, when it ran: MAP_FIXED and mremap unmap before they fail)
-  const refused = partial ? (features.some((f) => UNMAPPED.test(f)) ? 'munmap' : features.find((f) => REFUSAL.test(f))) : undefined;
+  // a failed op's partial work differs: what it did before failing (the shared unmap of
+  // MAP_FIXED and mremap, a split, a merge, pages changed) is seldom the check that stopped
+  // it, which varies with the program (a hole, the split limit, a seal): one key per kind
+  // of state and errno, or the shared unmap when it ran
+  const errno = result !== undefined ? resultKind(result) : '';
+  const what = partial ? `${first.class} state after ${errno}` : keyWhat(coarse(first.what), referenceFailed(first, rule));
+  const refused = partial ? (features.some((f) => UNMAPPED.test(f)) ? 'munmap' : 'failed op') : undefined;
   // stack growth the reference refused and the other side allowed: every difference that
   // follows (a fault, a VMA, an EIO, a short write) is that growth
   const stack = features.find((f) => STACK_REFUSED.test(f));
-  const signature = stack ? `${strip(stack)} growth on one side only` : `${refused ? strip(refused) : subject(name, first, features, rule)} ${what}`;
+  const signature = stack ? `${strip(stack)} growth on one side only` : `${refused ?? subject(name, first, features, rule)} ${what}`;
   return { ...first, op: c, signature, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 
