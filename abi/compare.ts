@@ -29,6 +29,12 @@ export interface Divergence {
   readonly rule?: string;
   /** Set by cause analysis: how the first difference a whole run shows follows from this one, when it is another. */
   readonly later?: string;
+  /**
+   * Set by cause analysis when both targets failed, differently: the key the reference's
+   * failing check gives (the signature is the key the other side's errno or code gives).
+   * A campaign counts the divergence in the bucket of either key.
+   */
+  readonly also?: string;
 }
 
 /** The kind of a result for signatures: error and fault names, 0, or `val`. */

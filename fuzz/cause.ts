@@ -139,7 +139,14 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   // follows (a fault, a VMA, an EIO, a short write) is that growth
   const stack = features.find((f) => STACK_REFUSED.test(f));
   const signature = stack ? `${strip(stack)} growth on one side only` : `${refused ?? subject(name, first, features, rule)} ${what}`;
-  return { ...first, op: c, signature, ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
+  // both failed, differently: the other side's errno names a check it took wrongly (a hole
+  // seen too early meets EINVAL, EPERM, … checks of the reference), the reference's check
+  // one the other side missed (a missed EEXIST goes on to EINVAL, ENOMEM, … checks): which,
+  // one divergence cannot tell, so it carries both keys and a campaign folds on either
+  const both = !partial && !stack && /^result /.test(first.what) ? bothFailed(first.what) : null;
+  const refusal = features.find((f) => REFUSAL.test(f));
+  const also = both && refusal ? `${strip(refusal)} result ${both}/*` : undefined;
+  return { ...first, op: c, signature, ...(also && also !== signature ? { also } : {}), ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 
 /** The features the reference target (the pair's first with coverage) hit at op `c`, and its result there. */
@@ -214,6 +221,14 @@ const STACK_REFUSED = /^stack:(guard-gap|below-min|rlimit)/;
 
 /** The shared unmap did its work (split and zapped VMAs). */
 const UNMAPPED = /^munmap:(ok|complete|split-start|split-end)$/;
+
+/** The reference's errno or code when both sides failed or faulted, differently. */
+function bothFailed(what: string): string | null {
+  const m = /^result ([^/]+)\/(.+)$/.exec(what);
+  if (!m || m[1] === m[2]) return null;
+  const failed = (k: string) => k.startsWith('-E') || isFault(k);
+  return failed(m[1]) && failed(m[2]) ? m[1] : null;
+}
 
 const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';
 

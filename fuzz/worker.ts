@@ -33,6 +33,8 @@ export interface Found {
   readonly shows: string;
   readonly rule?: string;
   readonly later?: string;
+  /** The divergence's second key (abi/compare.ts Divergence.also). */
+  readonly also?: string;
   /** The smallest program of the batch that showed it. */
   readonly prog: Program;
   readonly ops: number;
@@ -179,7 +181,7 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
     if (e) e.cause = c.signature;
     const prev = found.get(c.signature);
     if (!prev) {
-      found.set(c.signature, { signature: c.signature, class: c.class, op: c.op, detail: c.detail, shows: c.shows, ...(c.rule ? { rule: c.rule } : {}), ...(c.later ? { later: c.later } : {}), prog: out.prog, ops: out.prog.ops.length, index: i, count: 1 });
+      found.set(c.signature, { signature: c.signature, class: c.class, op: c.op, detail: c.detail, shows: c.shows, ...(c.rule ? { rule: c.rule } : {}), ...(c.later ? { later: c.later } : {}), ...(c.also ? { also: c.also } : {}), prog: out.prog, ops: out.prog.ops.length, index: i, count: 1 });
     } else {
       prev.count++;
       if (out.prog.ops.length < prev.ops) found.set(c.signature, { ...prev, prog: out.prog, ops: out.prog.ops.length, detail: c.detail, shows: c.shows, op: c.op });

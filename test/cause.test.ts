@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse, runProgram } from '../abi/index.js';
+import { Buckets } from '../fuzz/campaign/buckets.js';
+import type { Bucket } from '../fuzz/campaign/types.js';
 import { ruleOf } from '../fuzz/cause.js';
 import { execute } from '../fuzz/execute.js';
 import { fromRunSync } from '../fuzz/local-target.js';
@@ -89,6 +91,22 @@ read(r1)
     const w = await divergence('growsdown-no-guard-gap', `${base}write(0x1000e008, 1)\n`);
     expect(r).not.toBeNull();
     expect(w?.signature).toBe(r?.signature);
+  });
+
+  it('one bug, one bucket: a missed check the other side then fails at different later checks', async () => {
+    // NOREPLACE checked on the first page only: the impl goes on to MAP_HUGETLB's ENOMEM or
+    // MAP_SHARED_VALIDATE's EOPNOTSUPP where the model says EEXIST
+    const base = `r0 = mmap(0x10001000, 0x1000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\n`;
+    const a = await divergence('noreplace-first-page', `${base}mmap(0x10000000, 0x2000, ${RW}, ${ANON}|MAP_FIXED_NOREPLACE|MAP_HUGETLB, -1, 0)\n`);
+    const b = await divergence('noreplace-first-page', `${base}mmap(0x10000000, 0x2000, ${RW}, MAP_SHARED_VALIDATE|MAP_ANONYMOUS|MAP_FIXED_NOREPLACE|MAP_HUGETLB, -1, 0)\n`);
+    expect([a?.signature, b?.signature]).toEqual(['mmap result */-ENOMEM', 'mmap result */-EOPNOTSUPP']);
+    expect(a?.also).toBe('mmap:noreplace-EEXIST result -EEXIST/*');
+    expect(b?.also).toBe(a?.also);
+    const buckets = new Buckets();
+    const bucket = (d: NonNullable<typeof a>): Bucket => ({ signature: d.signature, class: d.class, count: 1, firstAt: 1, firstMs: 0, detail: d.detail, witness: '', witnessOps: 2, op: d.op, file: '/dev/null', ...(d.also ? { also: d.also } : {}) });
+    buckets.add(bucket(a!));
+    expect(buckets.getEither(b!.signature, b!.also, 2)?.signature).toBe(a!.signature);
+    expect(buckets.size).toBe(1);
   });
 
   it('two bugs, two keys: both injected at once, each program shows its own', async () => {

@@ -27,6 +27,21 @@ export class Buckets {
     return this.byKey.get(this.alias.get(signature) ?? signature);
   }
 
+  /**
+   * The bucket of a divergence with a second key (both targets failed differently): its
+   * signature's, else that of a bucket with the same second key, to which the signature
+   * is then an alias.
+   */
+  getEither(signature: string, also: string | undefined, firstAt: number): Bucket | undefined {
+    const own = this.get(signature);
+    if (own || also === undefined) return own;
+    const b = this.values().find((x) => x.also === also && !x.fromCorpus && !x.importedFrom);
+    if (!b) return undefined;
+    b.aliases = [...(b.aliases ?? []), { signature, count: 0, firstAt }];
+    this.alias.set(signature, b.signature);
+    return b;
+  }
+
   has(signature: string): boolean {
     return this.get(signature) !== undefined;
   }

@@ -208,7 +208,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   let stopAt: Bucket | undefined;
   /** A divergence of the batch that started after `before` programs. */
   const addDivergence = async (d: Found, before: number) => {
-    const known = buckets.get(d.signature);
+    const known = buckets.getEither(d.signature, d.also, before + d.index + 1);
     if (known) {
       known.count += d.count;
       return;
@@ -222,7 +222,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     if (d.class === 'hang') lastHang = lastCrash;
     const b: Bucket = {
       signature: d.signature, class: d.class, count: d.count, firstAt: before + d.index + 1, firstMs: elapsed(), detail: d.detail, shows: d.shows,
-      ...(d.rule ? { rule: d.rule } : {}), ...(d.later ? { later: d.later } : {}), witness: text, witnessOps: d.ops, op: d.op, file,
+      ...(d.rule ? { rule: d.rule } : {}), ...(d.later ? { later: d.later } : {}), ...(d.also ? { also: d.also } : {}), witness: text, witnessOps: d.ops, op: d.op, file,
     };
     if (stopAt === undefined && (o.stopOnDivergence === true || (typeof o.stopOnDivergence === 'function' && o.stopOnDivergence(b)))) stopAt = b;
     for (const x of buckets.add(b)) notice(`bucket ${x.signature} is ${b.signature} (its witness with one op less shows it): folded`);

@@ -65,6 +65,8 @@ export interface Bucket {
   rule?: string;
   /** What the whole run showed later, when it was another difference. */
   later?: string;
+  /** The second key of a divergence both targets failed differently (a divergence with either key counts here). */
+  also?: string;
   witness: string;
   witnessOps: number;
   op: number | null;
