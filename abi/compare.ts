@@ -30,9 +30,9 @@ export interface Divergence {
   /** Set by cause analysis: how the first difference a whole run shows follows from this one, when it is another. */
   readonly later?: string;
   /**
-   * Set by cause analysis when both targets failed, differently: the key the reference's
-   * failing check gives (the signature is the key the other side's errno or code gives).
-   * A campaign counts the divergence in the bucket of either key.
+   * Set by cause analysis when both targets failed differently, or a failed op's partial
+   * work differs: the key the reference's failing check gives (the signature is the key
+   * the other side's errno or the op gives). A campaign counts it in the bucket of either.
    */
   readonly also?: string;
 }

@@ -128,13 +128,12 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   // before failing differs, whichever field or errno shows it (an mmap that takes the
   // execute-only pkey before failing fails in a dozen ways)
   const partial = first.class !== 'result' && result !== undefined && /^-E/.test(resultKind(result));
-  // a failed op's partial work differs: what it did before failing (the shared unmap of
-  // MAP_FIXED and mremap, a split, a merge, pages changed) is seldom the check that stopped
-  // it, which varies with the program (a hole, the split limit, a seal): one key per kind
-  // of state and errno, or the shared unmap when it ran
-  const errno = result !== undefined ? resultKind(result) : '';
-  const what = partial ? `${first.class} state after ${errno}` : keyWhat(coarse(first.what), referenceFailed(first, rule));
-  const refused = partial ? (features.some((f) => UNMAPPED.test(f)) ? 'munmap' : 'failed op') : undefined;
+  // a failed op's partial work differs: keyed by the op (the shared unmap when it ran:
+  // MAP_FIXED and mremap unmap before they fail), and also by the check that stopped it —
+  // an op that takes an execute-only pkey before failing fails at many checks, a split
+  // limit stops mprotect, madvise and mseal alike
+  const what = partial ? `${first.class} state after an error` : keyWhat(coarse(first.what), referenceFailed(first, rule));
+  const refused = partial && features.some((f) => UNMAPPED.test(f)) ? 'munmap' : undefined;
   // stack growth the reference refused and the other side allowed: every difference that
   // follows (a fault, a VMA, an EIO, a short write) is that growth
   const stack = features.find((f) => STACK_REFUSED.test(f));
@@ -145,7 +144,7 @@ export async function cause(prog: Program, pair: TargetPair, d: Divergence, ta?:
   // one divergence cannot tell, so it carries both keys and a campaign folds on either
   const both = !partial && !stack && /^result /.test(first.what) ? bothFailed(first.what) : null;
   const refusal = features.find((f) => REFUSAL.test(f));
-  const also = both && refusal ? `${strip(refusal)} result ${both}/*` : undefined;
+  const also = !refusal || stack ? undefined : both ? `${strip(refusal)} result ${both}/*` : partial && !refused ? `${strip(refusal)} ${what}` : undefined;
   return { ...first, op: c, signature, ...(also && also !== signature ? { also } : {}), ...(rule ? { rule } : {}), ...(folded ? { later } : {}) };
 }
 

@@ -28,14 +28,15 @@ export class Buckets {
   }
 
   /**
-   * The bucket of a divergence with a second key (both targets failed differently): its
-   * signature's, else that of a bucket with the same second key, to which the signature
-   * is then an alias.
+   * The bucket of a divergence with a second key (both targets failed differently, or a
+   * failed op's partial work): its signature's, else that of the bucket named by the second
+   * key or with the same second key, to which the signature is then an alias.
    */
   getEither(signature: string, also: string | undefined, firstAt: number): Bucket | undefined {
     const own = this.get(signature);
     if (own || also === undefined) return own;
-    const b = this.values().find((x) => x.also === also && !x.fromCorpus && !x.importedFrom);
+    const b = this.get(also) ?? this.values().find((x) => x.also === also && !x.fromCorpus && !x.importedFrom);
+    if (b?.fromCorpus || b?.importedFrom) return undefined;
     if (!b) return undefined;
     b.aliases = [...(b.aliases ?? []), { signature, count: 0, firstAt }];
     this.alias.set(signature, b.signature);
