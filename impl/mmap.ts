@@ -93,12 +93,9 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
 
 /** mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split); an errno result or null. */
 function unmapFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | null {
-  const r = mm.tree.findVma(vs);
-  if (r < 0 || k.vp.vs[r] >= ve) return null;
-  if (k.profile === '6.10' && k.rangeHasSeal(mm, vs, ve)) return E.EPERM;
-  const e = k.gatherMunmap(mm, r, vs, ve);
-  if (e) return E[e];
-  k.unmapRange(mm, vs, ve);
+  const g = gatherFixed(k, mm, vs, ve);
+  if (typeof g !== 'number') return g;
+  if (g >= 0) k.unmapRange(mm, vs, ve);
   return null;
 }
 
