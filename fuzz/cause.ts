@@ -39,8 +39,10 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   close: ['close', 'trampfd'],
 };
 
-/** Features of a refusal: an errno path, or stack growth refused (the access then faults). */
-const REFUSAL = /-E[A-Z0-9]+(\+(pkey|shstk))?$|^stack:(guard-gap|below-min|rlimit)/;
+/** Stack growth refused (the access then faults). */
+const STACK_REFUSED = /^stack:(guard-gap|below-min|rlimit)/;
+/** Features of a refusal: an errno path, or stack growth refused. */
+const REFUSAL = new RegExp(`-E[A-Z0-9]+(\\+(pkey|shstk))?$|${STACK_REFUSED.source}`);
 
 /**
  * The rule an op took, from the features the reference target hit while running it:
@@ -214,9 +216,6 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   }
   return SAME_OP[name] ?? name;
 }
-
-/** Stack growth refused. */
-const STACK_REFUSED = /^stack:(guard-gap|below-min|rlimit)/;
 
 /** The shared unmap did its work (split and zapped VMAs). */
 const UNMAPPED = /^munmap:(ok|complete|split-start|split-end)$/;
