@@ -222,12 +222,16 @@ export const PTE_BIT = {
 } as const;
 export const PTE_PFN_SHIFT = 12n;
 export const PTE_PFN_MASK = 0x000ffffffffff000n;
-/** The PTE bits a trace compares: P RW US A D PROTNONE SavedDirty PKEY NX. */
+/**
+ * The PTE bits a trace compares: P RW US A D PSE PROTNONE SavedDirty PKEY NX. A page
+ * mapped by a huge PMD (a THP, the huge zero page) reports that PMD leaf as its entry,
+ * PSE set: which pages a PMD maps is as observable as their bits.
+ */
 export const PTE_OBSERVED_MASK =
-  (1n << 0n) | (1n << 1n) | (1n << 2n) | (1n << 5n) | (1n << 6n) | (1n << 8n) |
+  (1n << 0n) | (1n << 1n) | (1n << 2n) | (1n << 5n) | (1n << 6n) | (1n << 7n) | (1n << 8n) |
   (1n << 58n) | (0xfn << 59n) | (1n << 63n);
 /** Names of the observed PTE bits, in the order traces print them. */
 export const PTE_BIT_NAMES: ReadonlyArray<readonly [string, number]> = [
-  ['P', 0], ['RW', 1], ['US', 2], ['A', 5], ['D', 6], ['PROTNONE', 8],
+  ['P', 0], ['RW', 1], ['US', 2], ['A', 5], ['D', 6], ['PSE', 7], ['PROTNONE', 8],
   ['SavedDirty', 58], ['NX', 63],
 ];
