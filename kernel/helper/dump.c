@@ -130,7 +130,8 @@ static u64 raw_pte(u64 addr, u64 pfn) {
   }
   /* a PROT_NONE entry (P=0) holds the inverted PFN (arch/x86/include/asm/pgtable-invert.h) */
   u64 f = ((pte & 1) ? pte : ~pte) & PTE_PFN_MASK;
-  if (pte & 0x80 && pte & 1) f = (pte & PTE_PFN_MASK & ~0x1fffffUL) + (addr & 0x1ff000); /* a 2 MiB leaf */
+  /* a 2 MiB leaf (a THP, PROT_NONE too): its 4 KiB sub-frame; bit 12 is the PMD's PAT bit */
+  if (pte & 0x80) f = (f & ~0x1fffffUL) + (addr & 0x1ff000);
   if (!(pte & 0x101) || f >> 12 != pfn) fail("a PTE read through BPF does not map the frame pagemap shows");
   return pte;
 }

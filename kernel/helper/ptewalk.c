@@ -357,8 +357,11 @@ int pte_read(u32 slot, u64 addr, u64 *pte) {
     *pte = *(volatile u64 *)(V + V_TABLE + 8 * ((addr >> 12) & 511));
     return 0;
   }
-  /* stopped above the PTE level: a huge leaf stands for every page under it */
-  if ((cached_leaf & 1) && (cached_leaf & 0x80)) {
+  /* stopped above the PTE level: a huge leaf (a PMD or PUD with PSE) stands for every
+   * page under it; present to the kernel with P or PROTNONE (pmd_present: a PROT_NONE
+   * huge PMD has P clear, PROTNONE and PSE set, its PFN inverted) */
+  u32 level = cached_status & 0xff;
+  if ((cached_status & 0x100) && level + 3 >= g_levels && (cached_leaf & 0x80) && (cached_leaf & 0x101)) {
     *pte = cached_leaf;
     return 0;
   }
