@@ -187,20 +187,27 @@ const strip = (f: string) => f.replace(/\+(pkey|shstk)$/, '');
 function subject(name: string, first: Divergence, features: readonly string[], rule: string | undefined): string {
   // a trampoline ran: whatever differs (where it jumped, the fault or the PTEs of loading
   // its tables) is the trampoline's rule, not the fault path it met on the way
-  if (name === 'exec' && features.some((f) => f.startsWith('trampfd:exec') && f !== 'trampfd:exec-not-a-slot' && f !== 'trampfd:exec-bytes-changed')) return 'trampfd:exec';
+  // (unless the other side faulted, alone or with another code: its code names it, as
+  // for any access)
+  if (name === 'exec' && !otherSideFaulted(first) && features.some((f) => f.startsWith('trampfd:exec') && f !== 'trampfd:exec-not-a-slot' && f !== 'trampfd:exec-bytes-changed')) return 'trampfd:exec';
   if ((first.class === 'pte' || first.class === 'content') && ACCESSES.has(name)) {
     const faults = features.filter((f) => f.startsWith('fault:'));
     const making = faults.filter((f) => PTE_PATHS.test(f));
+    // the reference's fault made a PTE the other side lacks: the other side never took
+    // that fault (an access check refused it), so which path made the page says nothing
+    // (a pkey check that fires wrongly meets the zero-page, anon and shmem paths alike)
+    if (making.length && /^pte\.exists 1\/0/.test(first.what)) return 'access';
     // wp_page_copy copies the zero page and a shared page alike
     if (making.length) return strip(making[making.length - 1]).replace(/^fault:cow-(zero|copy)$/, 'fault:wp-page-copy');
     if (faults.length) return strip(faults[faults.length - 1]);
   }
   if (referenceFailed(first, rule)) return rule!.replace(/-partial$/, '');
+  // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
+  // (before the unmap: a MAP_FIXED that unmaps and then merges wrongly is a merge bug)
+  if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
   // a VMA layout after the unmap every unmapping syscall shares (do_vmi_munmap under
   // MAP_FIXED, mremap, brk): one unmap bug, one key, whichever syscall unmapped
   if (first.what.startsWith('vma.layout') && features.some((f) => UNMAPPED.test(f))) return 'munmap';
-  // a VMA layout where the reference refused a merge: the merge rule, whichever op merged
-  if (first.what.startsWith('vma.layout') && features.includes('merge:attrs-differ')) return 'merge:attrs-differ';
   // a fault on one side: which access met it matters less than the reference's fault path
   // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
   const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
@@ -226,6 +233,12 @@ function bothFailed(what: string): string | null {
   if (!m || m[1] === m[2]) return null;
   const failed = (k: string) => k.startsWith('-E') || isFault(k);
   return failed(m[1]) && failed(m[2]) ? m[1] : null;
+}
+
+/** The other side faulted where the reference did not, or with another code. */
+function otherSideFaulted(first: Divergence): boolean {
+  const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
+  return m !== null && isFault(m[2]) && m[1] !== m[2];
 }
 
 const isFault = (k: string) => /^(SEGV_|BUS_|ILL_)/.test(k) || k === 'SI_KERNEL';

@@ -76,6 +76,38 @@ read(r1)
     expect(d).toMatchObject({ signature: 'access result */SEGV_PKUERR', shows: 'result 0x0/SEGV_PKUERR' });
   });
 
+  it('keys a PTE the other side never faulted in by the access, not by the path that made it', async () => {
+    // the reference populates the page (MAP_LOCKED) through its zero-page or anon path;
+    // the other side's pkey check refused the access, whichever path it would have taken
+    const d = await divergence('pkru-wd-blocks-read', `r0 = pkey_alloc(0, PKEY_DISABLE_WRITE)
+wrpkru(0x83628362)
+mmap(NULL, 0x1000, PROT_READ, ${ANON}|MAP_LOCKED, -1, 0)
+`);
+    expect(d).toMatchObject({ class: 'pte', signature: 'access pte.exists 1/0' });
+  });
+
+  it('keys a trampoline jump the other side faulted by that fault, as any access', async () => {
+    const d = await divergence('pkru-wd-blocks-read', `r0 = mmap(NULL, 0x1000, PROT_WRITE, ${ANON}, -1, 0)
+r1 = trampfd_create(r0)
+trampfd_write_code(r1, 1, 7, r0)
+trampfd_write_data(r1, 8, 0x7ffff7ffa000)
+r2 = mmap(NULL, 0x1000, PROT_READ|PROT_EXEC, MAP_PRIVATE, r1, 0x1000)
+r3 = pkey_alloc(0, PKEY_DISABLE_WRITE)
+pkey_mprotect(r0, 0x1000, PROT_NONE, r3)
+exec(r2)
+`);
+    expect(d?.signature).toBe('access result */SEGV_PKUERR');
+  });
+
+  it('keys a wrong merge after a MAP_FIXED unmap by the merge rule, not the unmap', async () => {
+    const d = await divergence('merge-ignores-pkey', `r0 = pkey_alloc(0, 0)
+r1 = mmap(0x10000000, 0x3000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
+pkey_mprotect(r1, 0x1000, ${RW}, r0)
+mmap(0x10001000, 0x1000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
+`);
+    expect(d).toMatchObject({ op: 3, signature: 'merge:attrs-differ vma.layout' });
+  });
+
   it('one bug, one key: the split limit off by one, met through mprotect and madvise', async () => {
     const m = '# machine maxMapCount=2\n';
     const base = `r0 = mmap(0x10000000, 0x3000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\n`;
