@@ -4,7 +4,9 @@
 // sysctl —, the helper's mmap_base and brk start); for the others (pku, mmap_min_addr,
 // the zero page, THP, CONFIG_MEMORY_FAILURE, the helper's own memory) the case is
 // honoured where everything it expects still holds on the kernel's machine, checked on
-// the model. Assertions are projected onto what the kernel can observe (the target's
+// the model — except the parameters the target takes on per program (its layout's
+// PER_PROGRAM: `thp`, where the kernel target starts a helper with THP allowed or not as
+// the case asks), which the case keeps. Assertions are projected onto what the kernel can observe (the target's
 // observer, abi/observe.ts): PTE bits as the observer keeps them (present-or-not
 // without the helper's PTE walker, exact with it), VMA flags smaps cannot show and the
 // pkeys/ssp/shstk scalars are dropped.
@@ -17,6 +19,18 @@ import { checkAssertions } from './assertions.js';
 import { checkExpectations } from './expect.js';
 
 export type Honoured = { readonly run: Program } | { readonly skip: string; readonly mismatches: readonly string[]; readonly machineLine: string };
+
+/**
+ * The key under which a target's layout lists the machine parameters it takes on per
+ * program (kernel/target.ts defines the same registry symbol); not enumerable, so a copy of
+ * the layout is one fixed machine.
+ */
+export const PER_PROGRAM = Symbol.for('mmdiff.layout.perProgram');
+
+/** The parameters `layout` lets a program choose (none for a fixed machine). */
+export function perProgramKeys(layout: Partial<MachineConfig>): ReadonlyArray<keyof MachineConfig> {
+  return ((layout as Record<symbol, unknown>)[PER_PROGRAM] as ReadonlyArray<keyof MachineConfig> | undefined) ?? [];
+}
 
 const INVISIBLE_VMA_FLAGS = new Set(VMF_NAMES.filter(([, b]) => !(b & KERNEL_VISIBLE_VMF)).map(([n]) => n));
 const MASKED_SCALARS = /^(pkeys|ssp|shstk)\b/;
@@ -93,7 +107,9 @@ const show = (v: unknown) => (typeof v === 'bigint' ? hex(v) : typeof v === 'boo
  */
 export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly OpName[], prog: Program, observe: (t: Trace) => Trace = observeTrace): Honoured {
   const m = machineOf(prog);
-  const host = { ...m, ...layout };
+  const free = perProgramKeys(layout);
+  const host: MachineConfig = { ...m, ...layout };
+  for (const key of free) (host as unknown as Record<string, unknown>)[key] = m[key];
   const machineLine = printMachine(layout) ?? '# machine (the default)';
   const mismatches: string[] = [];
   for (const [key, why] of FIXED) if (m[key] !== host[key]) mismatches.push(`machine ${key}=${show(m[key])}, here ${show(host[key])} (${why})`);
@@ -104,7 +120,7 @@ export function honour(layout: Partial<MachineConfig>, unsupportedOps: readonly 
   // expectations and assertions hold just as well on the kernel's machine (on the model)
   const soft: string[] = [];
   for (const key of ['pku', 'mmapMinAddr', 'zeroPage', 'thp', 'memoryFailure', 'ramSwap', 'hugePages', 'gbPages'] as const) {
-    if (layout[key] !== undefined && m[key] !== layout[key]) soft.push(`${key}=${show(m[key])} (here ${show(layout[key])})`);
+    if (layout[key] !== undefined && !free.includes(key) && m[key] !== layout[key]) soft.push(`${key}=${show(m[key])} (here ${show(layout[key])})`);
   }
   const run = projectProgram({ ...prog, machine: host }, observe);
   const why = soft.length ? `needs ${soft.join(', ')}` : "depends on the helper's reserved memory";

@@ -45,3 +45,20 @@ export function parseMeminfo(text: string): ProbedMachine {
 export function probeMachine(path = '/proc/meminfo', hugepagesDir = '/sys/kernel/mm/hugepages'): ProbedMachine {
   return { ...parseMeminfo(readFileSync(path, 'utf8')), gbPages: existsSync(`${hugepagesDir}/hugepages-1048576kB`) };
 }
+
+/**
+ * Why a helper with THP allowed would not be the machine's `thp=1` here, or null when it
+ * is: `thp=1` is transparent huge pages for MADV_HUGEPAGE ranges (and MADV_COLLAPSE), as
+ * /sys/kernel/mm/transparent_hugepage/enabled = `madvise` gives them (docs/kernel-differences.md
+ * "THP on this host"); `always` would give every aligned range huge pages, `never` none.
+ */
+export function thpUnavailable(path = '/sys/kernel/mm/transparent_hugepage/enabled'): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return `no ${path} (a kernel without CONFIG_TRANSPARENT_HUGEPAGE)`;
+  }
+  const mode = /\[(\w+)\]/.exec(text)?.[1] ?? text.trim();
+  return mode === 'madvise' ? null : `${path} is '${mode}', and thp=1 is 'madvise'`;
+}

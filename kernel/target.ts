@@ -22,7 +22,7 @@ import { kernelObserver } from '../abi/observe.js';
 import { VMF } from '../abi/vmflags.js';
 import { HelperDied, HelperProcess, defaultHelperPath } from './helper.js';
 import { encodeProgram, MAX_OPS, MAX_PROCS, OP_CODES, type Hello, type Reply } from './protocol.js';
-import { probeMachine } from './machine-probe.js'; // issue 14 (ramSwap, hugePages, gbPages)
+import { probeMachine, thpUnavailable } from './machine-probe.js'; // issue 14 (ramSwap, hugePages, gbPages)
 
 export interface KernelTarget {
   readonly name: 'kernel';
@@ -50,8 +50,11 @@ export interface KernelTargetOptions {
   /** Helpers run in parallel (default 1); runMany spreads a batch over them. */
   readonly helpers?: number;
   /**
-   * Keep the system's transparent-huge-page setting (default: the helper disables THP
-   * for its processes with PR_SET_THP_DISABLE, as the model has no huge pages).
+   * The machine's `thp` for programs that do not say (the layout reports it): true keeps
+   * the system's transparent-huge-page setting, which must be `madvise`; false (the
+   * default, unless $MMDIFF_KERNEL_THP is 1) disables THP for the helper's processes with
+   * PR_SET_THP_DISABLE (khugepaged never touches them). A program whose `# machine` says
+   * the other value runs on a helper started for it: the target is both machines.
    */
   readonly thp?: boolean;
   /**
@@ -61,6 +64,18 @@ export interface KernelTargetOptions {
    */
   readonly pteBits?: boolean;
 }
+
+/** The default machine's thp: the option, else $MMDIFF_KERNEL_THP (1 = on; a campaign's workers inherit it). */
+function wantThp(opts: KernelTargetOptions): boolean {
+  return opts.thp ?? process.env.MMDIFF_KERNEL_THP === '1';
+}
+
+/**
+ * The machine parameters the kernel target takes on per program (routing it to a helper
+ * that has them), marked on its layout for fuzz/honour.ts: a case asking for another value
+ * than the layout's runs as written. A registry symbol, so kernel/ needs no import of fuzz/.
+ */
+export const PER_PROGRAM = Symbol.for('mmdiff.layout.perProgram');
 
 /** Whether the walker was asked for: the option, else $MMDIFF_KERNEL_BPF (0 = off). */
 function wantPteBits(opts: KernelTargetOptions): boolean {
@@ -100,66 +115,32 @@ function traceOf(reply: Reply): Trace {
   return { results: reply.results, state: canonicalize(reply.state) };
 }
 
-class Kernel implements KernelTarget {
-  readonly name = 'kernel' as const;
-  readonly observe: (t: Trace) => Trace;
-  private nextId = 1;
-  /** CONFIG_MEMORY_FAILURE, found by probeConfig(). */
-  memoryFailure = true;
-  /** issue 14: RAM + swap, the free hugetlb pool and the 1 GiB hstate of this host (kernel/machine-probe.ts). */
-  private readonly probed = probeMachine();
+/**
+ * The helpers of one THP setting: started with `--thp` or not, each on its CPU; a dead
+ * one is restarted when next needed.
+ */
+class Pool {
   private starting: Array<Promise<HelperProcess> | null>;
 
   constructor(
-    readonly hello: Hello,
-    private helpers: HelperProcess[],
+    readonly thp: boolean,
+    public helpers: HelperProcess[],
     private readonly path: string,
     /** The helper's arguments for slot i (its CPU). */
     private readonly args: (i: number) => readonly string[],
   ) {
     this.starting = helpers.map(() => null);
-    this.observe = kernelObserver(hello);
   }
 
-  layout(): Partial<MachineConfig> {
-    const h = this.hello;
-    return {
-      profile: '6.18',
-      pku: h.pku,
-      shstk: false,
-      mmapBase: h.mmapBase,
-      mmapMinAddr: h.mmapMinAddr,
-      maxMapCount: h.maxMapCount,
-      brkStart: h.brk,
-      thp: !h.thpDisabled,
-      memoryFailure: this.memoryFailure,
-      zeroPage: h.zeroPfn !== 0,
-      ...this.probed, // issue 14
-      reserved: reservedOf(h),
-    };
-  }
-
-  unsupported(prog: Program): string | null {
-    for (const op of prog.ops) {
-      if (OP_CODES[op.name] === undefined) return `${op.name} cannot run on the kernel target (the kernel here has no such facility)`;
-    }
-    if (prog.ops.length > MAX_OPS) return `more than ${MAX_OPS} ops`;
-    if (processCount(prog) > MAX_PROCS) return `more than ${MAX_PROCS} processes`;
-    if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
-    const want = machineOf(prog);
-    const have = this.layout();
-    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'thp', 'memoryFailure', 'zeroPage', 'ramSwap', 'hugePages', 'gbPages'];
-    for (const k of keys) {
-      if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
-    }
-    if (want.reserved && !sameReserved(want.reserved, have.reserved ?? [])) return "machine reserved ranges differ from the helper's memory";
-    return null;
+  static async start(thp: boolean, n: number, path: string, args: (thp: boolean, i: number) => readonly string[]): Promise<Pool> {
+    const a = (i: number) => args(thp, i);
+    return new Pool(thp, await Promise.all(Array.from({ length: n }, (_, i) => HelperProcess.start(path, a(i)))), path, a);
   }
 
   /** A live helper for slot i (restarting a dead one). */
-  private async helper(i: number): Promise<HelperProcess> {
+  private helper(i: number): Promise<HelperProcess> {
     const h = this.helpers[i];
-    if (h.alive) return h;
+    if (h.alive) return Promise.resolve(h);
     let s = this.starting[i];
     if (!s) {
       s = HelperProcess.start(this.path, this.args(i)).then((nh) => {
@@ -175,25 +156,135 @@ class Kernel implements KernelTarget {
     return s;
   }
 
+  live(): Promise<HelperProcess[]> {
+    return Promise.all(this.helpers.map((_, i) => this.helper(i)));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.starting.filter((s) => s).map((s) => s!.catch(() => undefined)));
+    await Promise.all(this.helpers.map((h) => h.close()));
+  }
+}
+
+class Kernel implements KernelTarget {
+  readonly name = 'kernel' as const;
+  readonly observe: (t: Trace) => Trace;
+  private nextId = 1;
+  /** CONFIG_MEMORY_FAILURE, found by probeConfig(). */
+  memoryFailure = true;
+  /** issue 14: RAM + swap, the free hugetlb pool and the 1 GiB hstate of this host (kernel/machine-probe.ts). */
+  private readonly probed = probeMachine();
+  /** Why this host cannot be the machine's thp=1 (sysfs), or null. */
+  private readonly noThp = thpUnavailable();
+  /** The other THP setting's pool (one helper), started when a program first asks for it. */
+  private other: Promise<Pool> | null = null;
+
+  constructor(
+    readonly hello: Hello,
+    private readonly pool: Pool,
+    private readonly path: string,
+    private readonly args: (thp: boolean, i: number) => readonly string[],
+  ) {
+    this.observe = kernelObserver(hello);
+  }
+
+  /** The machine's thp of the default pool: THP allowed unless PR_SET_THP_DISABLE took. */
+  private get defaultThp(): boolean {
+    return !this.hello.thpDisabled;
+  }
+
+  layout(): Partial<MachineConfig> {
+    const h = this.hello;
+    const l: Partial<MachineConfig> = {
+      profile: '6.18',
+      pku: h.pku,
+      shstk: false,
+      mmapBase: h.mmapBase,
+      mmapMinAddr: h.mmapMinAddr,
+      maxMapCount: h.maxMapCount,
+      brkStart: h.brk,
+      thp: this.defaultThp,
+      memoryFailure: this.memoryFailure,
+      zeroPage: h.zeroPfn !== 0,
+      ...this.probed, // issue 14
+      reserved: reservedOf(h),
+    };
+    // a program may ask for the other thp where this host can be both (not enumerable: a spread copy is one machine)
+    if (!this.noThp) Object.defineProperty(l, PER_PROGRAM, { value: ['thp'], enumerable: false });
+    return l;
+  }
+
+  unsupported(prog: Program): string | null {
+    for (const op of prog.ops) {
+      if (OP_CODES[op.name] === undefined) return `${op.name} cannot run on the kernel target (the kernel here has no such facility)`;
+    }
+    if (prog.ops.length > MAX_OPS) return `more than ${MAX_OPS} ops`;
+    if (processCount(prog) > MAX_PROCS) return `more than ${MAX_PROCS} processes`;
+    if (this.hello.overcommitMemory === 2) return 'vm.overcommit_memory=2: mmap can fail for lack of commit, which the conventions rule out';
+    const want = machineOf(prog);
+    const have = this.layout();
+    const keys: Array<keyof MachineConfig> = ['profile', 'pku', 'shstk', 'mmapBase', 'mmapMinAddr', 'maxMapCount', 'brkStart', 'memoryFailure', 'zeroPage', 'ramSwap', 'hugePages', 'gbPages'];
+    for (const k of keys) {
+      if (want[k] !== have[k]) return `machine ${k}=${String(want[k])}, but the kernel here has ${String(have[k])}`;
+    }
+    // thp runs on either helper; thp=1 needs this host's THP in madvise mode
+    if (want.thp !== have.thp && this.noThp) return `machine thp=${want.thp ? 1 : 0}, but the kernel here cannot be it: ${this.noThp}`;
+    if (want.reserved && !sameReserved(want.reserved, have.reserved ?? [])) return "machine reserved ranges differ from the helper's memory";
+    return null;
+  }
+
+  /** The pool with the other THP setting, started once (a failed start is retried next time). */
+  private otherPool(): Promise<Pool> {
+    if (!this.other) {
+      const p = Pool.start(!this.defaultThp, 1, this.path, this.args).then(async (pool) => {
+        const h = pool.helpers[0].hello;
+        if (h.pteBits !== this.hello.pteBits || h.thpDisabled !== this.defaultThp) {
+          await pool.close();
+          throw new Error(`the helper for thp=${this.defaultThp ? 0 : 1} is not that machine (PTE bits: ${h.pteNote || String(h.pteBits)}; THP disabled: ${h.thpDisabled})`);
+        }
+        return pool;
+      });
+      p.catch(() => {
+        if (this.other === p) this.other = null;
+      });
+      this.other = p;
+    }
+    return this.other;
+  }
+
   async runMany(progs: readonly Program[]): Promise<Trace[]> {
-    const out: Array<Promise<Trace>> = [];
-    const n = this.helpers.length;
-    // contiguous shares, so each helper's replies arrive in order
-    const share = Math.ceil(progs.length / n);
-    const live = await Promise.all(this.helpers.map((_, i) => this.helper(i)));
+    const out: Array<Promise<Trace> | null> = progs.map(() => null);
+    // where each program runs: a refused one nowhere, the others on the helpers of their machine's thp
+    const groups = new Map<boolean, number[]>();
     progs.forEach((p, idx) => {
       const why = this.unsupported(p);
       if (why) {
-        out.push(Promise.resolve({ results: [], state: EMPTY_STATE, unsupported: why }));
+        out[idx] = Promise.resolve({ results: [], state: EMPTY_STATE, unsupported: why });
         return;
       }
-      const h = live[Math.min(n - 1, Math.floor(idx / share))];
-      const msg = encodeProgram(this.nextId++, p);
-      out.push(
-        h.submit(msg).then(traceOf, (e: Error) => crashTrace(e instanceof HelperDied ? e.message : `kernel helper: ${e.message}`)),
-      );
+      const thp = machineOf(p).thp;
+      const g = groups.get(thp);
+      if (g) g.push(idx);
+      else groups.set(thp, [idx]);
     });
-    return Promise.all(out);
+    for (const [thp, idxs] of groups) {
+      let live: HelperProcess[];
+      try {
+        live = await (thp === this.defaultThp ? this.pool : await this.otherPool()).live();
+      } catch (e) {
+        for (const idx of idxs) out[idx] = Promise.resolve(crashTrace(`kernel helper (thp=${thp ? 1 : 0}): ${(e as Error).message}`));
+        continue;
+      }
+      // contiguous shares, so each helper's replies arrive in order
+      const n = live.length;
+      const share = Math.ceil(idxs.length / n);
+      idxs.forEach((idx, j) => {
+        const h = live[Math.min(n - 1, Math.floor(j / share))];
+        const msg = encodeProgram(this.nextId++, progs[idx]);
+        out[idx] = h.submit(msg).then(traceOf, (e: Error) => crashTrace(e instanceof HelperDied ? e.message : `kernel helper: ${e.message}`));
+      });
+    }
+    return Promise.all(out as Array<Promise<Trace>>);
   }
 
   async run(prog: Program): Promise<Trace> {
@@ -201,29 +292,41 @@ class Kernel implements KernelTarget {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.starting.filter((s) => s).map((s) => s!.catch(() => undefined)));
-    await Promise.all(this.helpers.map((h) => h.close()));
+    const other = this.other;
+    this.other = null;
+    await Promise.all([this.pool.close(), other?.then((p) => p.close(), () => undefined)]);
   }
 
-  /** For tests: the running helpers. */
+  /** For tests: the running helpers (the default THP setting's). */
   get processes(): readonly HelperProcess[] {
-    return this.helpers;
+    return this.pool.helpers;
+  }
+
+  /** For tests: the helpers of the other THP setting (none until a program asked for it). */
+  async otherProcesses(): Promise<readonly HelperProcess[]> {
+    return this.other ? (await this.other).helpers : [];
   }
 }
 
 /** Starts the kernel target (its helpers) and waits until every helper said HELLO. */
-export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise<KernelTarget & { readonly processes: readonly HelperProcess[] }> {
+export async function startKernelTarget(opts: KernelTargetOptions = {}): Promise<Kernel> {
   const path = opts.helperPath ?? defaultHelperPath();
   const n = Math.max(1, opts.helpers ?? 1);
-  const args = [...(opts.thp ? ['--thp'] : []), ...(wantPteBits(opts) ? [] : ['--no-pte'])];
+  const thp = wantThp(opts);
+  if (thp) {
+    const why = thpUnavailable();
+    if (why) throw new Error(`the kernel target cannot be a thp=1 machine here: ${why}`);
+  }
+  const pte = wantPteBits(opts) ? [] : ['--no-pte'];
   // each helper on its own CPU (per worker thread, then per helper), see kernel/helper/main.c
   const cpus = availableParallelism();
-  const cpuArgs = (i: number) => [...args, `--cpu=${(threadId + i) % cpus}`];
-  const helpers = await Promise.all(Array.from({ length: n }, (_, i) => HelperProcess.start(path, cpuArgs(i))));
-  const k = new Kernel(helpers[0].hello, helpers, path, cpuArgs);
+  const args = (t: boolean, i: number) => [...(t ? ['--thp'] : []), ...pte, `--cpu=${(threadId + i) % cpus}`];
+  const pool = await Pool.start(thp, n, path, args);
+  const helpers = pool.helpers;
+  const k = new Kernel(helpers[0].hello, pool, path, args);
   // every helper must read PTEs alike: one observer for the whole target
   if (helpers.some((h) => h.hello.pteBits !== k.hello.pteBits)) {
-    await Promise.all(helpers.map((h) => h.close()));
+    await pool.close();
     throw new Error(`kernel helpers disagree on reading PTE bits: ${helpers.map((h) => h.hello.pteNote).join(' / ')}`);
   }
   if (!k.hello.pteBits) noticeNoPteBits(k.hello);
