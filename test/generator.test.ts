@@ -141,3 +141,33 @@ describe('shadow-stack and trampfd programs', () => {
     }
   });
 });
+
+describe('huge-page programs', () => {
+  const rng = new Rng(2025);
+  const recipes = Array.from({ length: 1500 }, () => randomRecipes(rng, 32));
+  const thp = recipes.filter((r) => flavorOf(r) === 'thp').map((r) => buildProgram(r));
+  const SZ_2M = 0x200000n;
+
+  it('opens most with 2 MiB blocks under MADV_HUGEPAGE and a touch inside them', () => {
+    expect(thp.length / recipes.length).toBeGreaterThan(0.05);
+    const opened = thp.filter((p) => {
+      const [m, a, w] = p.ops;
+      return m?.name === 'mmap' && (m.args[1] as bigint) >= SZ_2M && a?.name === 'madvise' && a.args[2] === BigInt(MADV.HUGEPAGE) && w?.name === 'write';
+    });
+    expect(opened.length / thp.length).toBeGreaterThan(0.5);
+  });
+
+  it('collapses, splits and zaps blocks on the model: MADV_COLLAPSE meets blocks, ranges cover parts of them', () => {
+    const hits = new Map<string, number>();
+    const cov = { hit: (f: string) => hits.set(f, (hits.get(f) ?? 0) + 1) };
+    let partial = 0;
+    for (const p of thp) {
+      const t = runProgram(createModel, p, cov);
+      expect(t.crash).toBeUndefined();
+      for (const o of p.ops) if (['munmap', 'mprotect', 'madvise'].includes(o.name) && typeof o.args[1] === 'bigint' && o.args[1] % SZ_2M !== 0n) partial++;
+    }
+    expect(partial).toBeGreaterThan(100);
+    const collapses = [...hits].filter(([f]) => f.startsWith('madvise:collapse') && !f.includes('thp-disabled')).reduce((n, [, k]) => n + k, 0);
+    expect(collapses).toBeGreaterThan(40);
+  });
+});

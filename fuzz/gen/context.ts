@@ -4,12 +4,12 @@
 // any program: a fresh one, a queue entry or a `.mm` case. After a run, the end state
 // (VMA bounds, binding values) is known too and lets arguments land on VMA edges.
 
-import { ARCH_SHSTK, MAP, PROT, type Arg, type MachineConfig, type Op, type Program } from '../../abi/index.js';
+import { ARCH_SHSTK, MADV, MAP, PROT, type Arg, type MachineConfig, type Op, type Program } from '../../abi/index.js';
 
 export const PAGE = 0x1000n;
 
 /** What a program is mostly about. */
-export type Flavor = 'mm' | 'shstk' | 'trampfd';
+export type Flavor = 'mm' | 'shstk' | 'trampfd' | 'thp';
 
 /** The end state of a run of the program (fuzz/seed.ts): where its VMAs are and what its bindings held. */
 export interface KnownState {
@@ -43,6 +43,8 @@ export interface Ctx {
   readonly rw: number[];
   /** pkey_alloc results. */
   readonly pkeys: number[];
+  /** The literal length each mmap binding asked for. */
+  readonly lengths: Map<number, bigint>;
   /** ARCH_SHSTK_ENABLE calls so far: the first enables SHSTK, later ones WRSS more often. */
   enables: number;
   /** The previous op. */
@@ -52,7 +54,7 @@ export interface Ctx {
 }
 
 export function newContext(flavor: Flavor, machine: MachineConfig, known?: KnownState): Ctx {
-  return { flavor, machine, addrs: [], nextBind: 0, procs: 1, shstks: [], calls: [], fds: [], fdProcs: [], tramps: [], tables: [], rw: [], pkeys: [], enables: 0, last: null, ...(known ? { known } : {}) };
+  return { flavor, machine, addrs: [], nextBind: 0, procs: 1, shstks: [], calls: [], fds: [], fdProcs: [], tramps: [], tables: [], rw: [], pkeys: [], lengths: new Map(), enables: 0, last: null, ...(known ? { known } : {}) };
 }
 
 const lit = (a: Arg | undefined): bigint | undefined => (typeof a === 'bigint' ? a : undefined);
@@ -67,6 +69,8 @@ export function record(ctx: Ctx, op: Op): void {
     case 'mmap': {
       if (b === undefined) break;
       ctx.addrs.push(b);
+      const len = lit(op.args[1]);
+      if (len !== undefined) ctx.lengths.set(b, len);
       const prot = lit(op.args[2]);
       const flags = lit(op.args[3]);
       const fd = refOf(op.args[4]);
@@ -117,12 +121,15 @@ export function record(ctx: Ctx, op: Op): void {
   }
 }
 
-/** The flavour a program shows: trampfds, else shadow stacks on a CET machine or shadow-stack ops, else mm. */
+/** The flavour a program shows: trampfds, else shadow stacks on a CET machine or shadow-stack ops, else huge-page advice, else mm. */
 export function flavorOfProgram(p: Program): Flavor {
   if (p.ops.some((o) => o.name === 'trampfd_create')) return 'trampfd';
   if (p.machine?.shstk || p.ops.some((o) => o.name === 'map_shadow_stack' || o.name === 'call' || o.name === 'rstorssp')) return 'shstk';
+  if (p.ops.some((o) => o.name === 'madvise' && THP_ADVICE.has(lit(o.args[2]) ?? -1n))) return 'thp';
   return 'mm';
 }
+
+const THP_ADVICE = new Set<bigint>([BigInt(MADV.HUGEPAGE), BigInt(MADV.COLLAPSE)]);
 
 /** The context before op `at` of `p` (binding numbers stay clear of every binding of `p`). */
 export function contextAt(p: Program, at: number, machine: MachineConfig, known?: KnownState): Ctx {

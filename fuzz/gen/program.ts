@@ -5,7 +5,8 @@
 // mremap moves.
 //
 // A program has a flavour: `mm` (the memory manager, with a few shadow-stack and trampfd
-// ops mixed in), `shstk` (a CET machine when it uses a shadow-stack op) or `trampfd`;
+// ops mixed in), `shstk` (a CET machine when it uses a shadow-stack op), `trampfd` or
+// `thp` (2 MiB blocks under MADV_HUGEPAGE: huge faults, splits, collapses);
 // a flavoured program mostly opens with a scripted scene (OPENINGS).
 //
 // Decisions come from recipes — op choices plus raw numbers, resolved modulo what exists
@@ -50,7 +51,7 @@ export const recipe: fc.Arbitrary<Recipe> = fc.record({
 export function flavorOf(recipes: readonly Recipe[]): Flavor {
   if (!recipes.length) return 'mm';
   const x = recipes[0].proc % 100;
-  return x < 70 ? 'mm' : x < 85 ? 'shstk' : 'trampfd';
+  return x < 64 ? 'mm' : x < 77 ? 'shstk' : x < 90 ? 'trampfd' : 'thp';
 }
 
 /**

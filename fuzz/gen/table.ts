@@ -49,6 +49,12 @@ export const WEIGHTS: Readonly<Record<Flavor, ReadonlyArray<readonly [OpName, nu
     ['map_shadow_stack', 8], ['arch_prctl', 7], ['call', 10], ['ret', 9], ['wrss', 5], ['rstorssp', 5],
     ['saveprevssp', 4], ['incssp', 3], ['signal', 5], ['sigreturn', 3], ['mem_write', 3],
   ],
+  // huge pages: whole and partial 2 MiB blocks touched, split (munmap, mprotect, madvise,
+  // mremap, fork then write), collapsed
+  thp: [
+    ['mmap', 7], ['munmap', 6], ['mprotect', 8], ['pkey_mprotect', 1], ['pkey_alloc', 1], ['mseal', 2], ['madvise', 14],
+    ['mremap', 5], ['fork', 4], ['exit', 1], ['read', 8], ['write', 14], ['wrpkru', 1], ['mem_write', 3],
+  ],
   trampfd: [
     ['mmap', 14], ['munmap', 4], ['mprotect', 5], ['pkey_mprotect', 1], ['pkey_alloc', 1], ['mseal', 2], ['madvise', 4],
     ['mremap', 3], ['fork', 3], ['exit', 1], ['read', 5], ['write', 10], ['wrpkru', 1], ['exec', 10],
@@ -63,6 +69,8 @@ export const OPENINGS: Readonly<Record<Flavor, readonly OpName[]>> = {
   shstk: ['arch_prctl', 'map_shadow_stack', 'arch_prctl'],
   // memory for trampfd_info and the tables, the trampfd, its descriptors, its page
   trampfd: ['mmap', 'trampfd_create', 'trampfd_write_code', 'trampfd_write_data', 'mmap'],
+  // a mapping of 2 MiB blocks (THP-aligned when a multiple of 2 MiB), MADV_HUGEPAGE on it, a touch
+  thp: ['mmap', 'madvise', 'write'],
 };
 
 const namesCache = new Map<string, OpName[]>();

@@ -59,6 +59,8 @@ export function address(c: Decisions, ctx: Ctx): Arg {
     case 'ref': {
       const r = recent(c, ctx.addrs, 4);
       let off = BigInt(c.pick(10) - 2) * PAGE;
+      // a huge-page program: a block's start, or anywhere in the first two blocks (part of one)
+      if (ctx.flavor === 'thp' && c.chance(45)) off = c.weighted([[0n, 3], [SZ_2M, 2], [BigInt(c.pick(1024)) * PAGE, 4]] as const);
       if (c.chance(8)) off += c.weighted([[1n, 1], [8n, 2], [0xff8n, 1], [0xfffn, 1]] as const);
       if (c.chance(4)) off += c.weighted([[SZ_2M, 2], [-SZ_2M, 1], [SZ_2M - PAGE, 1]] as const);
       return ref(r, off);
@@ -103,6 +105,14 @@ export function length(c: Decisions, huge = false, ramSwap?: bigint): bigint {
     case 'huge':
       return c.weighted([[1n << 30n, 2], [(1n << 30n) + SZ_2M + PAGE, 1], [1n << 40n, 1]] as const);
   }
+}
+
+/** A length for a range op: in a huge-page program often a block, two, a block ± 1 page or part of one. */
+export function rangeLength(c: Decisions, ctx: Ctx, ramSwap?: bigint): bigint {
+  if (ctx.flavor === 'thp' && c.chance(50)) {
+    return c.weighted([[SZ_2M, 4], [2n * SZ_2M, 2], [SZ_2M - PAGE, 1], [SZ_2M + PAGE, 1], [BigInt(1 + c.pick(511)) * PAGE, 3]] as const);
+  }
+  return length(c, false, ramSwap);
 }
 
 /**
@@ -150,7 +160,11 @@ export function mapFlags(c: Decisions, len: bigint): bigint {
 const ADVICE = Object.values(MADV);
 const POPULATING = new Set<number>([MADV.POPULATE_READ, MADV.POPULATE_WRITE, MADV.WILLNEED]);
 
-export function advice(c: Decisions, len: bigint): bigint {
+export function advice(c: Decisions, len: bigint, thp = false): bigint {
+  // a huge-page program: the THP advice, and the advice that splits or zaps a block
+  if (thp && c.chance(50)) {
+    return BigInt(c.weighted([[MADV.HUGEPAGE, 6], [MADV.COLLAPSE, 8], [MADV.NOHUGEPAGE, 2], [MADV.DONTNEED, 3], [MADV.FREE, 1], [MADV.COLD, 1], [MADV.PAGEOUT, 1]] as const));
+  }
   const a = c.weighted([
     [MADV.DONTNEED, 14], [MADV.FREE, 5], [MADV.GUARD_INSTALL, 8], [MADV.GUARD_REMOVE, 5], [MADV.DONTFORK, 5],
     [MADV.DOFORK, 2], [MADV.WIPEONFORK, 5], [MADV.KEEPONFORK, 2], [MADV.POPULATE_READ, 4], [MADV.POPULATE_WRITE, 4],

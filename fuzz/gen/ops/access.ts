@@ -17,7 +17,9 @@ export const exec: Resolver = (c, ctx, s) => {
   return [address(c, ctx)];
 };
 
-export const write: Resolver = (c, ctx) => {
+export const write: Resolver = (c, ctx, s) => {
+  // a huge-page program's first touch: somewhere in its opening mapping
+  if (s.scripted && ctx.flavor === 'thp' && ctx.addrs.length) return [ref(ctx.addrs[ctx.addrs.length - 1], BigInt(c.pick(1024)) * PAGE), BigInt(1 + c.pick(0xff))];
   if (ctx.tables.length && c.chance(ctx.flavor === 'trampfd' ? 50 : 15)) {
     // rewrite a table entry between executions: another trampoline (a chain), or a plain value
     const entry = plus(recent(c, ctx.tables, 3), BigInt(c.pick(4)) * 8n);

@@ -5,7 +5,7 @@ import { MAP, MREMAP, PROT, type Arg } from '../../../abi/index.js';
 import { PAGE, type Ctx } from '../context.js';
 import type { Decisions } from '../decisions.js';
 import { creator, type Resolver, type Site } from '../site.js';
-import { address, commitLength, length, mapFlags, prot, u } from '../values.js';
+import { address, commitLength, length, mapFlags, prot, rangeLength, SZ_2M, u } from '../values.js';
 import { protShadowStackMmap } from './shstk.js';
 import { trampfdMmapArgs } from './trampfd.js';
 
@@ -15,6 +15,11 @@ export const mmap: Resolver = (c, ctx, s) => {
     s.proc = creator(c, ctx, s);
     return trampfdMmapArgs(c, ctx);
   }
+  // a huge-page program's mapping: blocks (THP-aligned placement for a multiple of 2 MiB), or a page more
+  if (s.opening && ctx.flavor === 'thp') {
+    const len = c.weighted([[2n * SZ_2M, 4], [SZ_2M, 2], [3n * SZ_2M, 1], [2n * SZ_2M + PAGE, 1]] as const);
+    return [0n, len, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS), u(-1n), 0n];
+  }
   if (s.opening) return [0n, BigInt(2 + c.pick(3)) * PAGE, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS), u(-1n), 0n];
   const len = length(c, true, ctx.machine.ramSwap);
   const flags = mapFlags(c, len);
@@ -23,7 +28,7 @@ export const mmap: Resolver = (c, ctx, s) => {
   return [addr, len, prot(c, ctx), flags, c.chance(95) ? u(-1n) : BigInt(c.pick(4)), c.chance(95) ? 0n : BigInt(c.pick(3)) * 0x800n];
 };
 
-export const munmap: Resolver = (c, ctx) => [address(c, ctx), length(c)];
+export const munmap: Resolver = (c, ctx) => [address(c, ctx), rangeLength(c, ctx)];
 
 export const mremap: Resolver = (c, ctx) => {
   const flags = BigInt(c.weighted([

@@ -2,9 +2,9 @@
 // seals over earlier mappings (partial overlaps, holes, sealed neighbours).
 
 import type { Resolver } from '../site.js';
-import { address, length, pkeyArg, pkruValue, prot } from '../values.js';
+import { address, length, pkeyArg, pkruValue, prot, rangeLength } from '../values.js';
 
-export const mprotect: Resolver = (c, ctx) => [address(c, ctx), length(c, false, ctx.machine.ramSwap), prot(c, ctx)];
+export const mprotect: Resolver = (c, ctx) => [address(c, ctx), rangeLength(c, ctx, ctx.machine.ramSwap), prot(c, ctx)];
 
 export const pkeyMprotect: Resolver = (c, ctx) => [address(c, ctx), length(c), prot(c, ctx), pkeyArg(c, ctx)];
 
