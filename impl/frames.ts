@@ -31,6 +31,8 @@ const T_DENSE = -1;
 export class Frames {
   ref: Uint32Array;
   flags: Uint8Array;
+  /** The large folio (impl/thp.ts) a frame is a 4K page of, 0 for a small folio. */
+  folio: Int32Array;
   private tag: Int16Array;
   private lo: Uint32Array;
   private hi: Uint32Array;
@@ -44,6 +46,7 @@ export class Frames {
   constructor(cap = 1024) {
     this.ref = slab.u32(cap);
     this.flags = slab.u8(cap);
+    this.folio = slab.i32(cap);
     this.tag = slab.i16(cap);
     this.lo = slab.u32(cap);
     this.hi = slab.u32(cap);
@@ -53,6 +56,7 @@ export class Frames {
     const n = Math.ceil(this.ref.length * 1.5); // 1.5x: less slack than doubling
     this.ref = slab.grown(this.ref, n);
     this.flags = slab.grown(this.flags, n);
+    this.folio = slab.grown(this.folio, n);
     this.tag = slab.grown(this.tag, n);
     this.lo = slab.grown(this.lo, n);
     this.hi = slab.grown(this.hi, n);
@@ -84,6 +88,7 @@ export class Frames {
     if (this.tag[f] === T_DENSE) this.denseFree.push(this.lo[f]);
     this.tag[f] = T_ZERO;
     this.flags[f] = 0;
+    this.folio[f] = 0;
     this.lo[f] = this.freeHead < 0 ? 0xffffffff : this.freeHead;
     this.freeHead = f;
     this.live--;
@@ -207,7 +212,7 @@ export class Frames {
 
   /** Bytes held (impl/bytes.ts): the per-frame arrays at their capacity, the dense-page slabs, free lists, the object. */
   bytes(): number {
-    let b = objectBytes(11) + typedBytes(this.ref) + typedBytes(this.flags) + typedBytes(this.tag) + typedBytes(this.lo) + typedBytes(this.hi);
+    let b = objectBytes(12) + typedBytes(this.ref) + typedBytes(this.flags) + typedBytes(this.folio) + typedBytes(this.tag) + typedBytes(this.lo) + typedBytes(this.hi);
     for (const s of this.slabs) b += typedBytes(s);
     return b + arrayBytes(this.slabs) + arrayBytes(this.denseFree);
   }

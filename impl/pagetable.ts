@@ -1,7 +1,11 @@
 // 4-level x86-64 radix page tables (PML4 → PDPT → PD → PT, 512 entries a level)
 // in pooled typed arrays shared by every process of a machine. Directory tables hold
 // child table numbers (+1, 0 = none); leaf tables hold PTEs as two u32 words
-// (impl/pte.ts). Each table counts its non-empty entries so it is freed when empty.
+// (impl/pte.ts). Each table counts its non-empty entries so it is freed when empty —
+// unless `keepEmpty` (machines with THP): then a leaf table lives as long as the kernel's
+// PTE table would (whether a PMD is pmd_none decides if a fault may map a huge page), and
+// only a walk whose callback sets `dropThis` frees it (free_pgtables, PT reclaim, a zapped
+// huge PMD). A leaf table with `leafHuge` set stands for a huge PMD (impl/thp.ts).
 //
 // A leaf entry is addressed by its slot: leafTable * 512 + index; its words are
 // L[2*slot] (lo) and L[2*slot+1] (hi). `L` is replaced when the pool grows, so read
@@ -26,6 +30,12 @@ export class PageTable {
   /** Leaf pool: two u32 words per entry. */
   L: Uint32Array;
   leafUsed: Uint16Array;
+  /** 1: the leaf table stands for a huge PMD leaf (its 512 entries carry the PMD's bits). */
+  leafHuge: Uint8Array;
+  /** Empty leaf tables stay until a walk's callback asks to drop them (THP machines). */
+  keepEmpty = false;
+  /** Set by a walk callback: free the current leaf table once it is empty (keepEmpty). */
+  dropThis = false;
   private leafFree: number[] = [];
   private leafTop = 0;
 
@@ -36,6 +46,7 @@ export class PageTable {
     this.dirHi = slab.u16(dirTables);
     this.L = slab.u32(leafTables * ENTRIES * 2);
     this.leafUsed = slab.u16(leafTables);
+    this.leafHuge = slab.u8(leafTables);
   }
 
   /** Live tables (for tests and memory accounting). */
@@ -49,9 +60,9 @@ export class PageTable {
   /** Bytes held (impl/bytes.ts): both pools at their capacity, the free lists, the object. */
   bytes(): number {
     return (
-      objectBytes(11) +
+      objectBytes(14) +
       typedBytes(this.dir) + typedBytes(this.dirUsed) + typedBytes(this.dirLo) + typedBytes(this.dirHi) +
-      typedBytes(this.L) + typedBytes(this.leafUsed) + arrayBytes(this.dirFree) + arrayBytes(this.leafFree)
+      typedBytes(this.L) + typedBytes(this.leafUsed) + typedBytes(this.leafHuge) + arrayBytes(this.dirFree) + arrayBytes(this.leafFree)
     );
   }
 
@@ -82,9 +93,11 @@ export class PageTable {
         const n = Math.ceil(this.leafUsed.length * 1.5);
         this.L = slab.grown(this.L, n * ENTRIES * 2);
         this.leafUsed = slab.grown(this.leafUsed, n);
+        this.leafHuge = slab.grown(this.leafHuge, n);
       }
     }
     this.leafUsed[t] = 0;
+    this.leafHuge[t] = 0;
     return t;
   }
 
@@ -173,7 +186,9 @@ export class PageTable {
           const i0 = Math.max(0, vs - cBase);
           const i1 = Math.min(ENTRIES, ve - cBase);
           fn(ctx, pt, i0, i1, cBase);
-          if (this.leafUsed[pt] === 0) {
+          const drop = this.dropThis || !this.keepEmpty;
+          this.dropThis = false;
+          if (drop && this.leafUsed[pt] === 0) {
             this.leafFree.push(pt);
             this.dir[pd * ENTRIES + c] = 0;
             this.dirUsed[pd]--;
@@ -193,9 +208,25 @@ export class PageTable {
     }
   }
 
+  /** The leaf table holding vpn's entry, or -1 (pmd_none). */
+  leafOf(root: number, vpn: number): number {
+    const s = this.slot(root, vpn);
+    return s < 0 ? -1 : (s / ENTRIES) | 0;
+  }
+
+  /** Free the (emptied) leaf table of vpn's block: its PMD becomes none. */
+  dropLeaf(root: number, vpn: number): void {
+    const b = vpn - (vpn % ENTRIES);
+    this.walk(root, b, b + ENTRIES, dropAll, this);
+  }
+
   /** Free a whole tree; entries must already be cleared (walk over everything first). */
   freeRoot(root: number): void {
-    this.walk(root, 0, 2 ** 36, () => {}, null);
+    this.walk(root, 0, 2 ** 36, dropAll, this);
     this.dirFree.push(root);
   }
+}
+
+function dropAll(pt: PageTable): void {
+  pt.dropThis = true;
 }

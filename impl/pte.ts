@@ -15,6 +15,9 @@ export const A = lo(PTE_BIT.A);
 export const D = lo(PTE_BIT.D);
 /** _PAGE_PROTNONE: bit 8 while P=0 (it is _PAGE_GLOBAL when present, never set for user pages). */
 export const PROTNONE = lo(PTE_BIT.PROTNONE);
+/** _PAGE_PSE: bit 7 of a PMD leaf (a huge page). A leaf table standing for a huge PMD (impl/thp.ts)
+ * holds the PMD's bits, PSE included, in each of its 512 entries, each with its own 4K sub-frame. */
+export const PSE = lo(PTE_BIT.PSE);
 /** _PAGE_SPECIAL: zero-page / pfn mappings (no struct page refcount). */
 export const SPECIAL = lo(PTE_BIT.SPECIAL);
 export const SD_HI = hi(PTE_BIT.SAVED_DIRTY);
@@ -176,6 +179,6 @@ export function mkHi(pfn: number, protL: number, protH: number): number {
   return withPfnHi(protL, protH, pfn);
 }
 
-/** Observed bits of an entry (for snapshots): P RW US A D PROTNONE | SD PKEY NX; PFN cleared. */
-export const OBS_LO = (P | RW | US | A | D | PROTNONE) >>> 0;
+/** Observed bits of an entry (for snapshots): P RW US A D PSE PROTNONE | SD PKEY NX; PFN cleared. */
+export const OBS_LO = (P | RW | US | A | D | PSE | PROTNONE) >>> 0;
 export const OBS_HI = (SD_HI | PKEY_HI | NX_HI) >>> 0;
