@@ -13,6 +13,7 @@ import { F_DIRTY, F_EXCL, F_FILE, F_SHMEM, ZERO_FRAME } from './frames.js';
 import type { Kernel, Proc } from './kernel.js';
 import { anonPrepare } from './merge.js';
 import * as pte from './pte.js';
+import { dirtyHuge, faultAllowed, hugeAnonFault, touchHuge, wpHuge } from './thp.js';
 import { F_PROT, F_READ, F_WRITE, GUARD_GAP, pkeyOfFlags, protOf } from './vma.js';
 
 export const MAPERR = fault('SIGSEGV', 'SEGV_MAPERR');
@@ -65,7 +66,10 @@ export function translate(k: Kernel, mm: Proc, vpn: number, kind: number): numbe
       }
       if (ok) {
         const nl = (l | pte.A | (kind === WRITE ? pte.D : 0)) >>> 0;
-        if (nl !== l) pt.L[2 * s] = nl;
+        if (nl !== l) {
+          if (l & pte.PSE) touchHuge(k, (s / 512) | 0, (nl & ~l) >>> 0); // the hardware sets A/D in the PMD
+          else pt.L[2 * s] = nl;
+        }
         return pte.pfnOf(l, h);
       }
       err = pageFault(k, mm, vpn, kind, true, pk);
@@ -169,6 +173,11 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
     h = pt.L[2 * s + 1];
   }
   if (l === 0 && h === 0) {
+    // pmd_none and a VMA that allows a THP: create_huge_pmd()
+    if (s < 0 && k.thp && faultAllowed(k, r, vpn)) {
+      hugeAnonFault(k, mm, r, vpn, write);
+      return null;
+    }
     if (k.vp.shm[r]) return shmemFault(k, mm, r, vpn, write);
     if (k.vp.tfd[r]) {
       const ts = trampfdFault(k, mm, r, vpn);
@@ -180,6 +189,18 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
     return null;
   }
   if (pte.isGuard(l, h)) return MAPERR; // VM_FAULT_SIGSEGV
+  if (l & pte.PSE) {
+    // a huge PMD: wp_huge_pmd() → do_huge_pmd_wp_page() for a write to a read-only one, else
+    // huge_pmd_set_accessed(); a split PMD falls back to the PTE it left
+    const t = (s / 512) | 0;
+    if (!write || pte.isWrite(l)) {
+      touchHuge(k, t, write ? pte.A | pte.D : pte.A);
+      return null;
+    }
+    if (wpHuge(k, mm, r, t)) return null;
+    l = pt.L[2 * s];
+    h = pt.L[2 * s + 1];
+  }
   if (l & pte.P) {
     // pte_write(): RW, or a shadow-stack PTE (pte_shstk() needs the CPU feature)
     const shstkPte = k.shstk && pte.isShstk(l);
@@ -310,7 +331,7 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   if (fr.flags[f] & F_FILE) return wpCopyRo(k, mm, r, s, f);
   // a FOLL_FORCE write (mem_write) to a VMA without VM_WRITE: maybe_mkwrite leaves RW clear
   if (!(fl & F_WRITE)) return wpForced(k, mm, r, s, l, h, f);
-  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
+  if (f !== ZERO_FRAME && (fr.flags[f] & F_EXCL || canReuse(k, f))) {
     // reuse: the page is ours alone (wp_can_reuse_anon_folio); wp_page_reuse:
     // maybe_mkwrite(pte_mkdirty(pte_mkyoung(orig)), vma)
     fr.flags[f] |= F_EXCL;
@@ -321,10 +342,21 @@ function wpFault(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number
   // wp_page_copy: a new exclusive page (zeroed for the zero page), fresh PTE from vm_page_prot
   anonPrepare(k, mm, r);
   const nf = fr.copy(f, F_EXCL);
+  if (fr.folio[f]) k.folios.sub(fr.folio[f], mm.pid, 1);
   fr.put(f);
   const pl = pte.protLo(protOf(fl), false);
   pt.L[2 * s] = pte.mkwriteLo(pte.mkLo(nf, pl), ss);
   pt.L[2 * s + 1] = pte.mkwriteHi(pte.mkHi(nf, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl))), ss);
+}
+
+/**
+ * wp_can_reuse_anon_folio() of a page that is not PageAnonExclusive: a small folio only we
+ * reference; a page of a large folio (a split THP) when __wp_can_reuse_large_anon_folio():
+ * more than one page of it mapped, all by this MM.
+ */
+function canReuse(k: Kernel, f: number): boolean {
+  const id = k.fr.folio[f];
+  return id ? k.folios.canReuse(id) : k.fr.ref[f] === 1;
 }
 
 /**
@@ -337,6 +369,7 @@ function wpCopyRo(k: Kernel, mm: Proc, r: number, s: number, f: number): void {
   const fl = k.vp.fl[r];
   anonPrepare(k, mm, r);
   const nf = k.fr.copy(f, F_EXCL);
+  if (k.fr.folio[f]) k.folios.sub(k.fr.folio[f], mm.pid, 1);
   k.fr.put(f);
   const pl = pte.protLo(protOf(fl), false);
   const l = pte.mkLo(nf, pl);
@@ -352,7 +385,7 @@ function wpCopyRo(k: Kernel, mm: Proc, r: number, s: number, f: number): void {
  */
 function wpForced(k: Kernel, mm: Proc, r: number, s: number, l: number, h: number, f: number): void {
   const fr = k.fr;
-  if (f !== ZERO_FRAME && !(fr.flags[f] & F_SHMEM) && (fr.flags[f] & F_EXCL || fr.ref[f] === 1)) {
+  if (f !== ZERO_FRAME && !(fr.flags[f] & F_SHMEM) && (fr.flags[f] & F_EXCL || canReuse(k, f))) {
     fr.flags[f] |= F_EXCL;
     k.pt.set(s, (l | pte.A) >>> 0, pte.mkdirtyRoHi(h));
     return;
@@ -371,7 +404,9 @@ export function gupPage(k: Kernel, mm: Proc, r: number, vpn: number, write: bool
     const l = k.pt.L[2 * s];
     if (l & pte.P && (!write || l & pte.RW)) {
       const h = k.pt.L[2 * s + 1];
-      if (write && !pte.isDirty(l, h)) k.fr.flags[pte.pfnOf(l, h)] |= F_DIRTY;
+      // follow_huge_pmd(FOLL_TOUCH) → touch_pmd(): the PMD becomes young (and dirty for a write)
+      if (l & pte.PSE) touchHuge(k, (s / 512) | 0, write ? pte.A | pte.D : pte.A);
+      else if (write && !pte.isDirty(l, h)) k.fr.flags[pte.pfnOf(l, h)] |= F_DIRTY;
       return null;
     }
   }
@@ -400,9 +435,11 @@ export function gupForceWrite(k: Kernel, mm: Proc, vpn: number): number {
       const h = pt.L[2 * s + 1];
       if (pte.isPresentish(l) && !pte.isGuard(l, h)) {
         const f = pte.pfnOf(l, h);
-        if (l & pte.RW || (k.shstk && pte.isShstk(l))) return f;
         const own = f !== ZERO_FRAME && !(k.fr.flags[f] & (F_SHMEM | F_FILE)) && (k.fr.flags[f] & F_EXCL) !== 0;
-        if (!shared && !(fl & F_WRITE) && own) return f;
+        if (l & pte.RW || (k.shstk && pte.isShstk(l)) || (!shared && !(fl & F_WRITE) && own)) {
+          if (l & pte.PSE) dirtyHuge(k, (s / 512) | 0); // follow_huge_pmd → touch_pmd(write)
+          return f;
+        }
       }
     }
     if (handleFault(k, mm, r, vpn, true) !== null) return -1;

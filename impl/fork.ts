@@ -14,6 +14,7 @@ import { F_EXCL, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { fdFork } from './fdtable.js';
 import type { Kernel, Proc } from './kernel.js';
 import * as pte from './pte.js';
+import { copyHuge } from './thp.js';
 
 /**
  * The child, or null when dup_mmap charged an accounted VMA more than RAM + swap: the
@@ -57,7 +58,12 @@ function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, share
   const fr = k.fr;
   // pte_shstk() needs the CPU feature
   const shstk = k.shstk;
+  const thp = k.thp;
   pt.walk(src.pgd, vs, ve, (_c, t, i0, i1, base) => {
+    // copy_huge_pmd(); a huge PMD lies inside one VMA, so fork copies it whole
+    if (pt.leafHuge[t]) return copyHuge(k, src, dst, t, base);
+    // copy_pte_range() allocates the child's table even when nothing in it is copied
+    if (thp) pt.ensure(dst.pgd, base + i0);
     for (let i = i0; i < i1; i++) {
       const s = t * 512 + i;
       let l = pt.L[2 * s];
@@ -68,6 +74,7 @@ function copyPtes(k: Kernel, src: Proc, dst: Proc, vs: number, ve: number, share
         if (f !== ZERO_FRAME) {
           fr.get(f);
           if (!(fr.flags[f] & F_SHMEM)) fr.flags[f] &= ~F_EXCL;
+          if (fr.folio[f]) k.folios.add(fr.folio[f], dst.pid, 1); // a page of a PTE-mapped THP
         }
         // pte_write(): RW, or a shadow-stack PTE
         if (!shared && (shstk ? pte.isWrite(l) : l & pte.RW)) {

@@ -8,6 +8,7 @@ import { VMF } from '../abi/vmflags.js';
 import { GupBudget } from '../abi/budget.js';
 import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import { F_DIRTY, F_SHMEM, Frames, ZERO_FRAME } from './frames.js';
+import { Folios, HPAGE, hugeAt, splitHuge, zapHuge } from './hugepmd.js';
 import { PageTable } from './pagetable.js';
 import { reservedVmas } from './reserved.js';
 import * as pte from './pte.js';
@@ -65,6 +66,8 @@ export class Proc {
 export class Kernel {
   readonly pt = new PageTable(4, 2);
   readonly fr = new Frames(64);
+  /** The large folios (THPs) and their mapping state (impl/hugepmd.ts). */
+  readonly folios = new Folios();
   readonly vp = new VmaPool(32);
   readonly shm = new Shmem(this.fr);
   readonly tfd = new TrampFds(this.fr);
@@ -94,8 +97,11 @@ export class Kernel {
   readonly gbPages: boolean;
   /** Scratch output of pte.modify(). */
   readonly o = new Uint32Array(2);
-  /** Argument of the zap walk. */
+  /** Arguments of the zap walk: keep guard markers; free PTE tables a whole-block zap empties
+   * (MADV_DONTNEED's reclaim_pt, CONFIG_PT_RECLAIM); the process (folio mapcounts). */
   keepGuards = false;
+  reclaim = false;
+  zapMm: Proc | null = null;
 
   constructor(cfg: MachineConfig) {
     this.pku = cfg.pku;
@@ -111,6 +117,7 @@ export class Kernel {
     this.thp = cfg.thp;
     this.memoryFailure = cfg.memoryFailure;
     this.zeroPage = cfg.zeroPage;
+    this.pt.keepEmpty = cfg.thp; // pmd_none decides whether a fault maps a huge page
     this.commitPages = Number(cfg.ramSwap / 4096n);
     this.hugePages = cfg.hugePages;
     this.gbPages = cfg.gbPages;
@@ -124,7 +131,7 @@ export class Kernel {
    * (dead ones too: their slots stay) with its VMA tree, and this object.
    */
   bytes(): number {
-    let b = objectBytes(26) + typedBytes(this.o) + objectBytes(1) + arrayBytes(this.procs);
+    let b = objectBytes(29) + typedBytes(this.o) + objectBytes(1) + arrayBytes(this.procs) + this.folios.bytes();
     b += this.pt.bytes() + this.fr.bytes() + this.vp.bytes() + this.shm.bytes() + this.tfd.bytes();
     for (const p of this.procs) b += p.bytes();
     return b;
@@ -161,6 +168,7 @@ export class Kernel {
 
   /** __split_vma(): split r at page at; returns the new upper part (r keeps the lower). */
   splitVma(mm: Proc, r: number, at: number): number {
+    if (this.thp) this.splitHugeAt(mm, at);
     const vp = this.vp;
     const end = vp.ve[r];
     vp.ve[r] = at;
@@ -176,6 +184,7 @@ export class Kernel {
 
   /** Move r's start to s (pgoff follows); r must stay between its neighbours. */
   setStart(mm: Proc, r: number, s: number): void {
+    if (this.thp) this.splitHugeAt(mm, s);
     const vp = this.vp;
     vp.pg[r] += s - vp.vs[r];
     vp.vs[r] = s;
@@ -183,6 +192,7 @@ export class Kernel {
   }
 
   setEnd(mm: Proc, r: number, e: number): void {
+    if (this.thp) this.splitHugeAt(mm, e);
     this.vp.ve[r] = e;
     mm.tree.endChanged(r);
   }
@@ -194,9 +204,45 @@ export class Kernel {
    * its shmem folio dirty), and guard markers unless keepGuards (MADV_DONTNEED keeps
    * them, munmap drops them). Empty page tables are freed.
    */
-  zap(mm: Proc, vs: number, ve: number, keepGuards: boolean): void {
+  zap(mm: Proc, vs: number, ve: number, keepGuards: boolean, reclaim = false): void {
+    if (this.thp) this.clipHuge(mm, vs, ve);
     this.keepGuards = keepGuards;
+    this.reclaim = reclaim;
+    this.zapMm = mm;
     this.pt.walk(mm.pgd, vs, ve, zapTable, this);
+    this.zapMm = null;
+  }
+
+  // ------------------------------------------------------------- huge PMDs (impl/thp.ts)
+
+  /**
+   * vma_adjust_trans_huge() → split_huge_pmd_if_needed(): a VMA boundary put at an unaligned
+   * vpn splits the huge PMD around it.
+   */
+  splitHugeAt(mm: Proc, vpn: number): void {
+    if (vpn % HPAGE === 0) return;
+    const t = hugeAt(this.pt, mm.pgd, vpn);
+    const r = t >= 0 ? mm.tree.find(vpn) : -1;
+    if (r >= 0) splitHuge(this.pt, this.fr, this.folios, mm.pid, t, this.vp.fl[r]);
+  }
+
+  /** An operation on [vs, ve) splits the huge PMDs it covers in part (zap_pmd_range, change_pmd_range, …). */
+  clipHuge(mm: Proc, vs: number, ve: number): void {
+    this.splitHugeAt(mm, vs);
+    if (ve % HPAGE !== 0 && ve - (ve % HPAGE) >= vs) this.splitHugeAt(mm, ve);
+  }
+
+  /**
+   * free_pgtables() after [vs, ve) was unmapped: the PTE table of each block the range
+   * touches that no VMA intersects any more goes (free_pgd_range between the previous VMA's
+   * end and the next one's start, at PMD granularity).
+   */
+  freePgtables(mm: Proc, vs: number, ve: number): void {
+    this.keepGuards = false;
+    this.reclaim = false;
+    this.zapMm = mm;
+    this.pt.walk(mm.pgd, vs - (vs % HPAGE), Math.ceil(ve / HPAGE) * HPAGE, freeTable, this);
+    this.zapMm = null;
   }
 
   /** Remove every VMA lying inside [vs, ve) (already split to fit) and zap the range. */
@@ -209,6 +255,7 @@ export class Kernel {
       r = n;
     }
     this.zap(mm, vs, ve, false);
+    if (this.thp) this.freePgtables(mm, vs, ve);
   }
 
   /**
@@ -263,6 +310,8 @@ function zapTable(k: Kernel, t: number, i0: number, i1: number): void {
   const pt = k.pt;
   const fr = k.fr;
   const L = pt.L;
+  // zap_huge_pmd(): the callers split a PMD the range covers in part (clipHuge)
+  if (pt.leafHuge[t]) return zapHuge(pt, fr, k.folios, k.zapMm!.pid, t);
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
     const l = L[2 * s];
@@ -275,8 +324,20 @@ function zapTable(k: Kernel, t: number, i0: number, i1: number): void {
     const f = pte.pfnOf(l, h);
     if (f !== ZERO_FRAME) {
       if (fr.flags[f] & F_SHMEM && pte.isDirty(l, h)) fr.flags[f] |= F_DIRTY;
+      if (fr.folio[f]) k.folios.sub(fr.folio[f], k.zapMm!.pid, 1); // a page of a PTE-mapped THP
       fr.put(f);
     }
     pt.set(s, 0, 0);
   }
+  // reclaim_pt: a zap of the whole table that left every entry none frees it (pmd_none)
+  if (k.reclaim && i0 === 0 && i1 === HPAGE && pt.leafUsed[t] === 0) pt.dropThis = true;
+}
+
+/** free_pgtables() of one leaf table: dropped when no VMA intersects its block. */
+function freeTable(k: Kernel, t: number, _i0: number, _i1: number, base: number): void {
+  const mm = k.zapMm!;
+  const r = mm.tree.findVma(base);
+  if (r >= 0 && k.vp.vs[r] < base + HPAGE) return;
+  if (k.pt.leafUsed[t] !== 0) zapTable(k, t, 0, HPAGE);
+  k.pt.dropThis = true;
 }

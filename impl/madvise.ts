@@ -14,6 +14,9 @@ import { F_DIRTY, F_FILE, F_LAZY, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
 import * as pte from './pte.js';
+import { NotModelled } from '../abi/budget.js';
+import { HPAGE, hugeAt } from './hugepmd.js';
+import { coldHuge, collapse, freeHuge } from './thp.js';
 import { F_STICKY, F_WRITE, pkeyOfFlags } from './vma.js';
 
 const EINVAL = err('EINVAL');
@@ -120,6 +123,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       // no swap: reclaim re-activates anon folios and leaves their PTEs alone, but unmaps
       // shmem folios before writeback fails (conventions.md; seen on the live kernel)
       if (fl & VMF.LOCKED) return EINVAL;
+      if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_PAGEOUT of a THP (reclaim splits the folio)');
       if (vp.shm[r]) pageoutShmem(k, mm, vs, ve, vp.shm[r], vp.pg[r] - vp.vs[r]);
       else if (vp.isAnon(r)) pageoutAnon(k, mm, vs, ve, (fl & VMF.DROPPABLE) !== 0);
       return r;
@@ -130,7 +134,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       if (adv === MADV.FREE) {
         if (!vp.isAnon(r)) return EINVAL;
         freeRange(k, mm, vs, ve);
-      } else k.zap(mm, vs, ve, true);
+      } else k.zap(mm, vs, ve, true, true); // madvise_dontneed_single_vma: reclaim_pt
       return r;
     case MADV.COLLAPSE: {
       // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block. Collapsing
@@ -140,7 +144,10 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       if (!canHold || fl & VMF.NOHUGEPAGE) return EINVAL;
       // __thp_vma_allowable_orders(): an anonymous VMA with no anon_vma yet allows no order
       if (vp.isAnon(r) && vp.anon[r] === 0) return EINVAL;
-      return Math.ceil(vs / 512) * 512 + 512 <= ve ? EINVAL : r;
+      if (vp.isAnon(r)) return collapse(k, mm, r, vs, ve);
+      // shmem: the mode is ignored (shmem_huge_force), collapse_file would make a shmem THP
+      if (Math.ceil(vs / 512) * 512 + 512 <= ve) throw new NotModelled('MADV_COLLAPSE of shmem (a shmem THP)');
+      return r;
     }
     case MADV.GUARD_INSTALL:
       if (fl & VMF.LOCKED || special) return EINVAL; // is_valid_guard_vma()
@@ -200,12 +207,29 @@ const FLAG_ADVICE: ReadonlyMap<number, FlagAdvice> = new Map<number, FlagAdvice>
   [MADV.NOHUGEPAGE, { set: VMF.NOHUGEPAGE, clear: THP_HINTS }],
 ]);
 
+/**
+ * THP cases of MADV_COLD / MADV_FREE / MADV_PAGEOUT that split the folio itself
+ * (split_folio: a PMD covered in part, a PTE-mapped large folio) are not modelled.
+ */
+function noThpIn(k: Kernel, mm: Proc, vs: number, ve: number, why: string): void {
+  const t0 = vs % HPAGE ? hugeAt(k.pt, mm.pgd, vs) : -1;
+  const t1 = ve % HPAGE ? hugeAt(k.pt, mm.pgd, ve) : -1;
+  if (t0 >= 0 || t1 >= 0) throw new NotModelled(why);
+}
+
+/** A page of a large folio met on the PTE level. */
+function thpPage(k: Kernel, f: number): void {
+  if (k.fr.folio[f]) throw new NotModelled('MADV_COLD/FREE/PAGEOUT of a PTE-mapped THP (split_folio)');
+}
+
 /** MADV_FREE (madvise_free_pte_range): present (incl. protnone) normal pages become old and clean. */
 function freeRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_FREE of part of a THP (split_folio)');
   k.pt.walk(mm.pgd, vs, ve, freeTable, k);
 }
 
 function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
+  if (k.pt.leafHuge[t]) return freeHuge(k, t); // madvise_free_huge_pmd
   const L = k.pt.L;
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
@@ -214,6 +238,7 @@ function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
     const h = L[2 * s + 1];
     if (pte.pfnOf(l, h) === ZERO_FRAME) continue;
     const f = pte.pfnOf(l, h);
+    thpPage(k, f);
     const fl = k.fr.flags;
     // a dirty anon folio (written through /proc/PID/mem) mapped twice is skipped; else it is cleaned
     if ((fl[f] & (F_DIRTY | F_SHMEM | F_FILE)) === F_DIRTY) {
@@ -243,6 +268,7 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
       if (!pte.isPresentish(l)) continue;
       const h = L[2 * s + 1];
       const f = pte.pfnOf(l, h);
+      thpPage(k, f);
       if (f === ZERO_FRAME || fr.flags[f] & (F_SHMEM | F_FILE) || fr.ref[f] !== 1) continue;
       if (!droppable) {
         if (!(fr.flags[f] & F_LAZY)) continue;
@@ -260,10 +286,12 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
 
 /** COLD (docs/conventions.md): clear A of exclusively mapped anon and shmem pages (present or protnone). */
 function coldRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
+  if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_COLD of part of a THP (split_folio)');
   k.pt.walk(mm.pgd, vs, ve, coldTable, k);
 }
 
 function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
+  if (k.pt.leafHuge[t]) return coldHuge(k, t);
   const L = k.pt.L;
   const fr = k.fr;
   for (let i = i0; i < i1; i++) {
@@ -271,6 +299,7 @@ function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
     const l = L[2 * s];
     if (!pte.isPresentish(l)) continue; // pte_present(): P or PROTNONE
     const f = pte.pfnOf(l, L[2 * s + 1]);
+    thpPage(k, f);
     // a shmem frame also holds the object's reference: mapped once is ref 2
     if (f === ZERO_FRAME || fr.flags[f] & F_FILE || fr.ref[f] !== (fr.flags[f] & F_SHMEM ? 2 : 1)) continue;
     L[2 * s] = (l & ~pte.A) >>> 0;

@@ -14,6 +14,7 @@ import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { vmaModify } from './merge.js';
 import { execOnlyPkey, pkeyAllocated } from './pkeys.js';
 import * as pte from './pte.js';
+import { protectHuge } from './thp.js';
 import { F_EXEC, F_PROT, F_STICKY, F_WRITE, pkeyOfFlags, protOf, withPkey, withProt } from './vma.js';
 
 const EINVAL = err('EINVAL');
@@ -120,6 +121,7 @@ export function changeProtection(k: Kernel, mm: Proc, r: number, vs: number, ve:
   cp.tryWritable = !shared && (fl & F_WRITE) !== 0;
   cp.shstk = (fl & VMF.SHADOW_STACK) !== 0;
   cp.feat = k.shstk;
+  if (k.thp) k.clipHuge(mm, vs, ve); // change_pmd_range: a PMD covered in part is split
   k.pt.walk(mm.pgd, vs, ve, changeTable, k);
 }
 
@@ -127,6 +129,7 @@ export function changeProtection(k: Kernel, mm: Proc, r: number, vs: number, ve:
 const cp = { nl: 0, nh: 0, tryWritable: false, shstk: false, feat: false };
 
 function changeTable(k: Kernel, t: number, i0: number, i1: number): void {
+  if (k.pt.leafHuge[t]) return protectHuge(k, t, cp.nl, cp.nh, cp.tryWritable);
   const L = k.pt.L;
   const fr = k.fr;
   const o = k.o;

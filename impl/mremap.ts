@@ -17,6 +17,7 @@ import { PAGE, TASK_PAGES, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { doMunmap } from './munmap.js';
 import { getUnmappedArea } from './unmapped.js';
+import { splitHuge } from './hugepmd.js';
 
 const EINVAL = err('EINVAL');
 const EFAULT = err('EFAULT');
@@ -249,13 +250,36 @@ function moveVma(k: Kernel, mm: Proc, q: Req, charge: number): number | string {
   return q.newAddr;
 }
 
-/** move_page_tables(): entries (present, protnone, guard markers) move unchanged. */
+/**
+ * move_page_tables(): entries (present, protnone, guard markers) move unchanged. With THP:
+ * a huge PMD moves whole (move_huge_pmd) when its block lands on an aligned block that has no
+ * page table, else it is split and its PTEs move; a whole PTE table moves the same way
+ * (move_normal_pmd: the source PMD becomes none); every extent whose source has a table gets
+ * one at the destination (pte_alloc).
+ */
 function movePtes(k: Kernel, mm: Proc, from: number, to: number, n: number): void {
   const pt = k.pt;
+  const thp = k.thp;
+  if (thp) k.clipHuge(mm, from, from + n);
   const offs: number[] = [];
   const los: number[] = [];
   const his: number[] = [];
+  const dests: number[] = []; // destination pages whose table must exist
+  const huge: number[] = []; // (source table, source base, destination base) triples
   pt.walk(mm.pgd, from, from + n, (_c, t, i0, i1, base) => {
+    if (thp) {
+      const dbase = base + i0 - from + to;
+      const whole = i0 === 0 && i1 === 512 && dbase % 512 === 0 && pt.leafOf(mm.pgd, dbase) < 0;
+      if (pt.leafHuge[t]) {
+        if (whole) {
+          huge.push(t, base, dbase);
+          return;
+        }
+        splitHuge(pt, k.fr, k.folios, mm.pid, t, k.vp.fl[mm.tree.find(base)]);
+      }
+      dests.push(dbase, dbase + (i1 - i0) - 1);
+      if (whole) pt.dropThis = true; // the table moves: none left at the source
+    }
     for (let i = i0; i < i1; i++) {
       const s = t * 512 + i;
       const l = pt.L[2 * s];
@@ -267,6 +291,19 @@ function movePtes(k: Kernel, mm: Proc, from: number, to: number, n: number): voi
       pt.set(s, 0, 0);
     }
   }, null);
+  for (const d of dests) pt.ensure(mm.pgd, d);
+  for (let j = 0; j < huge.length; j += 3) {
+    const t = huge[j];
+    const d0 = pt.ensure(mm.pgd, huge[j + 2]);
+    pt.leafHuge[(d0 / 512) | 0] = 1;
+    for (let i = 0; i < 512; i++) {
+      const s = t * 512 + i;
+      pt.set(d0 + i, pt.L[2 * s], pt.L[2 * s + 1]);
+      pt.set(s, 0, 0);
+    }
+    pt.leafHuge[t] = 0;
+    pt.dropLeaf(mm.pgd, huge[j + 1]);
+  }
   for (let j = 0; j < offs.length; j++) {
     const s = pt.ensure(mm.pgd, to + offs[j]);
     pt.set(s, los[j], his[j]);
