@@ -30,6 +30,7 @@ import { expandDownwards, handleMmFault } from './fault.js';
 import { hit, pageOf, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { pkruAllowsPkey, vmaAccessPermitted } from './pkeys.js';
 import { pteShstk } from './pte.js';
+import { frameAt, leafEntry } from './thp.js';
 import { findVma, vmaIsAccessible, vmaLookup } from './vma.js';
 
 /** A data read or write, an instruction fetch, or a shadow-stack load or store. */
@@ -81,7 +82,8 @@ export function translate(k: Kernel, p: Process, addr: bigint, access: Access): 
   const mm = p.mm;
   // the kernel resolves a fault in one pass; the retry loop is the CPU re-executing the access
   for (let attempt = 0; attempt < 4; attempt++) {
-    const pte = mm.ptes.get(pageOf(addr));
+    // the leaf the page walk ends at: a huge PMD's entry (its A/D bits are the PMD's) or the PTE
+    const pte = leafEntry(mm, pageOf(addr));
     if (pte) {
       const hw = hardwareAllows(k, p, pte, access);
       if (hw.ok) {
@@ -176,8 +178,7 @@ export function canonicalFault(k: Kernel, addrs: readonly bigint[]): Fault | nul
 }
 
 function byteAt(p: Process, addr: bigint): number {
-  const pte = p.mm.ptes.get(pageOf(addr))!;
-  const data = pte.frame?.data;
+  const data = frameAt(p.mm, pageOf(addr))?.data;
   return data ? data[Number(addr & 0xfffn)] : 0;
 }
 
@@ -192,7 +193,7 @@ export function loadBytes(p: Process, addr: bigint, n: number): bigint {
 export function storeBytes(p: Process, addr: bigint, value: bigint, n: number): void {
   for (let i = 0; i < n; i++) {
     const a = (addr + BigInt(i)) & ((1n << 64n) - 1n);
-    const frame = p.mm.ptes.get(pageOf(a))!.frame!;
+    const frame = frameAt(p.mm, pageOf(a))!;
     if (!frame.data) frame.data = new Uint8Array(4096);
     frame.data[Number(a & 0xfffn)] = Number((value >> BigInt(8 * i)) & 0xffn);
   }

@@ -18,10 +18,14 @@
 //                            shared mapping -> reuse. pte_mkwrite(pte, vma) makes the new PTE
 //                            a shadow-stack PTE in a VM_SHADOW_STACK VMA (SEMANTICS §10.7).
 //   present otherwise        -> A (and D on write) set (spurious fault)
+//   first the PMD level (thp=1, model/thp.ts): a huge PMD's own faults, or a huge page where
+//   the block's PMD is none in a VM_HUGEPAGE private anonymous VMA; then the above on PTEs.
+//   A page of a split THP is reused only while this process alone maps the folio.
 
-import { PROT, VMF } from '../abi/index.js';
-import { allocFrame, hit, maybeFreeFrame, pageOf, type Frame, type Kernel, type Mm, type Process, type Pte, type Vma } from './mm.js';
+import { NotModelled, PROT, VMF } from '../abi/index.js';
+import { allocFrame, hit, maybeFreeFrame, pageOf, type Frame, type Kernel, type Mm, type Process, type Pte, type Thp, type Vma } from './mm.js';
 import { mkPte, maybeMkwrite, pteMkdirty, pteMkyoung, pteWrite } from './pte.js';
+import { allocThp, folioRefs, HPAGE_PMD_SIZE, hugePmdFault, mkAnonThpPmd, pmdBlock, setHugePmd } from './thp.js';
 import { trampfdFault } from './trampfd-page.js';
 import { anonVmaPrepare, STACK_GUARD_GAP_BYTES, vmaIsAccessible, vmaIsAnonymous, vmaIsShared, vmaPgoffAt, vmaPrev } from './vma.js';
 import { ptePutFrame, setPte } from './zap.js';
@@ -35,6 +39,13 @@ export type FaultResult = 'ok' | 'SIGSEGV' | 'SIGBUS';
 export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, write: boolean): FaultResult {
   const mm = p.mm;
   const page = pageOf(addr);
+  // mm/memory.c: __handle_mm_fault — the PMD level first: a huge PMD (model/thp.ts), or
+  // create_huge_pmd where the PMD is none; VM_FAULT_FALLBACK goes on to the PTE level
+  if (mm.pmds.has(pmdBlock(addr))) {
+    if (hugePmdFault(k, mm, vma, addr, write) === 'ok') return 'ok';
+  } else if (createHugePmd(k, mm, vma, addr, write) === 'ok') {
+    return 'ok';
+  }
   const pte = mm.ptes.get(page);
   if (!pte) {
     if (vma.trampfd) {
@@ -56,6 +67,65 @@ export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, wri
   // mm/memory.c: handle_pte_fault — a spurious fault: pte_mkyoung, pte_mkdirty on write
   pteMkyoung(pte);
   if (write) pteMkdirty(pte);
+  return 'ok';
+}
+
+/** The VMA's kind allows a THP only where this model can build one. */
+function thpNotModelledIn(vma: Vma): void {
+  // arch/x86/mm/pgtable.c: pmd_mkwrite — pmd_mkwrite_shstk in a shadow-stack VMA
+  if (vma.flags & VMF.SHADOW_STACK) throw new NotModelled('a transparent huge page in a shadow-stack VMA');
+}
+
+/**
+ * include/linux/huge_mm.h: thp_vma_allowable_order(vma, TVA_PAGEFAULT, PMD_ORDER) on this host:
+ * THP not disabled for the process (PR_SET_THP_DISABLE) nor the VMA (VM_NOHUGEPAGE), the
+ * "madvise" mode (VM_HUGEPAGE), an anonymous VMA (shmem_enabled=never; a trampfd is a file).
+ */
+function thpFaultAllowed(k: Kernel, vma: Vma): boolean {
+  if (!k.cfg.thp) return false;
+  if (vma.flags & VMF.NOHUGEPAGE || !(vma.flags & VMF.HUGEPAGE)) return false;
+  return vmaIsAnonymous(vma);
+}
+
+/** include/linux/huge_mm.h: thp_vma_suitable_order — the aligned block lies inside the VMA (no pgoff check for anon). */
+function thpVmaSuitable(vma: Vma, addr: bigint): boolean {
+  const haddr = addr & ~(HPAGE_PMD_SIZE - 1n);
+  return haddr >= vma.start && haddr + HPAGE_PMD_SIZE <= vma.end;
+}
+
+/** pmd_none(): neither a huge PMD nor a PTE table in the block. */
+function pmdNone(mm: Mm, addr: bigint): boolean {
+  const b = pmdBlock(addr);
+  return !mm.pmds.has(b) && !mm.pteTables.has(b);
+}
+
+/**
+ * mm/memory.c: __handle_mm_fault — `pmd_none(*vmf.pmd) && thp_vma_allowable_order(...)` ->
+ * create_huge_pmd -> mm/huge_memory.c: do_huge_pmd_anonymous_page (model/thp.ts has the
+ * rules). 'fallback' when the 4K path must run (VM_FAULT_FALLBACK, or no huge fault at all).
+ */
+function createHugePmd(k: Kernel, mm: Mm, vma: Vma, addr: bigint, write: boolean): 'ok' | 'fallback' {
+  if (!pmdNone(mm, addr) || !thpFaultAllowed(k, vma)) return 'fallback';
+  // mm/huge_memory.c: do_huge_pmd_anonymous_page — !thp_vma_suitable_order -> VM_FAULT_FALLBACK
+  if (!thpVmaSuitable(vma, addr)) {
+    hit(k, 'thp:fault-block-outside-vma');
+    return 'fallback';
+  }
+  thpNotModelledIn(vma);
+  // mm/huge_memory.c: do_huge_pmd_anonymous_page — vmf_anon_prepare, before the zero-page choice
+  anonVmaPrepare(k, mm, vma);
+  const block = pmdBlock(addr);
+  // mm/huge_memory.c: do_huge_pmd_anonymous_page — a read with the zero page allowed
+  // (!mm_forbids_zeropage, use_zero_page=1): set_huge_zero_folio, pmd_mkspecial(folio_mk_pmd(vm_page_prot))
+  if (!write && k.cfg.zeroPage) {
+    hit(k, 'thp:fault-huge-zero');
+    setHugePmd(mm, block, mkPte(vma, null), null);
+    return 'ok';
+  }
+  // mm/huge_memory.c: __do_huge_pmd_anonymous_page — vma_alloc_anon_folio_pmd (zeroed), map_anon_folio_pmd_pf
+  hit(k, write ? 'thp:fault-write' : 'thp:fault-read');
+  if (vma.pkey !== 0) hit(k, 'thp:fault+pkey');
+  setHugePmd(mm, block, mkAnonThpPmd(vma), allocThp(k));
   return 'ok';
 }
 
@@ -103,7 +173,7 @@ function doWpPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, pte: Pte): FaultRes
   }
   const frame = pte.frame;
   // mm/memory.c: do_wp_page — an exclusive anon folio, or one only we map (wp_can_reuse_anon_folio)
-  if (frame && frame.anon && (frame.anonExclusive || frame.mapcount === 1)) {
+  if (frame && frame.anon && (frame.anonExclusive || (frame.thp ? wpCanReuseLargeAnonFolio(k, mm, frame.thp) : frame.mapcount === 1))) {
     hitFault(k, vma, frame.anonExclusive ? 'fault:wp-reuse-exclusive' : 'fault:cow-reuse');
     frame.anonExclusive = true;
     wpPageReuse(pte, vma);
@@ -112,6 +182,19 @@ function doWpPage(k: Kernel, mm: Mm, vma: Vma, page: bigint, pte: Pte): FaultRes
   hitFault(k, vma, pte.zeroPage ? 'fault:cow-zero' : 'fault:cow-copy');
   wpPageCopy(k, mm, vma, page, pte);
   return 'ok';
+}
+
+/**
+ * mm/memory.c: __wp_can_reuse_large_anon_folio (CONFIG_MM_ID) — a page of a THP its PMD was
+ * split from: reuse when the folio has more than one mapping (with a single one left it is
+ * freed rather than kept) and every mapping is this process's (not maybe-mapped-shared, and
+ * no reference besides the mappings).
+ */
+function wpCanReuseLargeAnonFolio(k: Kernel, mm: Mm, folio: Thp): boolean {
+  const { refs, mms } = folioRefs(k, folio);
+  const reuse = refs > 1 && mms.size === 1 && mms.has(mm);
+  if (reuse) hit(k, 'fault:cow-reuse-large-folio');
+  return reuse;
 }
 
 /** mm/memory.c: wp_page_reuse — pte_mkyoung, maybe_mkwrite(pte_mkdirty()). */

@@ -24,6 +24,7 @@ import { dupFileTable, exitFiles } from './files.js';
 import { hit, newAnonVma, newMm, type Errno, type Kernel, type Process, type Pte } from './mm.js';
 import { vmEnoughMemory } from './overcommit.js';
 import { pteMkclean, pteMkold, ptePresent, pteShstk, pteWrite, pteWrprotect } from './pte.js';
+import { copyHugePmds, HPAGE_PMD_SIZE, pmdBlock } from './thp.js';
 import { trampfdClose } from './trampfd-page.js';
 import { vmaIsShared } from './vma.js';
 import { ptePagesInRange, setPte, zapRange } from './zap.js';
@@ -82,6 +83,10 @@ export function sysFork(k: Kernel, parent: Process): bigint | Errno {
     // mm/memory.c: vma_needs_copy — only an anon_vma or VM_MAYBE_GUARD (VM_COPY_ON_FORK) needs copying
     if (src.flags & VMF.WIPEONFORK || !(src.anonVma || src.flags & VMF.GUARD)) continue;
     hit(k, 'fork:copy-ptes');
+    // mm/memory.c: copy_pmd_range — a huge PMD is copy_huge_pmd (model/thp.ts); every other
+    // block with a PTE table gets one in the child (copy_pte_range allocates it, empty or not)
+    copyHugePmds(k, pm, mm, src);
+    for (let b = pmdBlock(src.start); b < pmdBlock(src.end + HPAGE_PMD_SIZE - 1n); b++) if (pm.pteTables.has(b)) mm.pteTables.add(b);
     // mm/memory.c: is_cow_mapping — private and VM_MAYWRITE (always set for anonymous memory)
     const cow = !vmaIsShared(src);
     for (const page of ptePagesInRange(pm, src.start, src.end)) {
@@ -120,6 +125,9 @@ export function sysExit(k: Kernel, p: Process): bigint {
   for (const v of vmas) zapRange(k, p.mm, v.start, v.end, { dropMarkers: true });
   p.mm.vmas = [];
   p.mm.ptes.clear();
+  // mm/mmap.c: exit_mmap -> free_pgtables: no page table is left
+  p.mm.pmds.clear();
+  p.mm.pteTables.clear();
   // mm/mmap.c: exit_mmap -> remove_vma -> vm_ops->close (trampfd_close)
   for (const v of vmas) if (v.trampfd) trampfdClose(k, v.trampfd);
   exitFiles(p);

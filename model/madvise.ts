@@ -17,13 +17,15 @@
 // in every process; COLD clears A of exclusively mapped anon and shmem pages, PAGEOUT unmaps only exclusively mapped shmem pages (conventions.md);
 // GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
 
-import { MADV, PROT, VMF } from '../abi/index.js';
+import { MADV, NotModelled, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';
 import { hit, type Errno, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
+import { madviseCollapse } from './khugepaged.js';
 import { madvisePopulate } from './populate.js';
 import { hasGuardRegions, sealsUpFront } from './profile.js';
 import { mkGuardMarker, pteMkclean, pteMkold, ptePresent } from './pte.js';
+import { largeFolioInRange } from './thp.js';
 import { canModifyMmMadv } from './seal.js';
 import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
 import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
@@ -172,7 +174,7 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
     case MADV.DONTNEED_LOCKED:
       return madviseDontneedFree(k, p, vma, start, end, behavior);
     case MADV.COLLAPSE:
-      return madviseCollapse(k, vma, start, end);
+      return madviseCollapse(k, p, vma, start, end);
     case MADV.GUARD_INSTALL:
       return madviseGuardInstall(k, p, vma, start, end);
     case MADV.GUARD_REMOVE:
@@ -269,10 +271,15 @@ function madviseDontneedFree(k: Kernel, p: Process, vma: Vma, start: bigint, end
     hit(k, 'madvise:locked-EINVAL');
     return 'EINVAL';
   }
-  if (behavior === MADV.FREE) return madviseFree(k, p, vma, start, end);
-  // mm/madvise.c: madvise_dontneed_single_vma — zap; guard markers are kept
+  if (behavior === MADV.FREE) {
+    // mm/madvise.c: madvise_free_huge_pmd / split_folio of a large folio: not modelled
+    if (largeFolioInRange(p.mm, start, end)) throw new NotModelled('MADV_FREE of a transparent huge page');
+    return madviseFree(k, p, vma, start, end);
+  }
+  // mm/madvise.c: madvise_dontneed_single_vma — zap; guard markers are kept; a whole block's
+  // PTE table left empty is freed (details.reclaim_pt, CONFIG_PT_RECLAIM)
   hit(k, vmaIsAnonymous(vma) ? 'madvise:dontneed-anon' : 'madvise:dontneed-shmem');
-  zapRange(k, p.mm, start, end, { dropMarkers: false });
+  zapRange(k, p.mm, start, end, { dropMarkers: false, reclaimPt: true });
   return vma;
 }
 
@@ -371,6 +378,9 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
     hit(k, 'madvise:cold-locked-EINVAL');
     return 'EINVAL';
   }
+  // mm/madvise.c: madvise_cold_or_pageout_pte_range — a huge PMD or a PTE-mapped large folio
+  // (mkold of the PMD, split_folio, reclaim of the whole folio): not modelled
+  if (largeFolioInRange(p.mm, start, end)) throw new NotModelled(`MADV_${pageout ? 'PAGEOUT' : 'COLD'} of a transparent huge page`);
   if (pageout) {
     hit(k, 'madvise:pageout-noswap');
     for (const page of ptePagesInRange(p.mm, start, end)) {
@@ -430,41 +440,6 @@ function pageoutAnon(k: Kernel, p: Process, vma: Vma, page: bigint, pte: Pte): v
       clearPte(k, p.mm, page);
     }
   }
-}
-
-/**
- * mm/khugepaged.c: madvise_collapse — EINVAL unless THP is allowed for the VMA (not
- * VM_NOHUGEPAGE, and it holds an aligned 2 MiB block). A range that covers an aligned
- * block fails too: for an unpopulated block the PMD scan gives SCAN_PMD_NULL, which
- * madvise_collapse_errno maps to EINVAL. Collapsing a populated block into a PMD
- * mapping is not modelled (neither target has THPs), so that case is EINVAL as well.
- * A range covering no aligned block has nothing to collapse: 0.
- */
-function madviseCollapse(k: Kernel, vma: Vma, start: bigint, end: bigint): Vma | Errno {
-  // mm/huge_memory.c: vma_thp_disabled — PR_SET_THP_DISABLE (MMF_DISABLE_THP) allows no order
-  if (!k.cfg.thp) {
-    hit(k, 'madvise:collapse-thp-disabled-EINVAL');
-    return 'EINVAL';
-  }
-  const SZ = 0x200000n;
-  const firstBlock = (vma.start + SZ - 1n) & ~(SZ - 1n);
-  if (vma.flags & VMF.NOHUGEPAGE || firstBlock + SZ > vma.end) {
-    hit(k, 'madvise:collapse-EINVAL');
-    return 'EINVAL';
-  }
-  // mm/huge_memory.c: __thp_vma_allowable_orders — an anonymous VMA without an anon_vma
-  // (never faulted) allows no order outside the fault path (seen on the live kernel)
-  if (vmaIsAnonymous(vma) && !vma.anonVma) {
-    hit(k, 'madvise:collapse-no-anon_vma-EINVAL');
-    return 'EINVAL';
-  }
-  const firstInRange = (start + SZ - 1n) & ~(SZ - 1n);
-  if (firstInRange + SZ <= end) {
-    hit(k, 'madvise:collapse-block-EINVAL');
-    return 'EINVAL';
-  }
-  hit(k, 'madvise:collapse-nothing');
-  return vma;
 }
 
 /** mm/madvise.c: is_valid_guard_vma — not VM_SPECIAL (a trampfd VMA is VM_DONTEXPAND) or hugetlb, and (for install) not VM_LOCKED. */

@@ -25,6 +25,28 @@ export interface Frame {
   dirty: boolean;
   /** !folio_test_swapbacked() of an anon folio: MADV_FREE'd (mm/swap.c: folio_mark_lazyfree), so reclaim may discard it. */
   lazyfree?: boolean;
+  /** The 2 MiB folio (THP) this frame is a 4K page of; absent for an order-0 folio. */
+  thp?: Thp;
+}
+
+/**
+ * A PMD-order anonymous folio (a transparent huge page): 512 frames, each with its own
+ * contents and mapcount (a PMD mapping counts once on every one of them). It stays one
+ * folio when a PMD mapping it is split into PTEs (model/thp.ts).
+ */
+export interface Thp {
+  readonly frames: readonly Frame[];
+}
+
+/**
+ * A huge PMD (pmd_trans_huge): one leaf entry for an aligned 2 MiB block. `entry` holds the
+ * leaf's bits as a Pte record (its frame null; zeroPage for the huge zero page); each 4K page
+ * of the block reports them with PSE, and its own 4K frame of `folio` (docs/conventions.md).
+ */
+export interface HugePmd {
+  readonly entry: Pte;
+  /** The THP mapped, null for the huge zero page. */
+  readonly folio: Thp | null;
 }
 
 /**
@@ -123,6 +145,13 @@ export interface Mm {
   vmas: Vma[];
   /** Page number (addr >> 12) -> PTE. */
   ptes: Map<bigint, Pte>;
+  /** 2 MiB block number (addr >> 21) -> huge PMD (THP or huge zero page); such a block has no PTEs. */
+  pmds: Map<bigint, HugePmd>;
+  /**
+   * Blocks (addr >> 21) whose PMD points to a PTE table (!pmd_none, !pmd_trans_huge): a table
+   * may exist with every entry none. A huge page fault needs pmd_none (model/thp.ts).
+   */
+  pteTables: Set<bigint>;
   startBrk: bigint;
   /** mm->brk: the value brk() last set (may be unaligned). */
   brk: bigint;
@@ -186,7 +215,7 @@ export function hit(k: Kernel, feature: string): void {
  * allocated implicitly only when the CPU has OSPKE; otherwise the map stays empty.
  */
 export function newMm(startBrk: bigint, pku: boolean): Mm {
-  return { vmas: [], ptes: new Map(), startBrk, brk: startBrk, pkeyMap: pku ? 1 : 0, execOnlyPkey: pku ? -1 : 0 };
+  return { vmas: [], ptes: new Map(), pmds: new Map(), pteTables: new Set(), startBrk, brk: startBrk, pkeyMap: pku ? 1 : 0, execOnlyPkey: pku ? -1 : 0 };
 }
 
 export function mapCount(mm: Mm): number {

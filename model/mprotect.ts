@@ -36,6 +36,7 @@ import { populateVmaPageRange } from './populate.js';
 import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
+import { changeHugePmds } from './thp.js';
 import { ptePagesInRange } from './zap.js';
 import { protSealMprotectFlags, protSealValidProt } from './variants/prot-seal.js';
 import {
@@ -222,6 +223,8 @@ function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
  */
 export function changeProtection(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint): void {
   const tryWritable = !vmaIsShared(vma) && (vma.prot & PROT.WRITE) !== 0;
+  // mm/mprotect.c: change_pmd_range — huge PMDs: change_huge_pmd, or split (model/thp.ts)
+  changeHugePmds(k, p.mm, vma, start, end, tryWritable);
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
     if (!ptePresent(pte)) continue;

@@ -25,11 +25,12 @@
 // then unmaps the source (DONTUNMAP: keeps it, empty, unlocked). Returns the (new) address.
 
 import { MAP, MREMAP, TASK_SIZE, VMF } from '../abi/index.js';
-import { hit, mapCount, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { hit, mapCount, type Errno, type Kernel, type Mm, type Process, type Vma } from './mm.js';
 import { doMunmap } from './munmap.js';
 import { vmEnoughMemory } from './overcommit.js';
 import { mmPopulate } from './populate.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
+import { HPAGE_PMD_SIZE, moveHugePmds } from './thp.js';
 import { trampfdGetUnmappedArea } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import {
@@ -364,8 +365,11 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
   const dest = merged ?? newVma(range);
   if (!merged) insertVma(mm, dest);
   hit(k, merged ? 'mremap:move-merged' : 'mremap:move-new-vma');
-  // mm/mremap.c: move_page_tables — entries keep their bits and frames
+  // mm/mremap.c: move_page_tables — entries keep their bits and frames; a huge PMD moves
+  // whole or is split first (model/thp.ts)
   const delta = vrm.newAddr - vrm.addr;
+  moveHugePmds(k, mm, vrm.addr, vrm.addr + vrm.oldLen, delta);
+  movePteTables(mm, vrm.addr, vrm.addr + vrm.oldLen, delta);
   for (const page of ptePagesInRange(mm, vrm.addr, vrm.addr + vrm.oldLen)) {
     const pte = mm.ptes.get(page)!;
     mm.ptes.delete(page);
@@ -387,6 +391,25 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
     doMunmap(k, mm, vrm.addr, vrm.oldLen);
   }
   return vrm.newAddr;
+}
+
+/**
+ * mm/mremap.c: move_page_tables — the PTE tables: a destination block gets one wherever the
+ * source range it receives had one (get_old_pmd finds it, pte_alloc makes the new one); a
+ * source block moved whole to an aligned place takes its table along (move_normal_pmd), so
+ * the source block is pmd_none after it.
+ */
+function movePteTables(mm: Mm, start: bigint, end: bigint, delta: bigint): void {
+  const SZ = HPAGE_PMD_SIZE;
+  const add: bigint[] = [];
+  for (let b = start >> 21n; b < (end + SZ - 1n) >> 21n; b++) {
+    if (!mm.pteTables.has(b)) continue;
+    const lo = b * SZ > start ? b * SZ : start;
+    const hi = (b + 1n) * SZ < end ? (b + 1n) * SZ : end;
+    for (let d = (lo + delta) >> 21n; d < (hi + delta + SZ - 1n) >> 21n; d++) add.push(d);
+    if (lo === b * SZ && hi === (b + 1n) * SZ && ((lo + delta) & (SZ - 1n)) === 0n) mm.pteTables.delete(b);
+  }
+  for (const d of add) mm.pteTables.add(d);
 }
 
 /**

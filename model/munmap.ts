@@ -15,6 +15,7 @@
 import { TASK_SIZE } from '../abi/index.js';
 import { hit, mapCount, type Errno, type Kernel, type Mm, type Vma } from './mm.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
+import { freePgtables } from './thp.js';
 import { trampfdClose } from './trampfd-page.js';
 import { findVmaIntersection, removeVma, splitVmaRaw, vmaIsSealed, vmasInRange } from './vma.js';
 import { zapRange } from './zap.js';
@@ -43,7 +44,7 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
       return 'EPERM';
     }
     hit(k, 'munmap:split-start');
-    vma = splitVmaRaw(mm, vma, start)[1];
+    vma = splitVmaRaw(k, mm, vma, start)[1];
   }
   const out: Vma[] = [];
   for (const v of vmasInRange(mm, start, end)) {
@@ -56,7 +57,7 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
     // mm/vma.c: vms_gather_munmap_vmas — does it split the end? (no map_count check here)
     if (cur.end > end) {
       hit(k, 'munmap:split-end');
-      cur = splitVmaRaw(mm, cur, end)[0];
+      cur = splitVmaRaw(k, mm, cur, end)[0];
     }
     out.push(cur);
   }
@@ -73,6 +74,8 @@ export function completeMunmap(k: Kernel, mm: Mm, vmas: readonly Vma[]): void {
     zapRange(k, mm, v.start, v.end, { dropMarkers: true });
     removeVma(mm, v);
   }
+  // mm/vma.c: vms_clear_ptes -> free_pgtables — the PTE tables no remaining VMA reaches into
+  for (const v of vmas) freePgtables(mm, v.start, v.end);
   for (const v of vmas) if (v.trampfd) trampfdClose(k, v.trampfd);
 }
 

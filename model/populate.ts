@@ -20,6 +20,7 @@ import { handleMmFault } from './fault.js';
 import { hit, pageOf, type Errno, type Frame, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
 import { pteDirty, ptePresent, pteWrite } from './pte.js';
+import { frameAt, leafEntry, pmdBlock, touchPmd } from './thp.js';
 import { findVmaIntersection, vmaIsAccessible, vmaIsShared, vmaLookup } from './vma.js';
 
 interface GupFlags {
@@ -53,9 +54,9 @@ function checkVmaFlags(k: Kernel, p: Process, vma: Vma, f: GupFlags): boolean {
  * (pte_present: P or PROTNONE; a PROTNONE entry of an inaccessible VMA is followed,
  * gup_can_follow_protnone) and, for a write, can_follow_write_pte.
  */
-function canFollowPte(vma: Vma, pte: Pte | undefined, f: GupFlags): boolean {
+function canFollowPte(vma: Vma, pte: Pte | undefined, frame: Frame | null, f: GupFlags): boolean {
   if (!pte || pte.guard || !ptePresent(pte)) return false;
-  return !f.write || canFollowWritePte(vma, pte, f);
+  return !f.write || canFollowWritePte(vma, pte, frame, f);
 }
 
 /**
@@ -63,7 +64,7 @@ function canFollowPte(vma: Vma, pte: Pte | undefined, f: GupFlags): boolean {
  * without VM_WRITE whose page is an exclusive anonymous one: the private copy an earlier
  * forced write fault made (the zero page and file pages are never written in place).
  */
-function canFollowWritePte(vma: Vma, pte: Pte, f: GupFlags): boolean {
+function canFollowWritePte(vma: Vma, pte: Pte, frame: Frame | null, f: GupFlags): boolean {
   if (pteWrite(pte)) return true;
   if (!f.force) return false;
   // mm/gup.c: can_follow_write_pte — no FOLL_FORCE write through a shared mapping
@@ -71,7 +72,7 @@ function canFollowWritePte(vma: Vma, pte: Pte, f: GupFlags): boolean {
   // (VM_MAYWRITE is set on every VMA here); with VM_WRITE the write fault must run
   if (vma.prot & PROT.WRITE) return false;
   // mm/gup.c: can_follow_write_pte — !page || !PageAnon(page) || !PageAnonExclusive(page)
-  return pte.frame !== null && pte.frame.anon && pte.frame.anonExclusive;
+  return frame !== null && frame.anon && frame.anonExclusive;
 }
 
 /**
@@ -82,7 +83,7 @@ export function getUserPageForceWrite(k: Kernel, p: Process, addr: bigint): Fram
   const f: GupFlags = { write: true, force: true, madvPopulate: false, remote: true };
   const r = getUserPages(k, p, addr & ~0xfffn, (addr & ~0xfffn) + 0x1000n, f);
   if (typeof r === 'string') return r;
-  return p.mm.ptes.get(pageOf(addr))!.frame!;
+  return frameAt(p.mm, pageOf(addr))!;
 }
 
 /** mm/gup.c: __get_user_pages over [start, end): the number of pages done, or an errno if none. */
@@ -104,10 +105,20 @@ function getUserPages(k: Kernel, p: Process, start: bigint, end: bigint, f: GupF
     }
     // mm/gup.c: follow_page_mask, and faultin_page while it finds nothing suitable
     for (let attempt = 0; ; attempt++) {
-      const pte = p.mm.ptes.get(pageOf(addr));
-      if (canFollowPte(vma, pte, f)) {
-        // mm/gup.c: follow_page_pte — FOLL_TOUCH: a FOLL_WRITE through a clean PTE folio_mark_dirty()s the folio
-        if (f.write && pte!.frame && !pteDirty(pte!)) pte!.frame.dirty = true;
+      // mm/gup.c: follow_pmd_mask — a huge PMD is followed as one leaf (follow_huge_pmd,
+      // can_follow_write_pmd: the rules of the PTE's), its page the 4K page of the folio
+      const pmd = p.mm.pmds.get(pmdBlock(addr));
+      const pte = leafEntry(p.mm, pageOf(addr));
+      const frame = frameAt(p.mm, pageOf(addr));
+      if (canFollowPte(vma, pte, frame, f)) {
+        // mm/huge_memory.c: follow_huge_pmd — FOLL_TOUCH: touch_pmd (pmd_mkyoung, pmd_mkdirty on a write)
+        if (pmd) {
+          hit(k, 'gup:follow-huge-pmd');
+          touchPmd(pmd, f.write);
+        } else if (f.write && frame && !pteDirty(pte!)) {
+          // mm/gup.c: follow_page_pte — FOLL_TOUCH: a FOLL_WRITE through a clean PTE folio_mark_dirty()s the folio
+          frame.dirty = true;
+        }
         break;
       }
       if (attempt > 2) throw new Error('model: gup fault loop');

@@ -13,7 +13,6 @@
 
 import { PROT, PTE_BIT, VMF } from '../abi/index.js';
 import type { Frame, Pte, Vma } from './mm.js';
-import { vmaIsShared } from './vma.js';
 
 /** The protection part of a PTE: what vm_get_page_prot() yields for a VMA. */
 interface PageProt {
@@ -31,7 +30,8 @@ export function vmGetPageProt(vma: Vma): PageProt {
   const r = (vma.prot & PROT.READ) !== 0;
   const w = (vma.prot & PROT.WRITE) !== 0;
   const x = (vma.prot & PROT.EXEC) !== 0;
-  const shared = vmaIsShared(vma);
+  // VM_SHARED (vma.ts: vmaIsShared; not imported, so that vma.ts may use these helpers)
+  const shared = (vma.flags & VMF.SHARED) !== 0;
   // arch/x86/mm/pgprot.c: PAGE_NONE = _PAGE_PROTNONE | _PAGE_ACCESSED, not present
   if (!r && !w && !x) {
     return { present: false, rw: false, user: false, accessed: true, protnone: true, nx: false, pkey: vma.pkey };

@@ -4,7 +4,7 @@
 // not pte_none (present, PROT_NONE, guard marker) with its bits and frame, and the
 // non-zero 8-byte words of each frame.
 
-import type { FrameWords, ProcState, PteState, RawState, VmaState } from '../abi/index.js';
+import { PTE_BIT, type FrameWords, type ProcState, type PteState, type RawState, type VmaState } from '../abi/index.js';
 import type { Kernel, Process } from './mm.js';
 import { pteBits } from './pte.js';
 import { isReserved } from './reserved.js';
@@ -19,11 +19,20 @@ function procState(p: Process): ProcState {
     pkey: v.pkey,
   }));
   const ptes: PteState[] = [...p.mm.ptes.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([page, pte]) => {
+    .map(([page, pte]): PteState => {
       if (pte.guard) return { addr: page << 12n, bits: 0n, frame: null, guard: true };
       return { addr: page << 12n, bits: pteBits(pte), frame: pte.zeroPage ? 'Z' : pte.frame!.id };
     });
+  // a huge PMD (model/thp.ts): every 4K page of its block reports the PMD leaf, PSE set,
+  // with its own 4K frame of the folio ('Z' for the huge zero page)
+  for (const [block, pmd] of p.mm.pmds) {
+    const bits = pteBits(pmd.entry) | (1n << BigInt(PTE_BIT.PSE));
+    for (let i = 0; i < 512; i++) {
+      const addr = (block << 21n) + (BigInt(i) << 12n);
+      ptes.push({ addr, bits, frame: pmd.folio ? pmd.folio.frames[i].id : 'Z' });
+    }
+  }
+  ptes.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   return { pid: p.pid, alive: p.alive, vmas, ptes, brk: p.mm.brk, pkru: p.pkru, pkeys: p.mm.pkeyMap, ssp: p.ssp, shstk: p.shstk };
 }
 

@@ -9,6 +9,7 @@
 
 import { PROT, VMF } from '../abi/index.js';
 import { hit, mapCount, newAnonVma, type AnonVma, type Errno, type Kernel, type Mm, type Shmem, type Trampfd, type Vma } from './mm.js';
+import { splitHugePmdAt } from './thp.js';
 
 /** VM_SYNC (MAP_SYNC): not shown in traces, but it is a vm_flag, so it blocks merging. */
 export const VM_SYNC = 1 << 24;
@@ -126,7 +127,9 @@ export function vmStartGap(k: Kernel, vma: Vma): bigint {
 export const STACK_GUARD_GAP_BYTES = 0x100000n;
 
 /** mm/vma.c: __split_vma — split at addr (no map_count check); returns [below, above]. */
-export function splitVmaRaw(mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] {
+export function splitVmaRaw(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] {
+  // mm/vma.c: __split_vma -> vma_adjust_trans_huge — a huge PMD across the new boundary is split
+  splitHugePmdAt(k, mm, addr);
   const upper: Vma = {
     ...vma,
     start: addr,
@@ -144,7 +147,7 @@ export function splitVma(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] 
     hit(k, 'vma:split-ENOMEM');
     return 'ENOMEM';
   }
-  return splitVmaRaw(mm, vma, addr);
+  return splitVmaRaw(k, mm, vma, addr);
 }
 
 /**
@@ -239,6 +242,8 @@ function mergeExistingRange(k: Kernel, mm: Mm, middle: Vma, start: bigint, end: 
   }
   if (mergeLeft) {
     hit(k, rightSide ? 'merge:left-whole' : 'merge:left-part');
+    // mm/vma.c: commit_merge -> vma_adjust_trans_huge — the boundary moves to `end`
+    if (!rightSide) splitHugePmdAt(k, mm, end);
     const anon = mergedAnon([prev!, middle]);
     sticky |= prev!.flags & VM_STICKY;
     prev!.end = end;
@@ -252,6 +257,8 @@ function mergeExistingRange(k: Kernel, mm: Mm, middle: Vma, start: bigint, end: 
     return prev!;
   }
   hit(k, leftSide ? 'merge:right-whole' : 'merge:right-part');
+  // mm/vma.c: commit_merge -> vma_adjust_trans_huge — the boundary moves to `start`
+  if (!leftSide) splitHugePmdAt(k, mm, start);
   const anon = mergedAnon([next!, middle]);
   sticky |= next!.flags & VM_STICKY;
   next!.start = start;

@@ -7,10 +7,13 @@
 // MADV_GUARD_INSTALL keep them.
 
 import { maybeFreeFrame, type Kernel, type Mm, type Pte } from './mm.js';
+import { reclaimEmptyPteTables, zapHugePmds } from './thp.js';
 
 export interface ZapOptions {
   /** ZAP_FLAG_DROP_MARKER: also clear guard markers (unmap_vmas on munmap/exit). */
   dropMarkers: boolean;
+  /** zap_details.reclaim_pt (MADV_DONTNEED, CONFIG_PT_RECLAIM): free a whole block's PTE table left empty. */
+  reclaimPt?: boolean;
 }
 
 /** Drop the frame reference a PTE holds. */
@@ -20,11 +23,7 @@ export function ptePutFrame(k: Kernel, pte: Pte): void {
   maybeFreeFrame(k, pte.frame);
 }
 
-/** Install a PTE at a page, taking a reference on its frame. */
-export function setPte(mm: Mm, page: bigint, pte: Pte): void {
-  if (pte.frame) pte.frame.mapcount++;
-  mm.ptes.set(page, pte);
-}
+export { setPte } from './pgtable.js';
 
 /** Clear one PTE (pte_clear), dropping its frame reference. */
 export function clearPte(k: Kernel, mm: Mm, page: bigint): void {
@@ -47,10 +46,13 @@ export function ptePagesInRange(mm: Mm, start: bigint, end: bigint): bigint[] {
 
 /** mm/memory.c: zap_page_range_single / unmap_vmas over [start, end). */
 export function zapRange(k: Kernel, mm: Mm, start: bigint, end: bigint, opts: ZapOptions): void {
+  // mm/memory.c: zap_pmd_range — huge PMDs first (zapped whole, or split when covered in part)
+  zapHugePmds(k, mm, start, end);
   for (const page of ptePagesInRange(mm, start, end)) {
     const pte = mm.ptes.get(page)!;
     // mm/memory.c: zap_nonpresent_ptes — guard markers are only removed with ZAP_FLAG_DROP_MARKER
     if (pte.guard && !opts.dropMarkers) continue;
     clearPte(k, mm, page);
   }
+  if (opts.reclaimPt) reclaimEmptyPteTables(k, mm, start, end);
 }

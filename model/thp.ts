@@ -1,0 +1,373 @@
+// Transparent huge pages: the huge PMD and what every path does with one
+// (mm/huge_memory.c; the PMD level of mm/memory.c: __handle_mm_fault, zap_pmd_range,
+// copy_pmd_range; mm/mprotect.c: change_pmd_range; mm/mremap.c: move_page_tables;
+// mm/vma.c: vma_adjust_trans_huge). MADV_COLLAPSE is model/khugepaged.ts.
+//
+// Machine `thp=1` is this host (docs/kernel-differences.md "THP on this host"):
+// transparent_hugepage/enabled = madvise (only a VM_HUGEPAGE VMA gets a THP at fault),
+// defrag = madvise, use_zero_page = 1, hugepages-2048kB = inherit and every other mTHP size
+// never (PMD order only), shmem_enabled = never, khugepaged asleep 10 s (never runs within a
+// program). `thp=0` is PR_SET_THP_DISABLE (MMF_DISABLE_THP_COMPLETELY): nothing here happens.
+//
+//   fault, pmd_none (no huge PMD and no PTE table in the block), private anonymous VMA with
+//     VM_HUGEPAGE and not VM_NOHUGEPAGE, the aligned 2 MiB block inside the VMA
+//     (do_huge_pmd_anonymous_page; the anon_vma is prepared first, for reads too):
+//       read, zero page allowed -> the huge zero PMD (vm_page_prot: P US A NX, no RW, no D)
+//       otherwise a zeroed 2 MiB folio, every page PageAnonExclusive: pmd_mkdirty then
+//       pmd_mkwrite with VM_WRITE (RW D; without VM_WRITE SavedDirty)
+//   fault on a huge PMD: a write (or a GUP write) to a !pmd_write PMD -> do_huge_pmd_wp_page:
+//       huge zero -> a new zeroed THP as above (do_huge_zero_wp_pmd); an exclusive folio, or
+//       one nothing else references (folio_ref_count == 1) -> reuse (A, D, RW with VM_WRITE);
+//       else split and take the 4K fault (COW of the one page); any other fault -> A (D on write)
+//   split (__split_huge_pmd_locked): 512 PTEs from vm_page_prot, RW if the PMD was writable, A
+//       cleared if it was old, pte_mkdirty if it was dirty (D or SavedDirty), each page keeping
+//       its PageAnonExclusive; the huge zero PMD -> 512 zero-page PTEs. A split leaves a PTE table.
+//   where: a VMA boundary set inside a PMD-mapped block (vma_adjust_trans_huge), a zap / an
+//       mprotect / an mremap that covers part of a block, a COW fallback
+//   zap of a whole block (munmap, MADV_DONTNEED, exit): the PMD goes, no PTE table stays
+//   mprotect of a whole block: change_huge_pmd — pmd_modify (as pte_modify: RW dropped moves D
+//       to SavedDirty) and the MM_CP_TRY_CHANGE_WRITABLE upgrade of an exclusive folio
+//   fork: copy_huge_pmd — the PMD write-protected on both sides, the child's old, no page exclusive
+//   mremap: a whole block whose old and new addresses are both 2 MiB-aligned moves as one PMD
+//       (move_huge_pmd); any other block is split and its PTEs move
+// PTE tables go away (the block is pmd_none again) when nothing maps into the block any more
+// (free_pgtables after munmap / MAP_FIXED / the mremap source, exit), and with
+// CONFIG_PT_RECLAIM (this host) when MADV_DONTNEED covers the whole block and leaves every
+// entry none (zap_pte_range -> try_to_free_pte). Not modelled (NotModelled): a THP in a
+// shadow-stack VMA; MADV_FREE / COLD / PAGEOUT reaching a THP.
+
+import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
+import { setPte } from './pgtable.js';
+import { maybeMkwrite, mkPte, pteDirty, pteMkdirty, pteMkold, pteMkwrite, pteMkyoung, pteModify, pteWrite, pteWrprotect } from './pte.js';
+
+export const HPAGE_PMD_SHIFT = 21n;
+export const HPAGE_PMD_SIZE = 1n << HPAGE_PMD_SHIFT;
+export const HPAGE_PMD_NR = 512;
+
+/** The 2 MiB block (PMD index) of an address. */
+export function pmdBlock(addr: bigint): bigint {
+  return addr >> HPAGE_PMD_SHIFT;
+}
+
+function blockStart(block: bigint): bigint {
+  return block << HPAGE_PMD_SHIFT;
+}
+
+/** The VMA holding addr (vma.ts: vmaLookup, which imports this file). */
+function vmaAt(mm: Mm, addr: bigint): Vma | undefined {
+  return mm.vmas.find((v) => v.start <= addr && addr < v.end);
+}
+
+/** The leaf entry the MMU reaches for a page: its block's huge PMD, else its PTE. */
+export function leafEntry(mm: Mm, page: bigint): Pte | undefined {
+  const pmd = mm.pmds.get(page >> 9n);
+  return pmd ? pmd.entry : mm.ptes.get(page);
+}
+
+/** The 4K frame a page's leaf maps: a THP's page under a huge PMD; null for a zero page, a marker or nothing. */
+export function frameAt(mm: Mm, page: bigint): Frame | null {
+  const pmd = mm.pmds.get(page >> 9n);
+  if (pmd) return pmd.folio ? pmd.folio.frames[Number(page & 511n)] : null;
+  return mm.ptes.get(page)?.frame ?? null;
+}
+
+/** The blocks with a huge PMD that [start, end) touches, in address order. */
+export function pmdBlocksInRange(mm: Mm, start: bigint, end: bigint): bigint[] {
+  const lo = pmdBlock(start);
+  const hi = pmdBlock(end + HPAGE_PMD_SIZE - 1n);
+  const out: bigint[] = [];
+  for (const b of mm.pmds.keys()) if (b >= lo && b < hi) out.push(b);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether [start, end) covers the whole block. */
+export function coversBlock(block: bigint, start: bigint, end: bigint): boolean {
+  return blockStart(block) >= start && blockStart(block) + HPAGE_PMD_SIZE <= end;
+}
+
+/** The frames of a THP the VMA's process gets from a fault or a collapse: zeroed, each PageAnonExclusive. */
+export function allocThp(k: Kernel): Thp {
+  const frames: Frame[] = [];
+  const thp: Thp = { frames };
+  for (let i = 0; i < HPAGE_PMD_NR; i++) {
+    const f = allocFrame(k, true);
+    f.anonExclusive = true;
+    f.thp = thp;
+    frames.push(f);
+  }
+  return thp;
+}
+
+/** set_pmd_at: install a huge PMD; it maps every page of the folio once. */
+export function setHugePmd(mm: Mm, block: bigint, entry: Pte, folio: Thp | null): void {
+  if (folio) for (const f of folio.frames) f.mapcount++;
+  mm.pmds.set(block, { entry, folio });
+}
+
+/**
+ * mm/huge_memory.c: map_anon_folio_pmd_nopf — folio_mk_pmd(folio, vm_page_prot), then
+ * maybe_pmd_mkwrite(pmd_mkdirty()). The entry's frame stays null: the block's pages carry
+ * their own frames (frameAt).
+ */
+export function mkAnonThpPmd(vma: Vma): Pte {
+  const entry: Pte = { ...mkPte(vma, null), zeroPage: false };
+  pteMkdirty(entry);
+  maybeMkwrite(entry, vma);
+  return entry;
+}
+
+/** A PMD-level fault's outcome: done, or VM_FAULT_FALLBACK (the PTE level runs). */
+export type HugeFaultResult = 'ok' | 'fallback';
+
+/**
+ * mm/memory.c: __handle_mm_fault for a huge PMD — a write to a !pmd_write PMD is
+ * wp_huge_pmd -> do_huge_pmd_wp_page; anything else is huge_pmd_set_accessed (touch_pmd:
+ * pmd_mkyoung, pmd_mkdirty on write). 'fallback': the PMD was split, the 4K path runs.
+ */
+export function hugePmdFault(k: Kernel, mm: Mm, vma: Vma, addr: bigint, write: boolean): HugeFaultResult {
+  const block = pmdBlock(addr);
+  const pmd = mm.pmds.get(block)!;
+  if (write && !pteWrite(pmd.entry)) return doHugePmdWpPage(k, mm, vma, block, pmd);
+  hit(k, 'thp:set-accessed');
+  touchPmd(pmd, write);
+  return 'ok';
+}
+
+/** mm/huge_memory.c: touch_pmd — pmd_mkyoung, and pmd_mkdirty for a write. */
+export function touchPmd(pmd: HugePmd, write: boolean): void {
+  pteMkyoung(pmd.entry);
+  if (write) pteMkdirty(pmd.entry);
+}
+
+/** How many mappings (PMDs and PTEs, in every process) reference pages of the folio: folio_ref_count without pins. */
+export function folioRefs(k: Kernel, folio: Thp): { refs: number; mms: Set<Mm> } {
+  let refs = 0;
+  const mms = new Set<Mm>();
+  for (const p of k.procs) {
+    if (!p.alive) continue;
+    for (const pmd of p.mm.pmds.values()) {
+      if (pmd.folio === folio) {
+        refs++;
+        mms.add(p.mm);
+      }
+    }
+    for (const pte of p.mm.ptes.values()) {
+      if (pte.frame?.thp === folio) {
+        refs++;
+        mms.add(p.mm);
+      }
+    }
+  }
+  return { refs, mms };
+}
+
+/** mm/huge_memory.c: do_huge_pmd_wp_page. */
+function doHugePmdWpPage(k: Kernel, mm: Mm, vma: Vma, block: bigint, pmd: HugePmd): HugeFaultResult {
+  // mm/huge_memory.c: do_huge_zero_wp_pmd — the huge zero page is replaced by a new zeroed THP
+  if (!pmd.folio) {
+    hit(k, 'thp:wp-huge-zero-alloc');
+    mm.pmds.delete(block);
+    setHugePmd(mm, block, mkAnonThpPmd(vma), allocThp(k));
+    return 'ok';
+  }
+  const folio = pmd.folio;
+  // mm/huge_memory.c: do_huge_pmd_wp_page — PageAnonExclusive(head): reuse; else reuse when
+  // folio_ref_count(folio) == 1 (no other PMD or PTE maps any page of it), marking it exclusive
+  let reuse = folio.frames[0].anonExclusive;
+  if (!reuse && folioRefs(k, folio).refs === 1) {
+    hit(k, 'thp:wp-reuse-unshared');
+    for (const f of folio.frames) f.anonExclusive = true;
+    reuse = true;
+  }
+  if (reuse) {
+    hit(k, 'thp:wp-reuse');
+    pteMkyoung(pmd.entry);
+    pteMkdirty(pmd.entry);
+    maybeMkwrite(pmd.entry, vma);
+    return 'ok';
+  }
+  // mm/huge_memory.c: do_huge_pmd_wp_page — unlock_fallback: __split_huge_pmd, VM_FAULT_FALLBACK
+  hit(k, 'thp:wp-split-fallback');
+  splitHugePmd(k, mm, vma, block);
+  return 'fallback';
+}
+
+/**
+ * mm/huge_memory.c: __split_huge_pmd_locked — the PMD becomes a PTE table of 512 entries.
+ * A THP's pages: mk_pte(page, vm_page_prot), pte_mkwrite if pmd_write, pte_mkold if not
+ * young, pte_mkdirty if pmd_dirty (the folio is marked dirty too), each page keeping its
+ * PageAnonExclusive. The huge zero page (__split_huge_zero_page_pmd): zero-page PTEs of vm_page_prot.
+ */
+export function splitHugePmd(k: Kernel, mm: Mm, vma: Vma, block: bigint): void {
+  const pmd = mm.pmds.get(block)!;
+  mm.pmds.delete(block);
+  const base = block << 9n;
+  if (!pmd.folio) {
+    hit(k, 'thp:split-huge-zero');
+    for (let i = 0n; i < 512n; i++) setPte(mm, base + i, mkPte(vma, null));
+    return;
+  }
+  hit(k, 'thp:split');
+  const dirty = pteDirty(pmd.entry);
+  for (let i = 0; i < HPAGE_PMD_NR; i++) {
+    const f = pmd.folio.frames[i];
+    // the PMD's mapping of the page becomes the PTE's (setPte takes it again)
+    f.mapcount--;
+    const pte = mkPte(vma, f);
+    if (pteWrite(pmd.entry)) pteMkwrite(pte, vma);
+    if (!pmd.entry.accessed) pteMkold(pte);
+    if (dirty) {
+      pteMkdirty(pte);
+      f.dirty = true;
+    }
+    setPte(mm, base + BigInt(i), pte);
+  }
+}
+
+/**
+ * mm/huge_memory.c: split_huge_pmd_if_needed, as vma_adjust_trans_huge calls it when a VMA
+ * boundary is set to `addr` (a split or a merge that moves one): a huge PMD over an
+ * address that is not 2 MiB-aligned is split. Call before the boundary moves.
+ */
+export function splitHugePmdAt(k: Kernel, mm: Mm, addr: bigint): void {
+  if ((addr & (HPAGE_PMD_SIZE - 1n)) === 0n) return;
+  const block = pmdBlock(addr);
+  if (!mm.pmds.has(block)) return;
+  hit(k, 'thp:split-vma-boundary');
+  splitHugePmd(k, mm, vmaAt(mm, addr)!, block);
+}
+
+/** mm/huge_memory.c: zap_huge_pmd — the PMD (and its deposited table) goes; the folio loses the mapping. */
+export function zapHugePmd(k: Kernel, mm: Mm, block: bigint): void {
+  const pmd = mm.pmds.get(block)!;
+  mm.pmds.delete(block);
+  hit(k, pmd.folio ? 'thp:zap' : 'thp:zap-huge-zero');
+  if (!pmd.folio) return;
+  for (const f of pmd.folio.frames) {
+    f.mapcount--;
+    maybeFreeFrame(k, f);
+  }
+}
+
+/**
+ * mm/memory.c: zap_pmd_range over [start, end) — a huge PMD the range covers whole is
+ * zapped (zap_huge_pmd), one it covers in part is split first (__split_huge_pmd).
+ */
+export function zapHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    if (coversBlock(block, start, end)) zapHugePmd(k, mm, block);
+    else splitHugePmd(k, mm, vmaAt(mm, blockStart(block))!, block);
+  }
+}
+
+/** Split every huge PMD [start, end) touches only in part (the PMD level of a range walk). */
+export function splitPartialHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    if (!coversBlock(block, start, end)) splitHugePmd(k, mm, vmaAt(mm, blockStart(block))!, block);
+  }
+}
+
+/**
+ * mm/mprotect.c: change_pmd_range for [start, end) of `vma` (its new vm_page_prot): a
+ * block covered in part is split (its PTEs then change like any), a whole one is
+ * mm/huge_memory.c: change_huge_pmd — pmd_modify, then with MM_CP_TRY_CHANGE_WRITABLE
+ * pmd_mkwrite when can_change_pmd_writable (not PROT_NONE, an exclusive anon folio).
+ */
+export function changeHugePmds(k: Kernel, mm: Mm, vma: Vma, start: bigint, end: bigint, tryWritable: boolean): void {
+  splitPartialHugePmds(k, mm, start, end);
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    const pmd = mm.pmds.get(block)!;
+    hit(k, 'thp:change-huge-pmd');
+    pteModify(pmd.entry, vma);
+    // mm/huge_memory.c: can_change_pmd_writable — vm_normal_page_pmd is NULL for the huge zero page
+    if (tryWritable && !pteWrite(pmd.entry) && !pmd.entry.protnone && pmd.folio?.frames[0].anonExclusive) {
+      hit(k, 'thp:change-huge-pmd-writable');
+      pteMkwrite(pmd.entry, vma);
+    }
+  }
+}
+
+/**
+ * mm/huge_memory.c: copy_huge_pmd (fork, an anonymous VMA): the huge zero PMD, or the THP
+ * with folio_try_dup_anon_rmap_pmd (no page exclusive any more); pmdp_set_wrprotect in the
+ * parent, pmd_wrprotect + pmd_mkold in the child.
+ */
+export function copyHugePmds(k: Kernel, src: Mm, dst: Mm, vma: Vma): void {
+  for (const block of pmdBlocksInRange(src, vma.start, vma.end)) {
+    const pmd = src.pmds.get(block)!;
+    hit(k, pmd.folio ? 'fork:copy-huge-pmd' : 'fork:copy-huge-zero-pmd');
+    if (pmd.folio) for (const f of pmd.folio.frames) f.anonExclusive = false;
+    pteWrprotect(pmd.entry);
+    const child: Pte = { ...pmd.entry };
+    pteMkold(child);
+    setHugePmd(dst, block, child, pmd.folio);
+  }
+}
+
+/**
+ * mm/mremap.c: move_page_tables, the PMD level, for a move by `delta` of [start, end):
+ * a huge PMD whose block the range covers whole and whose new address is 2 MiB-aligned
+ * moves as it is (move_huge_pmd); any other is split (its PTEs then move).
+ */
+export function moveHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint, delta: bigint): void {
+  const moves: Array<[bigint, HugePmd]> = [];
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    const aligned = ((blockStart(block) + delta) & (HPAGE_PMD_SIZE - 1n)) === 0n;
+    if (coversBlock(block, start, end) && aligned) {
+      moves.push([block, mm.pmds.get(block)!]);
+      mm.pmds.delete(block);
+    } else {
+      splitHugePmd(k, mm, vmaAt(mm, blockStart(block))!, block);
+    }
+  }
+  for (const [block, pmd] of moves) {
+    hit(k, 'mremap:move-huge-pmd');
+    mm.pmds.set(pmdBlock(blockStart(block) + delta), pmd);
+  }
+}
+
+/**
+ * mm/memory.c: free_pgtables (unmap_region, vms_clear_ptes, exit_mmap): the PTE tables of
+ * the blocks [start, end) touches that no VMA reaches into any more are freed (the floor and
+ * ceiling are the neighbouring VMAs).
+ */
+export function freePgtables(mm: Mm, start: bigint, end: bigint): void {
+  for (let b = pmdBlock(start); b < pmdBlock(end + HPAGE_PMD_SIZE - 1n); b++) {
+    if (!mm.pteTables.has(b)) continue;
+    const lo = blockStart(b);
+    const hi = lo + HPAGE_PMD_SIZE;
+    if (mm.vmas.some((v) => v.start < hi && v.end > lo)) continue;
+    mm.pteTables.delete(b);
+  }
+}
+
+/**
+ * mm/memory.c: zap_pte_range with CONFIG_PT_RECLAIM (MADV_DONTNEED: reclaim_pt_is_enabled
+ * when the zap covers the whole block) — a PTE table left with every entry none is freed
+ * (try_to_free_pte); a guard marker keeps it.
+ */
+export function reclaimEmptyPteTables(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
+  for (let b = pmdBlock(start); b < pmdBlock(end); b++) {
+    if (!coversBlock(b, start, end) || !mm.pteTables.has(b)) continue;
+    let empty = true;
+    for (let pg = b << 9n; pg < (b + 1n) << 9n; pg++) {
+      if (mm.ptes.has(pg)) {
+        empty = false;
+        break;
+      }
+    }
+    if (!empty) continue;
+    hit(k, 'thp:pt-reclaim');
+    mm.pteTables.delete(b);
+  }
+}
+
+/** Pages of [start, end) that map a THP's page, by PMD or PTE: the advice that would split or reclaim a large folio is not modelled. */
+export function largeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean {
+  if (pmdBlocksInRange(mm, start, end).length) return true;
+  for (const [page, pte] of mm.ptes) {
+    const a = page << 12n;
+    if (a >= start && a < end && pte.frame?.thp) return true;
+  }
+  return false;
+}
