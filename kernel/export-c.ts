@@ -19,7 +19,12 @@
 // run under a seccomp allow-list of the syscalls they need. The ops are a table, not
 // code, so a case of any length compiles and runs in constant stack. Each result is
 // compared with the case's expectation (exit 1 on a difference); a process that dies
-// ends the run with a message, never a hang; the end state's VMAs are printed.
+// ends the run with a message, never a hang; the end state's VMAs are printed, and every
+// page with a page-table entry: as root, with its real PTE bits read through the kernel
+// helper's BPF walker (kernel/export-c-pte.ts), elsewhere present-or-not from pagemap
+// (one line says why). The case's `#! pN pte` assertions are checked where they stand
+// (frames numbered as mmdiff numbers them), like the expectations; its other `#!` lines
+// are listed as not checked. A case for `thp=0` runs with PR_SET_THP_DISABLE.
 
 import {
   ARCH_SHSTK,
@@ -33,9 +38,12 @@ import {
   SYSCALL_NR,
   printOp,
   processCount,
+  PTE_BIT_NAMES,
+  PTE_OBSERVED_MASK,
   type OpName,
   type Program,
 } from '../abi/index.js';
+import { PTE_WALKER_C } from './export-c-pte.js';
 
 /** What the exported program does for each op, by name. */
 const KIND: Record<OpName, string> = {
@@ -75,6 +83,54 @@ function cString(s: string): string {
 
 const RET: Record<string, number> = { addr: 0, word: 1, int: 2 };
 
+/** Frame kinds of a `#! pN pte` assertion, as the reproducer's FK_* enum numbers them. */
+const FRAME_KIND: Record<string, number> = { f: 0, Z: 1, page: 2, none: 3, guard: 4 };
+
+interface PteAssertion {
+  /** It holds before op `at` (the number of ops: at the end). */
+  readonly at: number;
+  readonly proc: number;
+  readonly addr: ReadonlyArray<{ lit?: bigint; ref?: number; neg: boolean }>;
+  readonly bits: bigint;
+  readonly frameKind: number;
+  readonly frameId: number;
+  readonly text: string;
+}
+
+/** The case's `#!` lines: the `pN pte` ones parsed, the others (VMAs, brk, …) as written. */
+function assertionsOf(prog: Program): { ptes: PteAssertion[]; others: string[] } {
+  const ptes: PteAssertion[] = [];
+  const others: string[] = [];
+  const one = (c: string, at: number) => {
+    const text = c.slice(1).trim();
+    const m = /^p(\d+)\s+pte\s+(\S+)\s+(.*)$/.exec(text);
+    if (!m) {
+      others.push(text);
+      return;
+    }
+    const words = m[3].trim().split(/\s+/);
+    const frame = words.pop() ?? '';
+    let bits = 0n;
+    for (const w of words) {
+      if (w.startsWith('PKEY=')) bits |= (BigInt(Number(w.slice(5))) & 15n) << 59n;
+      else {
+        const b = PTE_BIT_NAMES.find(([n]) => n === w);
+        if (b) bits |= 1n << BigInt(b[1]);
+      }
+    }
+    const addr = [...m[2].matchAll(/([+-]?)(r\d+|0x[0-9a-fA-F]+|\d+)/g)].map(([, sign, t]) =>
+      t[0] === 'r' ? { ref: Number(t.slice(1)), neg: sign === '-' } : { lit: BigInt(t), neg: sign === '-' },
+    );
+    const id = /^f(\d+)$/.exec(frame);
+    ptes.push({ at, proc: Number(m[1]), addr, bits, frameKind: id ? FRAME_KIND.f : FRAME_KIND[frame] ?? FRAME_KIND.page, frameId: id ? Number(id[1]) : -1, text });
+  };
+  prog.ops.forEach((op, i) => {
+    for (const c of op.lead ?? []) if (c.startsWith('!')) one(c, i);
+  });
+  for (const c of prog.trailer ?? []) if (c.startsWith('!')) one(c, prog.ops.length);
+  return { ptes, others };
+}
+
 export function exportC(prog: Program, source: string): string {
   const nprocs = processCount(prog);
   const regs = prog.ops.reduce((m, o) => Math.max(m, (o.bind ?? -1) + 1), 1); // no spread: a case may have 10^5 ops
@@ -85,6 +141,9 @@ export function exportC(prog: Program, source: string): string {
   if (m.maxMapCount !== undefined) notes.push(`the case assumes vm.max_map_count = ${m.maxMapCount}`);
   if (m.mmapBase !== undefined || m.brkStart !== undefined || m.mmapMinAddr !== undefined) notes.push('the case assumes a non-default layout (mmapBase/brkStart/mmapMinAddr)');
   if (m.profile && m.profile !== '6.18') notes.push(`the case was written for the ${m.profile} profile of the model`);
+  if (m.thp === false) notes.push('the case is for thp=0: its processes run with PR_SET_THP_DISABLE');
+  const asserts = assertionsOf(prog);
+  if (asserts.others.length) notes.push(`not checked here (only pte assertions are): ${asserts.others.map((t) => `#! ${t}`).join(', ').replace(/\*\//g, '* /')}`);
   let child = 0;
   const terms: string[] = [];
   const term = (lit: bigint, ref: number, neg: boolean) => terms.push(`{0x${lit.toString(16)}ULL,${ref},${neg ? 1 : 0}}`) - 1;
@@ -106,12 +165,18 @@ export function exportC(prog: Program, source: string): string {
     return `{${op.proc},K_${KIND[op.name]},${NR[op.name] ?? -1},${forkChild},${op.bind ?? -1},${RET[spec.returns]},${CHECK[op.name]},{${firsts.join(',')}},{${counts.join(',')}}}`;
   });
   if (!rows.length) rows.push('{0}'); // C has no empty arrays; NOPS stays 0
+  const pteRows = asserts.ptes.map((a) => {
+    const first = terms.length;
+    for (const t of a.addr) term(t.lit ?? 0n, t.ref ?? -1, t.neg);
+    return `{${a.at},${a.proc},${first},${terms.length - first},${a.frameKind},${a.frameId},0x${a.bits.toString(16)}ULL,${cString(a.text)}}`;
+  });
+  if (!pteRows.length) pteRows.push('{0}');
   term(0n, -1, false);
   const texts = prog.ops.map((op) => '  ' + cString(printOp({ ...op, expect: undefined, lead: undefined, note: undefined })) + ',');
   const expects = prog.ops.map((op) => '  ' + (op.expect === undefined || KIND[op.name] === 'RFC' ? '0' : cString(formatResult(op.expect, OPS[op.name].returns))) + ',');
   if (!texts.length) texts.push('  0,');
   if (!expects.length) expects.push('  0,');
-  const allowed = [...new Set([0, 1, 3, 15, 57, 60, 231, 257, ...Object.values(SYSCALL_NR).filter((n) => n !== SYSCALL_NR.trampfd)])].sort((x, y) => x - y);
+  const allowed = [...new Set([0, 1, 3, 15, 39, 57, 60, 121, 231, 257, ...Object.values(SYSCALL_NR).filter((n) => n !== SYSCALL_NR.trampfd)])].sort((x, y) => x - y);
   const errnoTable = Object.entries(ERRNO).map(([n, v]) => `  [${v}] = "${n}",`).join('\n');
   const sig = (name: keyof typeof SIGNAL) => SIGNAL[name];
   return `/* mmdiff export-c of ${source.replace(/\*\//g, '* /')}: ${prog.ops.length} ops, ${nprocs} process${nprocs > 1 ? 'es' : ''}.
@@ -125,7 +190,9 @@ export function exportC(prog: Program, source: string): string {
  * depend on the binary.${notes.length ? '\n * Notes: ' + notes.join('; ') + '.' : ''}
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -136,9 +203,13 @@ export function exportC(prog: Program, source: string): string {
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -173,6 +244,17 @@ static const char *const ERRNO_NAME[${Math.max(...Object.values(ERRNO)) + 1}] = 
 ${errnoTable}
 };
 
+/* the case's #! pN pte assertions: before op at, process, address terms, the bits and frame */
+enum { FK_ID, FK_Z, FK_PAGE, FK_NONE, FK_GUARD };
+struct pteassert { int32_t at, proc, first, count, frame_kind, frame_id; u64 bits; const char *text; };
+static const struct pteassert PTEA[] = {
+${pteRows.map((r) => '  ' + r + ',').join('\n')}
+};
+enum { NPTEA = ${asserts.ptes.length} };
+/* the PTE bits mmdiff compares, with their names */
+#define OBSERVED 0x${PTE_OBSERVED_MASK.toString(16)}ULL
+static const struct { const char *name; int bit; } PTE_NAMES[] = { ${PTE_BIT_NAMES.map(([n, b]) => `{"${n}", ${b}}`).join(', ')} };
+${PTE_WALKER_C}
 /* Probes: each is one access between a *_insn and a *_resume label. A fault in it is
  * recorded by on_fault, which moves RIP to the resume label (and zeroes r8, the
  * value register); sigreturn restores the PKRU of the access. The pk variants set
@@ -419,7 +501,7 @@ static struct rep run_op(int me, const struct req *q) {
   case K_FORK: {
     u64 args[7] = { 57 };
     long v = mm_syscall(args, pkru, have_pku);
-    if (v == 0) serve(q->fork_child); /* never returns */
+    if (v == 0) { w_register(q->fork_child); serve(q->fork_child); } /* never returns */
     if (v < 0) { r.kind = RES_ERRNO; r.code = (int)-v; } else { r.kind = RES_VALUE; r.value = (u64)q->fork_child; }
     return r;
   }
@@ -454,8 +536,8 @@ static void dump(int me) {
     if (!nl) break;
     line = nl + 1;
   }
-  /* the end marker carries this process's seccomp mode (2: filtered), so the confinement shows */
-  struct rep end = { RES_NOTRUN, 0, 0, 0, 0 };
+  /* the end marker carries this process's seccomp mode (2: filtered), so the confinement shows, and its pid */
+  struct rep end = { RES_NOTRUN, 0, 0, 0, (u64)getpid() };
   char *sc = strstr(read_maps_path("/proc/self/status", maps, sizeof maps), "Seccomp:");
   if (sc) end.code = atoi(sc + 8);
   full_io(1, rep_fd[me][1], &end, sizeof end);
@@ -558,8 +640,21 @@ static void own_memory(void) {
   brk0 = (u64)sbrk(0);
 }
 
-static void end_state(void) {
-  static const char PERM[] = "rwxs";
+/* ---- the state: every alive process's VMAs (it reads its own maps) and pages (the
+ * coordinator reads its pagemap, and its PTEs through the walker) ---- */
+static int pid_of[NPROCS], seccomp_of[NPROCS];
+
+static void vm_add(int proc, int perm, u64 lo, u64 hi) {
+  if (nvm == vmcap) {
+    vmcap = vmcap ? 2 * vmcap : 256;
+    VM = realloc(VM, vmcap * sizeof *VM);
+    if (!VM) { fprintf(stderr, "repro: out of memory reading the VMAs\\n"); exit(70); }
+  }
+  VM[nvm++] = (struct vm){ proc, perm, lo, hi };
+}
+
+static void read_state(void) {
+  npg = nvm = 0;
   for (int i = 0; i < NPROCS; i++) {
     if (!alive[i]) continue;
     struct req q = { 0, K_DUMP, 0, 0, {0} };
@@ -567,16 +662,113 @@ static void end_state(void) {
     for (;;) {
       struct rep a, b;
       reply_of(i, &a, sizeof a);
-      if (a.kind != RES_VALUE) {
-        printf("# end p%d seccomp %s\\n", i, a.code == 2 ? "filter" : a.code == 1 ? "strict" : "off");
-        break;
-      }
+      if (a.kind != RES_VALUE) { seccomp_of[i] = a.code; pid_of[i] = (int)a.value; break; }
       reply_of(i, &b, sizeof b);
-      char perm[5];
-      for (int k = 0; k < 4; k++) perm[k] = a.sig & (1 << k) ? PERM[k] : (k == 3 ? 'p' : '-');
-      perm[4] = 0;
-      printf("# end p%d vma 0x%llx-0x%llx %s\\n", i, (unsigned long long)a.value, (unsigned long long)b.value, perm);
+      vm_add(i, a.sig, a.value, b.value);
     }
+  }
+  /* every process has answered, so each has registered with the walker */
+  if (w_on && w_value(0)) { fprintf(stderr, "repro: cannot read the walker's map\\n"); pg_errors++; }
+  for (int i = 0; i < NPROCS; i++) {
+    if (!alive[i]) continue;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/pagemap", pid_of[i]);
+    int pm = open(path, O_RDONLY);
+    if (pm < 0) { fprintf(stderr, "repro: cannot open %s: %s\\n", path, strerror(errno)); pg_errors++; continue; }
+    size_t from = npg;
+    for (size_t v = 0; v < nvm; v++) {
+      if (VM[v].proc != i) continue;
+      u64 lo = VM[v].lo, hi = VM[v].hi;
+      while (v + 1 < nvm && VM[v + 1].proc == i && VM[v + 1].lo == hi) hi = VM[++v].hi;
+      pg_range(i, pm, lo, hi);
+    }
+    close(pm);
+    if (!w_on) continue;
+    if (i >= 64 || w_get(V_REG + 16 * (unsigned)i) != (u64)pid_of[i]) {
+      fprintf(stderr, "repro: p%d is not registered with the page-table walker\\n", i);
+      pg_errors++;
+      continue;
+    }
+    w_forget();
+    pg_ptes(i, from);
+  }
+  pg_frames();
+}
+
+/* A page as a #! pte assertion writes it: bits (exact with the walker, else P), then the frame. */
+static void pte_text(char *out, size_t size, const struct pg *g, int frame_as_page) {
+  if (!g) { snprintf(out, size, "none"); return; }
+  if (g->kind == PG_GUARD) { snprintf(out, size, "guard"); return; }
+  u64 bits = w_on ? g->pte & OBSERVED : 1;
+  size_t n = 0;
+  out[0] = 0;
+  for (unsigned k = 0; k < sizeof PTE_NAMES / sizeof PTE_NAMES[0]; k++)
+    if (bits >> PTE_NAMES[k].bit & 1) n += (size_t)snprintf(out + n, size - n, "%s ", PTE_NAMES[k].name);
+  if (bits >> 59 & 15) n += (size_t)snprintf(out + n, size - n, "PKEY=%d ", (int)(bits >> 59 & 15));
+  if (g->kind == PG_ZERO) snprintf(out + n, size - n, "Z");
+  else if (frame_as_page || !pg_pfns) snprintf(out + n, size - n, "page");
+  else snprintf(out + n, size - n, "f%d", g->frame);
+}
+
+static const struct pg *page_at(int proc, u64 addr) {
+  for (size_t i = 0; i < npg; i++) if (PG[i].proc == proc && PG[i].addr == addr) return &PG[i];
+  return 0;
+}
+
+/* The case's pte assertions that hold before op at, against this kernel's state. */
+static void check_pte_asserts(int at) {
+  int any = 0;
+  for (int k = 0; k < NPTEA; k++) any |= PTEA[k].at == at;
+  if (!any) return;
+  read_state();
+  for (int k = 0; k < NPTEA; k++) {
+    const struct pteassert *a = &PTEA[k];
+    if (a->at != at) continue;
+    u64 addr = 0;
+    for (int t = a->first; t < a->first + a->count; t++) {
+      u64 y = TERMS[t].ref >= 0 ? R[TERMS[t].ref] : TERMS[t].lit;
+      addr = TERMS[t].neg ? addr - y : addr + y;
+    }
+    const struct pg *g = a->proc < NPROCS && alive[a->proc] ? page_at(a->proc, addr) : 0;
+    /* what is expected, cut to what this run can see (bits only with the walker, frames only with PFNs) */
+    struct pg want = { a->proc, a->frame_kind == FK_Z ? PG_ZERO : PG_PRESENT, addr, 0, a->bits | (w_on ? 0 : 1), a->frame_id };
+    char ws[256], gs[256];
+    if (a->frame_kind == FK_NONE) snprintf(ws, sizeof ws, "none");
+    else if (a->frame_kind == FK_GUARD) snprintf(ws, sizeof ws, "guard");
+    else {
+      int saved = w_on;
+      if (!w_on) want.pte = 1;
+      w_on = 1; /* print want's bits as given */
+      pte_text(ws, sizeof ws, &want, a->frame_kind == FK_PAGE);
+      w_on = saved;
+    }
+    pte_text(gs, sizeof gs, g, a->frame_kind == FK_PAGE && g && g->kind == PG_PRESENT);
+    if (strcmp(ws, gs)) {
+      fprintf(stderr, "repro: #! %s: expected %s, got %s\\n", a->text, ws, gs);
+      mismatches++;
+    }
+  }
+}
+
+static void end_state(void) {
+  static const char PERM[] = "rwxs";
+  read_state();
+  for (int i = 0; i < NPROCS; i++) {
+    if (!alive[i]) continue;
+    for (size_t v = 0; v < nvm; v++) {
+      if (VM[v].proc != i) continue;
+      char perm[5];
+      for (int k = 0; k < 4; k++) perm[k] = VM[v].perm & (1 << k) ? PERM[k] : (k == 3 ? 'p' : '-');
+      perm[4] = 0;
+      printf("# end p%d vma 0x%llx-0x%llx %s\\n", i, (unsigned long long)VM[v].lo, (unsigned long long)VM[v].hi, perm);
+    }
+    for (size_t k = 0; k < npg; k++) {
+      if (PG[k].proc != i) continue;
+      char t[256];
+      pte_text(t, sizeof t, &PG[k], 0);
+      printf("# end p%d pte 0x%llx %s\\n", i, (unsigned long long)PG[k].addr, t);
+    }
+    printf("# end p%d seccomp %s\\n", i, seccomp_of[i] == 2 ? "filter" : seccomp_of[i] == 1 ? "strict" : "off");
   }
 }
 
@@ -606,12 +798,17 @@ int main(int argc, char **argv) {
   unmap_vdso();
   setvbuf(stdout, 0, _IOLBF, 0);
   printf("# mmdiff 1\\n"); /* stdout's buffer is allocated now, before own_memory() */
+  w_init(); /* before own_memory(): what it allocates is gone again */
+  pg_probe_zero();
+  if (w_on) printf("# pte bits: %s\\n", w_note);
+  else printf("# pte bits: not available here (%s): pages are present or not, from pagemap\\n", w_note);
   own_memory();
   if (have_pku) { __asm__ volatile("rdpkru" : "=a"(a), "=d"(d) : "c"(0)); pkru = a; mm_wrpkru(); }
-  pid_t p0 = fork();
+${m.thp === false ? '  prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0); /* thp=0: no transparent huge pages for the program processes */\n' : ''}  pid_t p0 = fork();
   if (p0 == 0) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    w_register(0);
     confine();
     serve(0);
   }
@@ -631,6 +828,7 @@ int main(int argc, char **argv) {
       }
       v[k] = x;
     }
+    check_pte_asserts(i);
     const char *why = refusal(o, v);
     if (why) {
       printf("%s  # refused: %s\\n", TEXT[i], why);
@@ -640,7 +838,7 @@ int main(int argc, char **argv) {
     }
     step(i, o, v);
   }
-  if (!refused) end_state();
+  if (!refused) { check_pte_asserts(NOPS); end_state(); }
   for (int i = 0; i < NPROCS; i++) {
     if (!alive[i]) continue;
     struct req q = { -1, 0, 0, 0, {0} };
@@ -650,6 +848,7 @@ int main(int argc, char **argv) {
   while (wait(0) > 0) {}
   if (refused) return 3;
   if (mismatches) { fprintf(stderr, "repro: %d result%s differ from the case's expectations\\n", mismatches, mismatches > 1 ? "s" : ""); return 1; }
+  if (pg_errors) { fprintf(stderr, "repro: %d page%s could not be read exactly\\n", pg_errors, pg_errors > 1 ? "s" : ""); return 1; }
   return 0;
 }
 `;
