@@ -91,7 +91,7 @@ static const struct insn W_TAIL[] = {
 static struct insn wprog[160];
 static unsigned wn, w_levels;
 static u64 w_cookie;
-static int w_map = -1, w_on;
+static int w_map = -1, w_prog = -1, w_ev = -1, w_on;
 static char w_note[320];
 static unsigned char wval[V_SIZE];
 
@@ -290,6 +290,13 @@ static int w_pte(int slot, u64 addr, u64 *pte) {
 }
 static void w_forget(void) { w_base = 1; }
 
+/* In a program process: the walker's descriptors are the coordinator's alone (as the helper's processes have none). */
+static void w_close_fds(void) {
+  if (w_ev >= 0) close(w_ev);
+  if (w_prog >= 0) close(w_prog);
+  if (w_map >= 0) close(w_map);
+}
+
 /* Starts the walker (before own_memory(): nothing it allocates stays); w_note says how, or why not. */
 static void w_init(void) {
   char *p = w_note;
@@ -328,6 +335,7 @@ static void w_init(void) {
   pa.q[2] = (u64)(uintptr_t)"GPL";
   memcpy((char *)&pa + 48, "mmdiff_ptewalk", 15);
   long prog = w_bpf(5 /* BPF_PROG_LOAD */, &pa, sizeof pa);
+  w_prog = (int)prog;
   if (prog < 0) {
     int e = errno;
     pa.w[6] = 1;
@@ -349,6 +357,7 @@ static void w_init(void) {
   ((uint32_t *)pe)[12] = 1; /* wakeup_events */
   long ev = syscall(298 /* perf_event_open */, pe, 0, -1, -1, 8 /* PERF_FLAG_FD_CLOEXEC */);
   if (ev < 0) { snprintf(p, room, "perf_event_open(PERF_TYPE_TRACEPOINT) refused (errno %d)", errno); return; }
+  w_ev = (int)ev;
   if (ioctl((int)ev, 0x40042408UL /* PERF_EVENT_IOC_SET_BPF */, (int)prog) < 0) { snprintf(p, room, "PERF_EVENT_IOC_SET_BPF refused (errno %d)", errno); return; }
   ioctl((int)ev, 0x2400UL /* PERF_EVENT_IOC_ENABLE */, 0);
   /* claim the walker, register this process in slot 0 (p0 takes it over) and check a probe page */

@@ -360,13 +360,23 @@ static void full_io(int write_side, int fd, void *buf, size_t n) {
   }
 }
 
+/* Each program process's pidfd (-1: none, before Linux 5.3): readable once it is gone. */
+static int pidfd_of[NPROCS];
+
 /* The coordinator's read of a reply: a process that died (a seccomp kill, a signal) never
- * answers, and other processes hold the pipe open, so wait with a bound, then end it all. */
+ * answers, and other processes hold the pipe open, so wait for the reply or for its pidfd
+ * (the process is gone), at most 20 s, then end it all. */
 static void reply_of(int proc, void *buf, size_t n) {
   char *p = buf;
   while (n) {
-    struct pollfd pf = { rep_fd[proc][0], POLLIN, 0 };
-    if (poll(&pf, 1, 20000) <= 0) {
+    struct pollfd pf[2] = { { rep_fd[proc][0], POLLIN, 0 }, { pidfd_of[proc], POLLIN, 0 } };
+    int ready = poll(pf, pidfd_of[proc] >= 0 ? 2 : 1, 20000);
+    if (ready > 0 && !(pf[0].revents & POLLIN) && (pf[1].revents & POLLIN)) {
+      fprintf(stderr, "repro: process p%d died before it answered (killed by a signal, or by seccomp: see dmesg)\\n", proc);
+      if (pgrp > 0) kill(-pgrp, SIGKILL);
+      exit(71);
+    }
+    if (ready <= 0) {
       fprintf(stderr, "repro: process p%d gave no answer in 20 s: it died (a seccomp kill shows in dmesg) or hangs\\n", proc);
       if (pgrp > 0) kill(-pgrp, SIGKILL);
       exit(71);
@@ -502,7 +512,7 @@ static struct rep run_op(int me, const struct req *q) {
     u64 args[7] = { 57 };
     long v = mm_syscall(args, pkru, have_pku);
     if (v == 0) { w_register(q->fork_child); serve(q->fork_child); } /* never returns */
-    if (v < 0) { r.kind = RES_ERRNO; r.code = (int)-v; } else { r.kind = RES_VALUE; r.value = (u64)q->fork_child; }
+    if (v < 0) { r.kind = RES_ERRNO; r.code = (int)-v; } else { r.kind = RES_VALUE; r.value = (u64)q->fork_child; r.pad = (int)v; /* its pid */ }
     return r;
   }
   case K_RFC: r.kind = RES_NOTRUN; return r;
@@ -605,7 +615,7 @@ static void step(int op, const struct opd *o, const u64 *a) {
     struct req q = { op, o->kind, o->nr, o->fork_child, { a[0], a[1], a[2], a[3], a[4], a[5] } };
     full_io(1, req_fd[o->proc][1], &q, sizeof q);
     reply_of(o->proc, &r, sizeof r);
-    if (o->kind == K_FORK && r.kind == RES_VALUE) alive[o->fork_child] = 1;
+    if (o->kind == K_FORK && r.kind == RES_VALUE) { alive[o->fork_child] = 1; pidfd_of[o->fork_child] = (int)syscall(434 /* pidfd_open */, r.pad, 0); }
     if (o->kind == K_EXIT) { alive[o->proc] = 0; waitpid(-1, 0, WNOHANG); }
   }
   emit(op, &r, o->ret);
@@ -809,6 +819,7 @@ ${m.thp === false ? '  prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0); /* thp=0: no trans
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     w_register(0);
+    w_close_fds();
     confine();
     serve(0);
   }
@@ -816,6 +827,8 @@ ${m.thp === false ? '  prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0); /* thp=0: no trans
   setpgid(p0, p0);
   pgrp = p0;
   alive[0] = 1;
+  for (int i = 0; i < NPROCS; i++) pidfd_of[i] = -1;
+  pidfd_of[0] = (int)syscall(434 /* pidfd_open */, p0, 0);
   int refused = 0;
   for (int i = 0; i < NOPS; i++) {
     const struct opd *o = &OPD[i];

@@ -5,7 +5,7 @@
 // is compared with the kernel target's trace of the same case, never with written bits.
 
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,4 +145,40 @@ describe('export-c prints and checks PTEs', () => {
     // no PFNs without root: present pages are `P page`, guards stay guards
     for (const l of lines) expect(l).toMatch(/ (P page|guard)$/);
   });
+});
+
+describe('a reproducer whose program process dies', () => {
+  it('ends the run with a message naming it (its pidfd), never a hang', async () => {
+    // 20,000 reads by p1: their lines fill the stdout pipe, which the test stops reading
+    // once the fork is printed, so the coordinator is still waiting on p1 when p1 is killed
+    const reads = Array.from({ length: 20_000 }, (_, i) => `p1: read(r0+0x${((i % 512) * 8).toString(16)})`).join('\n');
+    const bin = await build('dies', `# mmdiff 1\nr0 = mmap(NULL, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)\nr1 = fork() = 1\n${reads}\n#! p1 pte r0 P US A NX page\n`);
+    const child = spawn(bin, [], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += String(d)));
+    const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => {
+      const on = (d: Buffer) => {
+        out += String(d);
+        if (/^r1 = fork\(\) = 1$/m.test(out)) {
+          child.stdout.off('data', on);
+          child.stdout.pause();
+          resolve();
+        }
+      };
+      child.stdout.on('data', on);
+    });
+    // the coordinator (the reproducer, re-executed in place) → p0 → p1
+    const kids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const p0 = kids(child.pid!);
+    expect(p0).toHaveLength(1);
+    const p1 = kids(p0[0]);
+    expect(p1).toHaveLength(1);
+    process.kill(p1[0], 'SIGKILL');
+    child.stdout.resume();
+    const code = await closed;
+    expect(code).toBe(71);
+    expect(err).toMatch(/^repro: process p1 died before it answered/m);
+  }, 120_000);
 });
