@@ -12,8 +12,9 @@
 //       folio with the present pages' contents (zeros elsewhere), the PTEs and the table gone,
 //       a PMD folio_mk_pmd(vm_page_prot) + maybe_pmd_mkwrite(pmd_mkdirty()) (RW D, or
 //       SavedDirty without VM_WRITE; PROT_NONE stays PROT_NONE)
-//   result: 0 when every block is PMD-mapped now (also when the range holds no whole block),
-//     else madvise_collapse_errno(last failure): SCAN_PMD_NULL -> EINVAL
+//   result: 0 when every block is PMD-mapped now (also when the range's rounded-up start is its
+//     rounded-down end: no block), else madvise_collapse_errno(last failure): SCAN_PMD_NULL ->
+//     EINVAL; a range strictly inside one block (rounded-up start beyond rounded-down end) -> EINVAL
 // Not modelled (NotModelled): shmem (collapse_file: MADV_COLLAPSE ignores shmem_enabled), a
 // shadow-stack VMA, a guard marker in a block (__collapse_huge_page_swapin of a marker).
 
@@ -46,7 +47,14 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
   }
   const hstart = (start + SZ - 1n) & ~(SZ - 1n);
   const hend = end & ~(SZ - 1n);
-  if (hstart >= hend) {
+  // mm/khugepaged.c: madvise_collapse — `thps == ((hend - hstart) >> HPAGE_PMD_SHIFT)` in unsigned
+  // arithmetic: a range inside one block's interior (hstart > hend) wraps and fails with
+  // last_fail = SCAN_FAIL (EINVAL, seen on the live kernel); hstart == hend is 0 blocks: success
+  if (hstart > hend) {
+    hit(k, 'madvise:collapse-inside-block-EINVAL');
+    return 'EINVAL';
+  }
+  if (hstart === hend) {
     hit(k, 'madvise:collapse-nothing');
     return vma;
   }
