@@ -194,7 +194,8 @@ export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: 
     // huge_pmd_set_accessed(); a split PMD falls back to the PTE it left
     const t = (s / 512) | 0;
     if (!write || pte.isWrite(l)) {
-      touchHuge(k, t, write ? pte.A | pte.D : pte.A);
+      // x86 pmdp_set_access_flags() writes the entry only for a write fault
+      if (write) touchHuge(k, t, pte.A | pte.D);
       return null;
     }
     if (wpHuge(k, mm, r, t)) return null;
@@ -404,8 +405,11 @@ export function gupPage(k: Kernel, mm: Proc, r: number, vpn: number, write: bool
     const l = k.pt.L[2 * s];
     if (l & pte.P && (!write || l & pte.RW)) {
       const h = k.pt.L[2 * s + 1];
-      // follow_huge_pmd(FOLL_TOUCH) → touch_pmd(): the PMD becomes young (and dirty for a write)
-      if (l & pte.PSE) touchHuge(k, (s / 512) | 0, write ? pte.A | pte.D : pte.A);
+      // follow_huge_pmd(FOLL_TOUCH) → touch_pmd(): x86 pmdp_set_access_flags() writes the PMD
+      // only for a write (young and dirty); a read leaves an old PMD old (seen on the live kernel)
+      if (l & pte.PSE) {
+        if (write) touchHuge(k, (s / 512) | 0, pte.A | pte.D);
+      }
       else if (write && !pte.isDirty(l, h)) k.fr.flags[pte.pfnOf(l, h)] |= F_DIRTY;
       return null;
     }

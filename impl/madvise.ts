@@ -144,7 +144,10 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       if (!canHold || fl & VMF.NOHUGEPAGE) return EINVAL;
       // __thp_vma_allowable_orders(): an anonymous VMA with no anon_vma yet allows no order
       if (vp.isAnon(r) && vp.anon[r] === 0) return EINVAL;
-      if (vp.isAnon(r)) return collapse(k, mm, r, vs, ve);
+      if (vp.isAnon(r)) {
+        const c = collapse(k, mm, r, vs, ve);
+        return c === 'EINVAL' ? EINVAL : c;
+      }
       // shmem: the mode is ignored (shmem_huge_force), collapse_file would make a shmem THP
       if (Math.ceil(vs / 512) * 512 + 512 <= ve) throw new NotModelled('MADV_COLLAPSE of shmem (a shmem THP)');
       return r;

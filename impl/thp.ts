@@ -246,48 +246,44 @@ export function freeHuge(k: Kernel, t: number): void {
 const SCAN_SUCCEED = 0;
 const SCAN_PMD_MAPPED = 1;
 const SCAN_PMD_NULL = 2;
-const SCAN_PAGE_RO = 3;
+const SCAN_FAIL = 3;
 
 /**
  * madvise_collapse() over [vs, ve) of anonymous VMA r (the VMA checks done): each aligned
  * block is scanned (hpage_collapse_scan_pmd) and collapsed (collapse_huge_page). A block
  * already PMD-mapped counts as done; one without a page table (SCAN_PMD_NULL) fails but the
- * walk goes on; one without a writable PTE (SCAN_PAGE_RO) ends the walk. All blocks done →
- * the VMA; else madvise_collapse_errno(last failure) = -EINVAL for both.
+ * walk goes on; one holding a guard marker fails and ends the walk (seen on the live kernel:
+ * the next block stays as it is). All blocks done → the VMA; else madvise_collapse_errno() of
+ * the last failure: -EINVAL for both.
  */
 export function collapse(k: Kernel, mm: Proc, r: number, vs: number, ve: number): number | 'EINVAL' {
   const hs = Math.ceil(vs / HPAGE) * HPAGE;
   const he = ve - (ve % HPAGE);
   let thps = 0;
-  let last = SCAN_SUCCEED;
   for (let b = hs; b < he; b += HPAGE) {
     const res = scanBlock(k, mm, r, b);
     if (res === SCAN_SUCCEED || res === SCAN_PMD_MAPPED) thps++;
-    else {
-      last = res;
-      if (res !== SCAN_PMD_NULL) break;
-    }
+    else if (res !== SCAN_PMD_NULL) break;
   }
-  return thps === (he - hs) / HPAGE || last === SCAN_SUCCEED ? r : 'EINVAL';
+  return thps === (he - hs) / HPAGE ? r : 'EINVAL';
 }
 
-/** hpage_collapse_scan_pmd() of the block at base, then collapse_huge_page() on success. */
+/**
+ * hpage_collapse_scan_pmd() of the block at base, then collapse_huge_page() on success. For
+ * MADV_COLLAPSE (not khugepaged) none and zero-page entries have no limit, and no PTE needs
+ * to be writable: a table of none entries, a read-only or PROT_NONE VMA, pages a fork shares
+ * all collapse (seen on the live kernel).
+ */
 function scanBlock(k: Kernel, mm: Proc, r: number, base: number): number {
   const pt = k.pt;
   const t = pt.leafOf(mm.pgd, base);
   if (t < 0) return SCAN_PMD_NULL;
   if (pt.leafHuge[t]) return SCAN_PMD_MAPPED;
   const L = pt.L;
-  let writable = false;
   for (let s = t * HPAGE, e = s + HPAGE; s < e; s++) {
     const l = L[2 * s];
-    const h = L[2 * s + 1];
-    if (l === 0 && h === 0) continue; // pte_none
-    if (!pte.isPresentish(l)) throw new NotModelled('MADV_COLLAPSE over a guard marker (swap-in of a PTE marker)');
-    if (pte.pfnOf(l, h) === ZERO_FRAME) continue; // pte_none_or_zero
-    if (pte.isWrite(l)) writable = true;
+    if (l !== 0 && !pte.isPresentish(l)) return SCAN_FAIL; // a guard marker (a PTE marker: no swap-in)
   }
-  if (!writable) return SCAN_PAGE_RO;
   collapseBlock(k, mm, r, t);
   return SCAN_SUCCEED;
 }
