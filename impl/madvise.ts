@@ -140,7 +140,9 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block. Collapsing
       // one is not modelled (no THPs): a range covering an aligned block fails EINVAL.
       if (!k.thp) return EINVAL; // vma_thp_disabled(): PR_SET_THP_DISABLE
-      const canHold = Math.floor(vp.ve[r] / 512) * 512 - 512 >= vp.vs[r];
+      // thp_vma_suitable_order(vma_end - HPAGE_PMD_SIZE) in unsigned arithmetic: below 2 MiB the
+      // address wraps, its block ends at 0 (wrapped) and passes (seen on the live kernel)
+      const canHold = vp.ve[r] < 512 || Math.floor(vp.ve[r] / 512) * 512 - 512 >= vp.vs[r];
       if (!canHold || fl & VMF.NOHUGEPAGE) return EINVAL;
       // __thp_vma_allowable_orders(): an anonymous VMA with no anon_vma yet allows no order
       if (vp.isAnon(r) && vp.anon[r] === 0) return EINVAL;

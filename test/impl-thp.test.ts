@@ -180,6 +180,12 @@ describe('impl THP: MADV_COLLAPSE (madvise_collapse)', () => {
     expect(new Set(frames(t, 0, 0n, 1024)).size).toBe(1024);
   });
 
+  it('the block count is unsigned (seen on the live kernel): a VMA ending below 2 MiB passes the VMA check; a range inside one block is EINVAL unless it starts aligned', () => {
+    run(`r0 = mmap(0x10000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 1)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = -EINVAL`);
+    run(`r0 = mmap(0, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 1)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = 0`);
+    run(`${MAP}\nwrite(r0, 1)\nmadvise(r0+0x1000, 0x2000, MADV_COLLAPSE) = -EINVAL\nmadvise(r0, 0x2000, MADV_COLLAPSE) = 0`);
+  });
+
   it('no PTE need be writable, nor any present (seen on the live kernel); a guard marker fails the block and ends the walk', () => {
     // pages a fork write-protected: the parent gets a writable PMD with copies
     expect(runs(run(`${MAP}\nwrite(r0, 1)\nfork()\nmadvise(r0, 0x200000, MADV_COLLAPSE) = 0`))).toEqual(['0+512 P RW US A D PSE NX']);
