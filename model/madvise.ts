@@ -25,7 +25,7 @@ import { madviseCollapse } from './khugepaged.js';
 import { madvisePopulate } from './populate.js';
 import { hasGuardRegions, sealsUpFront } from './profile.js';
 import { mkGuardMarker, pteMkclean, pteMkold, ptePresent } from './pte.js';
-import { largeFolioInRange } from './thp.js';
+import { largeFolioInRange, madviseColdFreeHugePmds } from './thp.js';
 import { canModifyMmMadv } from './seal.js';
 import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
 import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
@@ -273,7 +273,8 @@ function madviseDontneedFree(k: Kernel, p: Process, vma: Vma, start: bigint, end
   }
   if (behavior === MADV.FREE) {
     // mm/madvise.c: madvise_free_huge_pmd / split_folio of a large folio: not modelled
-    if (largeFolioInRange(p.mm, start, end)) throw new NotModelled('MADV_FREE of a transparent huge page');
+    // mm/madvise.c: madvise_free_pte_range — huge PMDs first (madvise_free_huge_pmd, model/thp.ts)
+    madviseColdFreeHugePmds(k, p.mm, start, end, true);
     return madviseFree(k, p, vma, start, end);
   }
   // mm/madvise.c: madvise_dontneed_single_vma — zap; guard markers are kept; a whole block's
@@ -380,7 +381,8 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
   }
   // mm/madvise.c: madvise_cold_or_pageout_pte_range — a huge PMD or a PTE-mapped large folio
   // (mkold of the PMD, split_folio, reclaim of the whole folio): not modelled
-  if (largeFolioInRange(p.mm, start, end)) throw new NotModelled(`MADV_${pageout ? 'PAGEOUT' : 'COLD'} of a transparent huge page`);
+  if (pageout && largeFolioInRange(p.mm, start, end)) throw new NotModelled('MADV_PAGEOUT of a transparent huge page');
+  if (!pageout) madviseColdFreeHugePmds(k, p.mm, start, end, false);
   if (pageout) {
     hit(k, 'madvise:pageout-noswap');
     for (const page of ptePagesInRange(p.mm, start, end)) {

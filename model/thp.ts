@@ -36,6 +36,7 @@
 // entry none (zap_pte_range -> try_to_free_pte). Not modelled (NotModelled): a THP in a
 // shadow-stack VMA; MADV_FREE / COLD / PAGEOUT reaching a THP.
 
+import { NotModelled } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
 import { setPte } from './pgtable.js';
 import { maybeMkwrite, mkPte, pteDirty, pteMkdirty, pteMkold, pteMkwrite, pteMkyoung, pteModify, pteWrite, pteWrprotect } from './pte.js';
@@ -364,10 +365,48 @@ export function reclaimEmptyPteTables(k: Kernel, mm: Mm, start: bigint, end: big
 
 /** Pages of [start, end) that map a THP's page, by PMD or PTE: the advice that would split or reclaim a large folio is not modelled. */
 export function largeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean {
-  if (pmdBlocksInRange(mm, start, end).length) return true;
+  return pmdBlocksInRange(mm, start, end).length > 0 || pteMappedLargeFolioInRange(mm, start, end);
+}
+
+function pteMappedLargeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean {
   for (const [page, pte] of mm.ptes) {
     const a = page << 12n;
     if (a >= start && a < end && pte.frame?.thp) return true;
   }
   return false;
+}
+
+/**
+ * The huge PMDs MADV_COLD and MADV_FREE meet in [start, end): the huge zero page and a folio
+ * another process maps too (folio_maybe_mapped_shared) are left alone; a block the range
+ * covers whole is made old (COLD: madvise_cold_or_pageout_pte_range, pmd_mkold of a young
+ * PMD) or old, clean and lazily freeable (FREE: mm/huge_memory.c: madvise_free_huge_pmd —
+ * folio_clear_dirty, pmd_mkold + pmd_mkclean, folio_mark_lazyfree). Not modelled: a block
+ * covered in part (split_folio splits the THP itself) and the pages of a THP mapped by PTEs.
+ */
+export function madviseColdFreeHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint, free: boolean): void {
+  const what = free ? 'MADV_FREE' : 'MADV_COLD';
+  if (pteMappedLargeFolioInRange(mm, start, end)) throw new NotModelled(`${what} of a transparent huge page mapped by PTEs`);
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    const pmd = mm.pmds.get(block)!;
+    if (!pmd.folio) continue;
+    const { mms } = folioRefs(k, pmd.folio);
+    if (mms.size > 1) {
+      hit(k, free ? 'thp:free-shared-skip' : 'thp:cold-shared-skip');
+      continue;
+    }
+    if (!coversBlock(block, start, end)) throw new NotModelled(`${what} of part of a transparent huge page (split_folio)`);
+    pteMkold(pmd.entry);
+    if (!free) {
+      hit(k, 'thp:cold-mkold');
+      continue;
+    }
+    hit(k, 'thp:free-lazyfree');
+    pmd.entry.dirty = false;
+    pmd.entry.savedDirty = false;
+    for (const f of pmd.folio.frames) {
+      f.dirty = false;
+      f.lazyfree = true;
+    }
+  }
 }
