@@ -67,6 +67,12 @@ export function hugeAnonFault(k: Kernel, mm: Proc, r: number, vpn: number, write
     for (let i = 0; i < HPAGE; i++) pt.set(s0 + i, l, h);
     return;
   }
+  mapNewFolio(k, mm, fl, s0, pl, ph);
+}
+
+/** map_anon_folio_pmd(): a new zeroed exclusive folio under the PMD at slot s0. */
+function mapNewFolio(k: Kernel, mm: Proc, fl: number, s0: number, pl: number, ph: number): void {
+  const pt = k.pt;
   const fr = k.fr;
   const id = k.folios.create();
   const rw = (fl & F_WRITE) !== 0;
@@ -101,18 +107,25 @@ export function dirtyHuge(k: Kernel, t: number): void {
 }
 
 /**
- * do_huge_pmd_wp_page(): a write to a write-protected PMD. The huge zero page, or a folio
- * mapped elsewhere too (refcount > 1), is split (and the fault falls back to the PTE: false);
- * a folio whose head is PageAnonExclusive, or that only this PMD maps, is reused:
- * maybe_pmd_mkwrite(pmd_mkdirty(pmd_mkyoung())) (true).
+ * do_huge_pmd_wp_page(): a write to a write-protected PMD. The huge zero page is replaced by
+ * a new zeroed THP (do_huge_zero_wp_pmd, 6.14+: map_anon_folio_pmd). A folio whose head is
+ * PageAnonExclusive, or that only this PMD maps, is reused:
+ * maybe_pmd_mkwrite(pmd_mkdirty(pmd_mkyoung())) (true); one mapped elsewhere too
+ * (refcount > 1) is split and the fault falls back to the PTE (false).
  */
 export function wpHuge(k: Kernel, mm: Proc, r: number, t: number): boolean {
   const pt = k.pt;
   const fr = k.fr;
   const s0 = t * HPAGE;
   const f0 = pte.pfnOf(pt.L[2 * s0], pt.L[2 * s0 + 1]);
+  if (f0 === ZERO_FRAME) {
+    const fl = k.vp.fl[r];
+    const pl = (pte.protLo(protOf(fl), false) | pte.PSE) >>> 0;
+    mapNewFolio(k, mm, fl, s0, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl)));
+    return true;
+  }
   let reuse = false;
-  if (f0 !== ZERO_FRAME) {
+  {
     if (fr.flags[f0] & F_EXCL) reuse = true;
     else if (k.folios.mapcount(fr.folio[f0]) === 1) {
       reuse = true;

@@ -73,6 +73,12 @@ describe('impl THP: huge anonymous faults (do_huge_pmd_anonymous_page)', () => {
     expect(runs(run(ro))).toEqual(['0+512 P US A PSE SavedDirty NX']);
   });
 
+  it('a write to the huge zero page maps a new zeroed THP (do_huge_zero_wp_pmd, 6.14+)', () => {
+    const t = run(`${HUGE}\nread(r0+0x3000)\nwrite(r0+0x2008, 0x42)\nread(r0+0x2008) = 0x42`);
+    expect(runs(t)).toEqual(['0+512 P RW US A D PSE NX']);
+    expect(new Set(frames(t, 0, 0n, 512)).size).toBe(512);
+  });
+
   it('no THP without MADV_HUGEPAGE, with MADV_NOHUGEPAGE, under thp=0, or for a block the VMA does not hold', () => {
     expect(runs(run(`${MAP}\nwrite(r0, 1)`))).toEqual(['0+1 P RW US A D NX']);
     expect(runs(run(`${MAP}\nmadvise(r0, 0x200000, MADV_HUGEPAGE)\nmadvise(r0, 0x200000, MADV_NOHUGEPAGE)\nwrite(r0, 1)`))).toEqual(['0+1 P RW US A D NX']);
@@ -98,8 +104,8 @@ describe('impl THP: splitting (__split_huge_pmd_locked)', () => {
   });
 
   it('a partial mprotect splits: the read-only half keeps D as SavedDirty', () => {
-    const t = run(`${HUGE}\nread(r0)\nwrite(r0+0x1000, 1)\nmprotect(r0+0x100000, 0x100000, PROT_READ)`);
-    // the huge zero PMD of the read split into zero PTEs on the write; only page 1 was copied
+    // a huge zero PMD splits into zero-page PTEs (__split_huge_zero_page_pmd)
+    const t = run(`${HUGE}\nread(r0)\nmprotect(r0+0x100000, 0x100000, PROT_READ)\nwrite(r0+0x1000, 1)`);
     expect(runs(t)).toEqual(['0+1 P US A NX Z', '1+1 P RW US A D NX', '2+510 P US A NX Z']);
     const t2 = run(`${HUGE}\nwrite(r0, 1)\nmprotect(r0+0x100000, 0x100000, PROT_READ)`);
     expect(runs(t2)).toEqual(['0+256 P RW US A D NX', '256+256 P US A SavedDirty NX']);
