@@ -448,7 +448,8 @@ static void pg_range(int proc, int pm, u64 lo, u64 hi) {
     if (a.walk_end >= hi || !a.walk_end) return;
     a.start = a.walk_end;
   }
-  /* no PAGEMAP_SCAN (before 6.7): pagemap over the range, up to 2^20 pages */
+  /* no PAGEMAP_SCAN (before 6.7): pagemap over the rest of the range, up to 2^20 pages */
+  lo = a.start;
   if (((hi - lo) >> 12) > (1 << 20)) { fprintf(stderr, "repro: p%d: a VMA too large to read without PAGEMAP_SCAN\n", proc); pg_errors++; return; }
   static u64 ent[512];
   for (u64 s = lo; s < hi;) {
