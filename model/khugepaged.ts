@@ -15,11 +15,12 @@
 //   result: 0 when every block is PMD-mapped now (also when the range's rounded-up start is its
 //     rounded-down end: no block), else madvise_collapse_errno(last failure): SCAN_PMD_NULL ->
 //     EINVAL; a range strictly inside one block (rounded-up start beyond rounded-down end) -> EINVAL
+//     a PTE table with a guard marker (its swap-in fails: SCAN_FAIL)       -> EINVAL, the walk ends
 // Not modelled (NotModelled): shmem (collapse_file: MADV_COLLAPSE ignores shmem_enabled), a
-// shadow-stack VMA, a guard marker in a block (__collapse_huge_page_swapin of a marker).
+// shadow-stack VMA.
 
 import { NotModelled, VMF } from '../abi/index.js';
-import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
+import { hit, type Errno, type Kernel, type Mm, type Process, type Vma } from './mm.js';
 import { allocThp, HPAGE_PMD_SIZE, mkAnonThpPmd, pmdBlock, setHugePmd } from './thp.js';
 import { vmaIsAnonymous } from './vma.js';
 import { clearPte } from './zap.js';
@@ -33,9 +34,11 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
   }
   const SZ = HPAGE_PMD_SIZE;
   // mm/huge_memory.c: __thp_vma_allowable_orders — VM_NOHUGEPAGE; outside the fault path the
-  // VMA must hold an aligned block (thp_vma_suitable_order of vm_end - HPAGE_PMD_SIZE)
-  const firstBlock = (vma.start + SZ - 1n) & ~(SZ - 1n);
-  if (vma.flags & VMF.NOHUGEPAGE || firstBlock + SZ > vma.end) {
+  // VMA must hold an aligned block: thp_vma_suitable_order(vma, vm_end - HPAGE_PMD_SIZE), in
+  // unsigned long arithmetic — a VMA ending below 2 MiB wraps and passes (seen on the live kernel)
+  const U64 = (1n << 64n) - 1n;
+  const haddr = (vma.end - SZ) & U64 & ~(SZ - 1n);
+  if (vma.flags & VMF.NOHUGEPAGE || haddr < vma.start || ((haddr + SZ) & U64) > vma.end) {
     hit(k, 'madvise:collapse-EINVAL');
     return 'EINVAL';
   }
@@ -77,12 +80,24 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
       lastFail = 'EINVAL';
       continue;
     }
+    // mm/khugepaged.c: hpage_collapse_scan_pmd — a guard marker is a swap entry whose swap-in
+    // (__collapse_huge_page_swapin -> do_swap_page) fails: SCAN_FAIL is no whitelisted result,
+    // the walk ends there (blocks before it stay collapsed; seen on the live kernel)
+    if (blockHasGuardMarker(mm, block)) {
+      hit(k, 'madvise:collapse-guard-EINVAL');
+      return 'EINVAL';
+    }
     collapseHugePage(k, p, vma, block);
     thps++;
   }
   if (thps === (hend - hstart) / SZ) return vma;
   hit(k, 'madvise:collapse-partial-EINVAL');
   return lastFail ?? 'EINVAL';
+}
+
+function blockHasGuardMarker(mm: Mm, block: bigint): boolean {
+  for (let pg = block << 9n; pg < (block + 1n) << 9n; pg++) if (mm.ptes.get(pg)?.guard) return true;
+  return false;
 }
 
 /**
@@ -93,10 +108,6 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
 function collapseHugePage(k: Kernel, p: Process, vma: Vma, block: bigint): void {
   const mm = p.mm;
   const base = block << 9n;
-  for (let i = 0n; i < 512n; i++) {
-    // mm/khugepaged.c: hpage_collapse_scan_pmd — a marker is a swap entry; its swap-in fails
-    if (mm.ptes.get(base + i)?.guard) throw new NotModelled('MADV_COLLAPSE over a guard marker');
-  }
   hit(k, 'madvise:collapse');
   const folio = allocThp(k);
   for (let i = 0n; i < 512n; i++) {

@@ -134,10 +134,15 @@ export function hugePmdFault(k: Kernel, mm: Mm, vma: Vma, addr: bigint, write: b
   return 'ok';
 }
 
-/** mm/huge_memory.c: touch_pmd — pmd_mkyoung, and pmd_mkdirty for a write. */
+/**
+ * mm/huge_memory.c: touch_pmd — pmd_mkyoung, and pmd_mkdirty for a write, stored by
+ * pmdp_set_access_flags, which on x86 writes the entry only for a write
+ * (arch/x86/mm/pgtable.c: `if (changed && dirty)`): a read leaves an old PMD old.
+ */
 export function touchPmd(pmd: HugePmd, write: boolean): void {
+  if (!write) return;
   pteMkyoung(pmd.entry);
-  if (write) pteMkdirty(pmd.entry);
+  pteMkdirty(pmd.entry);
 }
 
 /** How many mappings (PMDs and PTEs, in every process) reference pages of the folio: folio_ref_count without pins. */

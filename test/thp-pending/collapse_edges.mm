@@ -1,0 +1,24 @@
+# mmdiff 1
+# MADV_COLLAPSE edges (mm/khugepaged.c: madvise_collapse): a block whose PTE table holds a guard marker
+# fails (the marker is a swap entry whose swap-in fails: SCAN_FAIL ends the walk) after the blocks before
+# it were collapsed, and the blocks after it are left; the VMA check thp_vma_suitable_order(vma,
+# vm_end - 2 MiB) is unsigned, so a VMA ending below 2 MiB passes it: a range [0, 4 KiB) has
+# hstart == hend (0 blocks, success), a range [1 MiB, 1 MiB + 4 KiB) has hstart > hend (EINVAL).
+# Seen on the live kernel.
+# machine zeroPage=0
+r0 = mmap(0x40000000, 0x600000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x40000000
+write(r0+0x1008, 0x1) = 0
+write(r0+0x201008, 0x2) = 0
+write(r0+0x401008, 0x3) = 0
+madvise(r0+0x205000, 0x1000, MADV_GUARD_INSTALL) = 0
+madvise(r0, 0x600000, MADV_COLLAPSE) = -EINVAL
+#! p0 pte r0 P RW US A D PSE NX f0
+#! p0 pte r0+0x201000 P RW US A D NX f512
+#! p0 pte r0+0x205000 guard
+#! p0 pte r0+0x401000 P RW US A D NX f513
+r1 = mmap(0x0, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x0
+write(r1, 0x1) = 0
+madvise(r1, 0x1000, MADV_COLLAPSE) = 0
+r2 = mmap(0x100000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x100000
+write(r2, 0x1) = 0
+madvise(r2, 0x1000, MADV_COLLAPSE) = -EINVAL
