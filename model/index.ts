@@ -2,7 +2,10 @@
 // default, 6.10 seal rules as a profile): one machine, processes p0, p1, ... created by
 // fork, each with its own address space. Each syscall family lives in its own file;
 // this file only decodes an op's u64 registers with the C types of the syscall
-// (docs/conventions.md) and dispatches.
+// (docs/conventions.md) and dispatches. The machine parameter thp=1 is the THP setup of the
+// host the kernel target runs on (enabled=madvise, PMD order only, use_zero_page=1,
+// shmem_enabled=never, khugepaged idle within a program): model/thp.ts; thp=0 is
+// PR_SET_THP_DISABLE (no huge pages, MADV_COLLAPSE EINVAL).
 
 import { GupBudget, PKRU_DEFAULT, s32, u32, type Coverage, type MachineConfig, type MachineFactory, type OpName, type Result } from '../abi/index.js';
 import { sysBrk } from './brk.js';

@@ -16,6 +16,10 @@
 // FREE makes the PTEs of anon pages old and clean (A=0, D=0, SavedDirty=0); REMOVE punches shmem pages out
 // in every process; COLD clears A of exclusively mapped anon and shmem pages, PAGEOUT unmaps only exclusively mapped shmem pages (conventions.md);
 // GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
+// Transparent huge pages (thp=1, model/thp.ts): DONTNEED zaps a whole huge PMD or splits one it
+// covers in part, and frees a whole block's PTE table it leaves empty (CONFIG_PT_RECLAIM); COLD
+// and FREE of whole huge PMDs age / lazily free them; COLLAPSE is model/khugepaged.ts; PAGEOUT of
+// a THP, and COLD / FREE of part of one or of a THP's PTE-mapped pages, are NotModelled.
 
 import { MADV, NotModelled, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';
