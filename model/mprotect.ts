@@ -28,7 +28,7 @@
 // of the walk with its new protection; under prot-shadowstack PROT_SHADOWSTACK is valid (with
 // shadow stacks enabled, without PROT_WRITE) and decides VM_SHADOW_STACK of each VMA.
 
-import { PROT, VMF } from '../abi/index.js';
+import { NotModelled, PROT, VMF } from '../abi/index.js';
 import { hit, type Errno, type Kernel, type Process, type Vma } from './mm.js';
 import { vmEnoughMemory } from './overcommit.js';
 import { archOverrideMprotectPkey, mmPkeyIsAllocated } from './pkeys.js';
@@ -36,7 +36,7 @@ import { populateVmaPageRange } from './populate.js';
 import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
-import { changeHugePmds } from './thp.js';
+import { changeHugePmds, largeFolioInRange } from './thp.js';
 import { ptePagesInRange } from './zap.js';
 import { protSealMprotectFlags, protSealValidProt } from './variants/prot-seal.js';
 import {
@@ -204,7 +204,11 @@ function mprotectFixup(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigi
   if (nv.flags & VMF.SHADOW_STACK) hit(k, attrs.prot & PROT.WRITE ? 'mprotect:shstk-writable' : 'mprotect:shstk-readonly');
   // (only the prot-seal design reaches here with a seal to add, only prot-shadowstack changes VM_SHADOW_STACK)
   if (nv.flags & VMF.SEALED) hit(k, 'mprotect:prot-seal');
-  if (nv.flags & VMF.SHADOW_STACK && !(oldFlags & VMF.SHADOW_STACK)) hit(k, 'mprotect:prot-shadowstack-enter');
+  if (nv.flags & VMF.SHADOW_STACK && !(oldFlags & VMF.SHADOW_STACK)) {
+    hit(k, 'mprotect:prot-shadowstack-enter');
+    // a THP in a shadow-stack VMA (pmd_mkwrite_shstk) is not modelled (model/thp.ts)
+    if (largeFolioInRange(p.mm, start, end)) throw new NotModelled('a transparent huge page in a shadow-stack VMA');
+  }
   if (oldFlags & VMF.SHADOW_STACK && !(nv.flags & VMF.SHADOW_STACK)) leaveShadowStack(k, p, start, end);
   if (nv.trampfd) hit(k, 'mprotect:trampfd');
   changeProtection(k, p, nv, start, end);
