@@ -33,6 +33,8 @@ export class Frames {
   flags: Uint8Array;
   /** The large folio (impl/thp.ts) a frame is a 4K page of, 0 for a small folio. */
   folio: Int32Array;
+  /** Which 4K page of its large folio a frame is (folio_page_idx), meaningful when folio ≠ 0. */
+  sub: Uint16Array;
   private tag: Int16Array;
   private lo: Uint32Array;
   private hi: Uint32Array;
@@ -47,6 +49,7 @@ export class Frames {
     this.ref = slab.u32(cap);
     this.flags = slab.u8(cap);
     this.folio = slab.i32(cap);
+    this.sub = slab.u16(cap);
     this.tag = slab.i16(cap);
     this.lo = slab.u32(cap);
     this.hi = slab.u32(cap);
@@ -57,6 +60,7 @@ export class Frames {
     this.ref = slab.grown(this.ref, n);
     this.flags = slab.grown(this.flags, n);
     this.folio = slab.grown(this.folio, n);
+    this.sub = slab.grown(this.sub, n);
     this.tag = slab.grown(this.tag, n);
     this.lo = slab.grown(this.lo, n);
     this.hi = slab.grown(this.hi, n);
@@ -212,7 +216,7 @@ export class Frames {
 
   /** Bytes held (impl/bytes.ts): the per-frame arrays at their capacity, the dense-page slabs, free lists, the object. */
   bytes(): number {
-    let b = objectBytes(12) + typedBytes(this.ref) + typedBytes(this.flags) + typedBytes(this.folio) + typedBytes(this.tag) + typedBytes(this.lo) + typedBytes(this.hi);
+    let b = objectBytes(13) + typedBytes(this.ref) + typedBytes(this.flags) + typedBytes(this.folio) + typedBytes(this.sub) + typedBytes(this.tag) + typedBytes(this.lo) + typedBytes(this.hi);
     for (const s of this.slabs) b += typedBytes(s);
     return b + arrayBytes(this.slabs) + arrayBytes(this.denseFree);
   }

@@ -135,25 +135,72 @@ function changeTable(k: Kernel, t: number, i0: number, i1: number): void {
   const o = k.o;
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
-    const l = L[2 * s];
+    let l = L[2 * s];
     if (!pte.isPresentish(l)) continue;
-    const h = L[2 * s + 1];
-    pte.modify(l, h, cp.nl, cp.nh, o);
-    let rl = o[0];
-    let rh = o[1];
-    if (cp.tryWritable && !(rl & pte.RW) && !(cp.feat && pte.isShstk(rl)) && rl & pte.P) {
-      const f = pte.pfnOf(rl, rh);
-      if (f !== ZERO_FRAME && fr.flags[f] & F_EXCL) {
-        if (cp.shstk) rl = ((rl & ~pte.RW) | pte.D) >>> 0; // pte_mkwrite(pte, vma) → pte_mkwrite_shstk
-        else {
-          rl = (rl | pte.RW) >>> 0; // pte_mkwrite_novma: RW, SavedDirty → D
-          const l2 = pte.restoreDirtyLo(rl, rh);
-          rh = pte.restoreDirtyHi(rl, rh);
-          rl = l2;
-        }
+    let h = L[2 * s + 1];
+    // a batch of PTEs mapping consecutive pages of one large folio (a split THP) is changed as
+    // one: modify_prot_start_ptes() ORs young and dirty over the batch into every PTE of it
+    const f0 = pte.pfnOf(l, h);
+    const n = fr.folio[f0] ? folioBatch(k, t, i, i1, l, h, f0) : 1;
+    if (n > 1) {
+      let young = 0;
+      let dirty = false;
+      for (let j = s; j < s + n; j++) {
+        young |= L[2 * j] & pte.A;
+        if (pte.isDirty(L[2 * j], L[2 * j + 1])) dirty = true;
+      }
+      l = (l | young) >>> 0;
+      if (dirty) {
+        if (l & pte.RW) l = (l | pte.D) >>> 0;
+        else h = pte.mkdirtyRoHi(h);
       }
     }
-    L[2 * s] = rl;
-    L[2 * s + 1] = rh;
+    for (let j = s; j < s + n; j++) {
+      const f = j === s ? f0 : pte.pfnOf(L[2 * j], L[2 * j + 1]);
+      if (n === 1) pte.modify(l, h, cp.nl, cp.nh, o);
+      else pte.modify(pte.withPfnLo(l, f), pte.withPfnHi(l, h, f), cp.nl, cp.nh, o);
+      let rl = o[0];
+      let rh = o[1];
+      if (cp.tryWritable && !(rl & pte.RW) && !(cp.feat && pte.isShstk(rl)) && rl & pte.P) {
+        if (f !== ZERO_FRAME && fr.flags[f] & F_EXCL) {
+          if (cp.shstk) rl = ((rl & ~pte.RW) | pte.D) >>> 0; // pte_mkwrite(pte, vma) → pte_mkwrite_shstk
+          else {
+            rl = (rl | pte.RW) >>> 0; // pte_mkwrite_novma: RW, SavedDirty → D
+            const l2 = pte.restoreDirtyLo(rl, rh);
+            rh = pte.restoreDirtyHi(rl, rh);
+            rl = l2;
+          }
+        }
+      }
+      L[2 * j] = rl;
+      L[2 * j + 1] = rh;
+    }
+    i += n - 1;
   }
+}
+
+/** The bits folio_pte_batch_flags() compares (FPB_RESPECT_WRITE): all but the PFN, A, D and SavedDirty. */
+const BATCH_LO = ~(0xfffff000 | pte.A | pte.D) >>> 0;
+const BATCH_HI = ~(0x000fffff | pte.SD_HI) >>> 0;
+
+/**
+ * mprotect_folio_pte_batch(): how many PTEs from index i (below i1) map the following pages
+ * of the same large folio as frame f0 with the same bits but A, D and SavedDirty.
+ */
+function folioBatch(k: Kernel, t: number, i: number, i1: number, l: number, h: number, f0: number): number {
+  const L = k.pt.L;
+  const fr = k.fr;
+  const id = fr.folio[f0];
+  const present = l & pte.P;
+  let n = 1;
+  for (let j = i + 1; j < i1; j++, n++) {
+    const s = t * 512 + j;
+    const lj = L[2 * s];
+    const hj = L[2 * s + 1];
+    if ((lj & pte.P) !== present || !pte.isPresentish(lj)) break;
+    if (((lj ^ l) & BATCH_LO) !== 0 || ((hj ^ h) & BATCH_HI) !== 0) break;
+    const f = pte.pfnOf(lj, hj);
+    if (fr.folio[f] !== id || fr.sub[f] !== fr.sub[f0] + n) break;
+  }
+  return n;
 }

@@ -79,6 +79,7 @@ function mapNewFolio(k: Kernel, mm: Proc, fl: number, s0: number, pl: number, ph
   for (let i = 0; i < HPAGE; i++) {
     const f = fr.alloc(F_EXCL);
     fr.folio[f] = id;
+    fr.sub[f] = i;
     const l = pte.mkLo(f, pl);
     const h = pte.mkHi(f, pl, ph);
     if (rw) pt.set(s0 + i, pte.mkwriteLo(l, false), pte.mkwriteHi(h, false));
@@ -264,10 +265,10 @@ const SCAN_FAIL = 3;
 /**
  * madvise_collapse() over [vs, ve) of anonymous VMA r (the VMA checks done): each aligned
  * block is scanned (hpage_collapse_scan_pmd) and collapsed (collapse_huge_page). A block
- * already PMD-mapped counts as done; one without a page table (SCAN_PMD_NULL) fails but the
- * walk goes on; one holding a guard marker fails and ends the walk (seen on the live kernel:
- * the next block stays as it is). All blocks done → the VMA; else madvise_collapse_errno() of
- * the last failure: -EINVAL for both.
+ * already PMD-mapped counts as done; one without a page table (pmd_none) or holding a guard
+ * marker fails and ends the walk — the blocks after it stay as they are (both seen on the
+ * live kernel). All blocks done → the VMA; else madvise_collapse_errno() of the failure:
+ * -EINVAL for both.
  */
 export function collapse(k: Kernel, mm: Proc, r: number, vs: number, ve: number): number | 'EINVAL' {
   const hs = Math.ceil(vs / HPAGE) * HPAGE;
@@ -276,7 +277,7 @@ export function collapse(k: Kernel, mm: Proc, r: number, vs: number, ve: number)
   for (let b = hs; b < he; b += HPAGE) {
     const res = scanBlock(k, mm, r, b);
     if (res === SCAN_SUCCEED || res === SCAN_PMD_MAPPED) thps++;
-    else if (res !== SCAN_PMD_NULL) break;
+    else break;
   }
   return thps === (he - hs) / HPAGE ? r : 'EINVAL';
 }
@@ -322,6 +323,7 @@ function collapseBlock(k: Kernel, mm: Proc, r: number, t: number): void {
     const old = l === 0 && h === 0 ? ZERO_FRAME : pte.pfnOf(l, h);
     const f = fr.copy(old, F_EXCL);
     fr.folio[f] = id;
+    fr.sub[f] = s - t * HPAGE;
     if (old !== ZERO_FRAME) {
       if (fr.folio[old]) k.folios.sub(fr.folio[old], mm.pid, 1);
       fr.put(old);

@@ -164,6 +164,13 @@ describe('impl THP: whole-PMD operations', () => {
     expect(new Set(f).size).toBe(3);
   });
 
+  it('mprotect changes the PTEs of a split THP in batches whose A and D are ORed (modify_prot_start_ptes; seen on the live kernel)', () => {
+    // the child's PTEs are old after the split; its read makes page 0 young, and the batch
+    // of pages 0-1 of the folio comes out young as a whole
+    const t = run(`${HUGE}\nwrite(r0, 0)\nfork()\np1: write(r0+0x6000, 0)\np1: read(r0)\np1: mprotect(r0, 0x2000, PROT_NONE)`);
+    expect(runs(t, 1).slice(0, 2)).toEqual(['0+2 A PROTNONE SavedDirty', '2+4 P US SavedDirty NX']);
+  });
+
   it('MADV_COLD makes the PMD old, MADV_FREE old and clean; MADV_PAGEOUT of a THP is not modelled', () => {
     expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_COLD)`))).toEqual(['0+512 P RW US D PSE NX']);
     expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_FREE)`))).toEqual(['0+512 P RW US PSE NX']);
@@ -184,6 +191,9 @@ describe('impl THP: MADV_COLLAPSE (madvise_collapse)', () => {
     const t = run(`${MAP}\nwrite(r0+0x1000, 0x41)\nwrite(r0+0x5000, 0x45)\nmadvise(r0, 0x400000, MADV_COLLAPSE) = -EINVAL\nread(r0+0x5000) = 0x45\nwrite(r0+0x200000, 0x46)\nmadvise(r0, 0x400000, MADV_COLLAPSE) = 0\nread(r0+0x1000) = 0x41`);
     expect(runs(t)).toEqual(['0+1024 P RW US A D PSE NX']);
     expect(new Set(frames(t, 0, 0n, 1024)).size).toBe(1024);
+    // a block without a page table ends the walk: the populated block after it stays 4K
+    const t2 = run(`${MAP}\nwrite(r0+0x200000, 1)\nmadvise(r0, 0x400000, MADV_COLLAPSE) = -EINVAL`);
+    expect(runs(t2)).toEqual(['512+1 P RW US A D NX']);
   });
 
   it('the block count is unsigned (seen on the live kernel): a VMA ending below 2 MiB passes the VMA check; a range inside one block is EINVAL unless it starts aligned', () => {
