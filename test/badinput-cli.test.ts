@@ -17,6 +17,7 @@ import { parse, ParseError } from '../abi/index.js';
 import { COMMANDS, runCli } from '../cli/main.js';
 import { writeOutput } from '../cli/options.js';
 import { findCases } from '../fuzz/load.js';
+import { CLI } from './helpers/cli.js';
 
 interface Outcome {
   code: number | null;
@@ -468,7 +469,7 @@ describe('outputs that cannot be written are refused before any work', () => {
 function mmdiffProcess(args: string[], opts: { headBytes?: number } = {}): Promise<Outcome> {
   spawned++;
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(CLI[0], [...CLI.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from '../abi/index.js';
+import { CLI } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmdiff-merge-'));
 function put(sub: string, name: string, lines: string[]) {
@@ -22,7 +23,7 @@ it('keeps the smallest witness per signature', () => {
   put('y', 'mid.mm', [...sealed, 'read(r0+0x3000)', 'mprotect(r0, 0x1000, PROT_READ)']);
   put('y', 'agrees.mm', ['munmap(0x1000, 0)']);
   put('x', 'agrees.mm', ['munmap(0x2000, 0)', 'munmap(0x3000, 0)']);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'corpus', 'merge', join(dir, 'out'), join(dir, 'x'), join(dir, 'y')], {
+  const r = spawnSync(CLI[0], [...CLI.slice(1), 'corpus', 'merge', join(dir, 'out'), join(dir, 'x'), join(dir, 'y')], {
     encoding: 'utf8',
     env: { ...process.env, MMDIFF_INJECT: 'mseal-mprotect-last' },
   });

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../abi/index.js';
 import type { Summary } from '../fuzz/campaign.js';
-import { mmdiff } from './helpers/cli.js';
+import { CLI, mmdiff } from './helpers/cli.js';
 
-const CLI = [process.execPath, '--import', 'tsx', 'cli/main.ts'];
+
 const BUG = 'mseal-mprotect-last';
 
 async function fuzz(env: Record<string, string>, ...args: string[]) {

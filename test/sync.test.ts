@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Summary } from '../fuzz/campaign.js';
+import { CLI } from './helpers/cli.js';
 
-const CLI = [process.execPath, '--import', 'tsx', 'cli/main.ts'];
 const root = mkdtempSync(join(tmpdir(), 'mmdiff-sync-'));
 const sync = join(root, 'sync');
 

@@ -13,7 +13,8 @@ export interface CliRun {
   readonly err: string;
 }
 
-export const CLI = [process.execPath, '--import', 'tsx', 'cli/main.ts'];
+/** The compiled CLI (test/helpers/build.ts compiles it before the suite). */
+export const CLI = [process.execPath, 'bin/mmdiff.js'];
 
 export function mmdiff(args: readonly string[], opts: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
