@@ -18,10 +18,11 @@
 // GUARD_INSTALL zaps and installs markers, GUARD_REMOVE clears them.
 // Transparent huge pages (thp=1, model/thp.ts): DONTNEED zaps a whole huge PMD or splits one it
 // covers in part, and frees a whole block's PTE table it leaves empty (CONFIG_PT_RECLAIM); COLD
-// and FREE of whole huge PMDs age / lazily free them; COLLAPSE is model/khugepaged.ts; PAGEOUT of
-// a THP, and COLD / FREE of part of one or of a THP's PTE-mapped pages, are NotModelled.
+// and FREE of whole huge PMDs age / lazily free them, PAGEOUT splits one (zero-filled pages become
+// the zero page); COLLAPSE is model/khugepaged.ts; COLD / FREE / PAGEOUT of part of a THP or of a
+// THP's PTE-mapped pages are NotModelled.
 
-import { MADV, NotModelled, PROT, VMF } from '../abi/index.js';
+import { MADV, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';
 import { hit, type Errno, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
@@ -29,7 +30,7 @@ import { madviseCollapse } from './khugepaged.js';
 import { madvisePopulate } from './populate.js';
 import { hasGuardRegions, sealsUpFront } from './profile.js';
 import { mkGuardMarker, pteMkclean, pteMkold, ptePresent } from './pte.js';
-import { largeFolioInRange, madviseColdFreeHugePmds } from './thp.js';
+import { madviseColdFreeHugePmds, pageoutHugePmds } from './thp.js';
 import { canModifyMmMadv } from './seal.js';
 import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
 import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
@@ -383,10 +384,9 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
     hit(k, 'madvise:cold-locked-EINVAL');
     return 'EINVAL';
   }
-  // mm/madvise.c: madvise_cold_or_pageout_pte_range — a huge PMD or a PTE-mapped large folio
-  // (mkold of the PMD, split_folio, reclaim of the whole folio): not modelled
-  if (pageout && largeFolioInRange(p.mm, start, end)) throw new NotModelled('MADV_PAGEOUT of a transparent huge page');
-  if (!pageout) madviseColdFreeHugePmds(k, p.mm, start, end, false);
+  // mm/madvise.c: madvise_cold_or_pageout_pte_range — huge PMDs first (model/thp.ts)
+  if (pageout) pageoutHugePmds(k, p.mm, vma, start, end);
+  else madviseColdFreeHugePmds(k, p.mm, start, end, false);
   if (pageout) {
     hit(k, 'madvise:pageout-noswap');
     for (const page of ptePagesInRange(p.mm, start, end)) {

@@ -36,7 +36,7 @@
 // entry none (zap_pte_range -> try_to_free_pte). Not modelled (NotModelled): a THP in a
 // shadow-stack VMA; MADV_FREE / COLD / PAGEOUT reaching a THP.
 
-import { NotModelled } from '../abi/index.js';
+import { NotModelled, VMF } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
 import { setPte } from './pgtable.js';
 import { maybeMkwrite, mkPte, pteDirty, pteMkdirty, pteMkold, pteMkwrite, pteMkyoung, pteModify, pteWrite, pteWrprotect } from './pte.js';
@@ -379,6 +379,48 @@ function pteMappedLargeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean
     if (a >= start && a < end && pte.frame?.thp) return true;
   }
   return false;
+}
+
+/**
+ * MADV_PAGEOUT of the huge PMDs in [start, end), without swap (mm/madvise.c:
+ * madvise_cold_or_pageout_pte_range -> mm/vmscan.c: reclaim_pages -> shrink_folio_list): a
+ * whole exclusive swap-backed THP cannot go to swap, so reclaim splits it ("fallback to swap
+ * normal pages": split_folio_to_list) and keeps the pieces. The PMD becomes 512 PTEs as in any
+ * split, except that a page whose bytes are all zero is remapped to the shared zero page
+ * (mm/huge_memory.c: remap_page with RMP_USE_SHARED_ZEROPAGE -> try_to_map_unused_to_zeropage,
+ * vm_page_prot; on this host too, whose faults never map the zero page: seen on the live
+ * kernel); each page is an order-0 folio from then on, which reclaim keeps (no swap). The huge
+ * zero page and a folio another process maps are left alone. Not modelled: part of a block
+ * (split_folio first), a MADV_FREE'd or VM_DROPPABLE THP (not swap-backed: discarded), the
+ * pages of a THP mapped by PTEs.
+ */
+export function pageoutHugePmds(k: Kernel, mm: Mm, vma: Vma, start: bigint, end: bigint): void {
+  if (pteMappedLargeFolioInRange(mm, start, end)) throw new NotModelled('MADV_PAGEOUT of a transparent huge page mapped by PTEs');
+  for (const block of pmdBlocksInRange(mm, start, end)) {
+    const folio = mm.pmds.get(block)!.folio;
+    if (!folio) continue;
+    if (folioRefs(k, folio).mms.size > 1) {
+      hit(k, 'thp:pageout-shared-skip');
+      continue;
+    }
+    if (!coversBlock(block, start, end)) throw new NotModelled('MADV_PAGEOUT of part of a transparent huge page (split_folio)');
+    if (vma.flags & VMF.DROPPABLE || folio.frames[0].lazyfree) throw new NotModelled('MADV_PAGEOUT of a transparent huge page that is not swap-backed');
+    hit(k, 'thp:pageout-split');
+    splitHugePmd(k, mm, vma, block);
+    const base = block << 9n;
+    for (let i = 0; i < HPAGE_PMD_NR; i++) {
+      const f = folio.frames[i];
+      // mm/huge_memory.c: __folio_split — order-0 folios now
+      delete f.thp;
+      if (f.data && f.data.some((b) => b !== 0)) continue;
+      // mm/migrate.c: try_to_map_unused_to_zeropage — pte_mkspecial(pfn_pte(my_zero_pfn, vm_page_prot))
+      hit(k, 'thp:pageout-zero-remap');
+      f.mapcount--;
+      maybeFreeFrame(k, f);
+      mm.ptes.delete(base + BigInt(i));
+      setPte(mm, base + BigInt(i), mkPte(vma, null));
+    }
+  }
 }
 
 /**
