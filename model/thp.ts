@@ -403,23 +403,40 @@ export function pageoutHugePmds(k: Kernel, mm: Mm, vma: Vma, start: bigint, end:
       hit(k, 'thp:pageout-shared-skip');
       continue;
     }
-    if (!coversBlock(block, start, end)) throw new NotModelled('MADV_PAGEOUT of part of a transparent huge page (split_folio)');
+    // mm/madvise.c: madvise_cold_or_pageout_pte_range — part of the block: split_folio, then
+    // the 4K walk (madvise.ts) handles the pages in the range
+    if (!coversBlock(block, start, end)) {
+      hit(k, 'thp:pageout-part-split-folio');
+      splitFolio(k, mm, vma, block);
+      continue;
+    }
     if (vma.flags & VMF.DROPPABLE || folio.frames[0].lazyfree) throw new NotModelled('MADV_PAGEOUT of a transparent huge page that is not swap-backed');
     hit(k, 'thp:pageout-split');
-    splitHugePmd(k, mm, vma, block);
-    const base = block << 9n;
-    for (let i = 0; i < HPAGE_PMD_NR; i++) {
-      const f = folio.frames[i];
-      // mm/huge_memory.c: __folio_split — order-0 folios now
-      delete f.thp;
-      if (f.data && f.data.some((b) => b !== 0)) continue;
-      // mm/migrate.c: try_to_map_unused_to_zeropage — pte_mkspecial(pfn_pte(my_zero_pfn, vm_page_prot))
-      hit(k, 'thp:pageout-zero-remap');
-      f.mapcount--;
-      maybeFreeFrame(k, f);
-      mm.ptes.delete(base + BigInt(i));
-      setPte(mm, base + BigInt(i), mkPte(vma, null));
-    }
+    splitFolio(k, mm, vma, block);
+  }
+}
+
+/**
+ * mm/huge_memory.c: split_folio of an exclusive PMD-mapped THP (__folio_split): the PMD is
+ * split as __split_huge_pmd_locked does (through migration entries that keep its bits), the
+ * folio becomes 512 order-0 folios, and each page whose bytes are all zero is remapped to the
+ * shared zero page instead (remap_page with RMP_USE_SHARED_ZEROPAGE ->
+ * try_to_map_unused_to_zeropage: pte_mkspecial(pfn_pte(my_zero_pfn, vm_page_prot))), also on
+ * this host, whose faults never map the zero page (seen on the live kernel).
+ */
+function splitFolio(k: Kernel, mm: Mm, vma: Vma, block: bigint): void {
+  const folio = mm.pmds.get(block)!.folio!;
+  splitHugePmd(k, mm, vma, block);
+  const base = block << 9n;
+  for (let i = 0; i < HPAGE_PMD_NR; i++) {
+    const f = folio.frames[i];
+    delete f.thp;
+    if (f.data && f.data.some((b) => b !== 0)) continue;
+    hit(k, 'thp:split-folio-zero-remap');
+    f.mapcount--;
+    maybeFreeFrame(k, f);
+    mm.ptes.delete(base + BigInt(i));
+    setPte(mm, base + BigInt(i), mkPte(vma, null));
   }
 }
 
@@ -442,7 +459,12 @@ export function madviseColdFreeHugePmds(k: Kernel, mm: Mm, start: bigint, end: b
       hit(k, free ? 'thp:free-shared-skip' : 'thp:cold-shared-skip');
       continue;
     }
-    if (!coversBlock(block, start, end)) throw new NotModelled(`${what} of part of a transparent huge page (split_folio)`);
+    // part of the block: split_folio, then the 4K walk (madvise.ts) handles the pages in the range
+    if (!coversBlock(block, start, end)) {
+      hit(k, free ? 'thp:free-part-split-folio' : 'thp:cold-part-split-folio');
+      splitFolio(k, mm, vmaAt(mm, blockStart(block))!, block);
+      continue;
+    }
     pteMkold(pmd.entry);
     if (!free) {
       hit(k, 'thp:cold-mkold');

@@ -65,11 +65,20 @@ describe('THP rules', () => {
     expect(ptesOf(off)).toEqual(ptesOf(noAdvice));
   });
 
-  it('MADV_FREE, COLD and PAGEOUT of a THP are not modelled (the program is not run)', () => {
+  it('MADV_FREE, COLD and PAGEOUT of a THP mapped by PTEs are not modelled (the program is not run)', () => {
     for (const advice of ['MADV_FREE', 'MADV_COLD', 'MADV_PAGEOUT']) {
-      const t = run(parse(HUGE + `madvise(r0, 0x1000, ${advice})\n`));
-      expect(t.unsupported, advice).toMatch(/transparent huge page/);
+      // the VMA split by mprotect splits the PMD: the folio is still one THP, mapped by 512 PTEs
+      const t = run(parse(HUGE + `mprotect(r0+0x1000, 0x1000, PROT_READ)\nmadvise(r0, 0x1000, ${advice})\n`));
+      expect(t.unsupported, advice).toMatch(/transparent huge page mapped by PTEs/);
     }
+  });
+
+  it('MADV_COLD of part of a THP splits the folio: its all-zero pages become the zero page', () => {
+    const t = run(parse('# mmdiff 1\n# machine zeroPage=0\n' + HUGE.slice('# mmdiff 1\n'.length) + 'madvise(r0, 0x1000, MADV_COLD)\n'));
+    const ptes = ptesOf(t);
+    expect(ptes).toHaveLength(512);
+    expect(ptes.filter((p) => p.frame === 'Z')).toHaveLength(511);
+    expect(ptes.find((p) => p.addr === 0x40001000n)!.frame).not.toBe('Z');
   });
 
   it('exit drops the PMD and the folio: a fork child that exits leaves the parent the only mapping', () => {
