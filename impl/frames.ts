@@ -183,6 +183,16 @@ export class Frames {
     this.lo[f] = nd;
   }
 
+  /** Every byte of the frame is zero (memchr_inv(page, 0, PAGE_SIZE) == NULL). */
+  isZero(f: number): boolean {
+    const t = this.tag[f];
+    if (t === T_ZERO) return true;
+    if (t !== T_DENSE) return false; // one non-zero word held inline
+    const pg = this.page(this.lo[f]);
+    for (let i = 0; i < pg.length; i++) if (pg[i] !== 0) return false;
+    return true;
+  }
+
   /** Byte at offset off (0..4095). */
   byte(f: number, off: number): number {
     const w = off >>> 3;

@@ -80,6 +80,11 @@ export class Folios {
     if (f.c0 === f.maps || f.c1 === f.maps) f.shared = false;
   }
 
+  /** The folio was split into small folios (__folio_split): no large folio any more. */
+  drop(id: number): void {
+    this.all.delete(id);
+  }
+
   /** folio_maybe_mapped_shared(): more than one mapping and the MM_IDS shared bit. */
   maybeShared(id: number): boolean {
     const f = this.all.get(id);

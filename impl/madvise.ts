@@ -15,8 +15,8 @@ import { PAGE, type Kernel, type Proc } from './kernel.js';
 import { anonPrepare, vmaModify } from './merge.js';
 import * as pte from './pte.js';
 import { NotModelled } from '../abi/budget.js';
-import { HPAGE, hugeAt } from './hugepmd.js';
-import { coldHuge, collapse, freeHuge } from './thp.js';
+import { HPAGE, splitHuge, zapHuge } from './hugepmd.js';
+import { coldHuge, collapse, freeHuge, hugeLazy, hugeLeftAlone, splitFolio } from './thp.js';
 import { F_STICKY, F_WRITE, pkeyOfFlags } from './vma.js';
 
 const EINVAL = err('EINVAL');
@@ -117,13 +117,14 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       return r;
     case MADV.COLD:
       if (fl & VMF.LOCKED) return EINVAL;
-      coldRange(k, mm, vs, ve);
+      coldRange(k, mm, vs, ve, fl);
       return r;
     case MADV.PAGEOUT:
       // no swap: reclaim re-activates anon folios and leaves their PTEs alone, but unmaps
       // shmem folios before writeback fails (conventions.md; seen on the live kernel)
       if (fl & VMF.LOCKED) return EINVAL;
-      if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_PAGEOUT of a THP (reclaim splits the folio)');
+      thpCtx.mm = mm;
+      thpCtx.fl = fl;
       if (vp.shm[r]) pageoutShmem(k, mm, vs, ve, vp.shm[r], vp.pg[r] - vp.vs[r]);
       else if (vp.isAnon(r)) pageoutAnon(k, mm, vs, ve, (fl & VMF.DROPPABLE) !== 0);
       return r;
@@ -133,7 +134,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       if (fl & VMF.LOCKED && adv !== MADV.DONTNEED_LOCKED) return EINVAL;
       if (adv === MADV.FREE) {
         if (!vp.isAnon(r)) return EINVAL;
-        freeRange(k, mm, vs, ve);
+        freeRange(k, mm, vs, ve, fl);
       } else k.zap(mm, vs, ve, true, true); // madvise_dontneed_single_vma: reclaim_pt
       return r;
     case MADV.COLLAPSE: {
@@ -212,14 +213,19 @@ const FLAG_ADVICE: ReadonlyMap<number, FlagAdvice> = new Map<number, FlagAdvice>
   [MADV.NOHUGEPAGE, { set: VMF.NOHUGEPAGE, clear: THP_HINTS }],
 ]);
 
+/** The process and VMA flags of a COLD / FREE / PAGEOUT walk (a THP split needs them). */
+const thpCtx: { mm: Proc | null; fl: number } = { mm: null, fl: 0 };
+
 /**
- * THP cases of MADV_COLD / MADV_FREE / MADV_PAGEOUT that split the folio itself
- * (split_folio: a PMD covered in part, a PTE-mapped large folio) are not modelled.
+ * A huge PMD met by COLD / FREE / PAGEOUT over [i0, i1) of its block: true when the walk
+ * goes on with its PTEs. A huge zero page or a folio another MM may map is left alone; a PMD
+ * the range covers in part has its folio split first (split_folio), then the PTEs in the
+ * range are treated as small folios.
  */
-function noThpIn(k: Kernel, mm: Proc, vs: number, ve: number, why: string): void {
-  const t0 = vs % HPAGE ? hugeAt(k.pt, mm.pgd, vs) : -1;
-  const t1 = ve % HPAGE ? hugeAt(k.pt, mm.pgd, ve) : -1;
-  if (t0 >= 0 || t1 >= 0) throw new NotModelled(why);
+function partialHuge(k: Kernel, t: number, i0: number, i1: number): boolean {
+  if ((i0 === 0 && i1 === HPAGE) || hugeLeftAlone(k, t)) return false;
+  splitFolio(k, thpCtx.mm!, t, thpCtx.fl);
+  return true;
 }
 
 /** A page of a large folio met on the PTE level. */
@@ -228,13 +234,18 @@ function thpPage(k: Kernel, f: number): void {
 }
 
 /** MADV_FREE (madvise_free_pte_range): present (incl. protnone) normal pages become old and clean. */
-function freeRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
-  if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_FREE of part of a THP (split_folio)');
+function freeRange(k: Kernel, mm: Proc, vs: number, ve: number, fl: number): void {
+  thpCtx.mm = mm;
+  thpCtx.fl = fl;
   k.pt.walk(mm.pgd, vs, ve, freeTable, k);
 }
 
 function freeTable(k: Kernel, t: number, i0: number, i1: number): void {
-  if (k.pt.leafHuge[t]) return freeHuge(k, t); // madvise_free_huge_pmd
+  // madvise_free_huge_pmd(): a whole PMD is cleaned as one
+  if (k.pt.leafHuge[t] && !partialHuge(k, t, i0, i1)) {
+    if (i0 === 0 && i1 === HPAGE) freeHuge(k, t);
+    return;
+  }
   const L = k.pt.L;
   for (let i = i0; i < i1; i++) {
     const s = t * 512 + i;
@@ -267,6 +278,17 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
   const fr = k.fr;
   const L = pt.L;
   pt.walk(mm.pgd, vs, ve, (_c, t, i0, i1) => {
+    if (pt.leafHuge[t] && !partialHuge(k, t, i0, i1)) {
+      if (i0 !== 0 || i1 !== HPAGE || hugeLeftAlone(k, t)) return;
+      if (droppable) throw new NotModelled('MADV_PAGEOUT of a THP in a MAP_DROPPABLE VMA');
+      // a lazyfree THP (try_to_unmap_one → unmap_huge_pmd_locked): a clean one is discarded
+      // with its PMD (pmd_none again); a redirtied one turns swap-backed and only its PMD is
+      // split, the folio stays large (both seen on the live kernel)
+      if (hugeLazy(k, t)) return pageoutLazyHuge(k, mm, t);
+      // reclaim without swap splits a swap-backed THP and keeps its pages (shrink_folio_list)
+      splitFolio(k, mm, t, thpCtx.fl);
+      return;
+    }
     for (let i = i0; i < i1; i++) {
       const s = t * 512 + i;
       const l = L[2 * s];
@@ -289,14 +311,35 @@ function pageoutAnon(k: Kernel, mm: Proc, vs: number, ve: number, droppable: boo
   }, null);
 }
 
+/** MADV_PAGEOUT of a whole lazyfree THP exclusively mapped. */
+function pageoutLazyHuge(k: Kernel, mm: Proc, t: number): void {
+  const L = k.pt.L;
+  const s0 = t * HPAGE;
+  const fr = k.fr;
+  const f0 = pte.pfnOf(L[2 * s0], L[2 * s0 + 1]);
+  if (!pte.isDirty(L[2 * s0], L[2 * s0 + 1]) && !(fr.flags[f0] & F_DIRTY)) {
+    zapHuge(k.pt, fr, k.folios, mm.pid, t);
+    return;
+  }
+  for (let s = s0; s < s0 + HPAGE; s++) {
+    const f = pte.pfnOf(L[2 * s], L[2 * s + 1]);
+    fr.flags[f] = (fr.flags[f] & ~F_LAZY) | F_DIRTY;
+  }
+  splitHuge(k.pt, fr, k.folios, mm.pid, t, thpCtx.fl);
+}
+
 /** COLD (docs/conventions.md): clear A of exclusively mapped anon and shmem pages (present or protnone). */
-function coldRange(k: Kernel, mm: Proc, vs: number, ve: number): void {
-  if (k.thp) noThpIn(k, mm, vs, ve, 'MADV_COLD of part of a THP (split_folio)');
+function coldRange(k: Kernel, mm: Proc, vs: number, ve: number, fl: number): void {
+  thpCtx.mm = mm;
+  thpCtx.fl = fl;
   k.pt.walk(mm.pgd, vs, ve, coldTable, k);
 }
 
 function coldTable(k: Kernel, t: number, i0: number, i1: number): void {
-  if (k.pt.leafHuge[t]) return coldHuge(k, t);
+  if (k.pt.leafHuge[t] && !partialHuge(k, t, i0, i1)) {
+    if (i0 === 0 && i1 === HPAGE) coldHuge(k, t);
+    return;
+  }
   const L = k.pt.L;
   const fr = k.fr;
   for (let i = i0; i < i1; i++) {

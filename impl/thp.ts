@@ -225,6 +225,49 @@ function folioOf(k: Kernel, t: number): number {
   return f0 === ZERO_FRAME ? 0 : k.fr.folio[f0];
 }
 
+/** COLD, FREE and PAGEOUT leave a PMD alone when it maps the huge zero page or a folio another MM may map. */
+export function hugeLeftAlone(k: Kernel, t: number): boolean {
+  const id = folioOf(k, t);
+  return id === 0 || k.folios.maybeShared(id);
+}
+
+/**
+ * split_folio() of the exclusively mapped THP under huge table t, in a VMA with flags fl
+ * (MADV_COLD / MADV_FREE of part of it, MADV_PAGEOUT's reclaim without swap): the PMD turns
+ * into PTEs with its bits (through migration entries: remove_migration_pte), and each page
+ * of the folio becomes a small folio — except that a zero-filled page is freed and remapped
+ * to the shared zero page from vm_page_prot (remap_page with RMP_USE_SHARED_ZEROPAGE,
+ * try_to_map_unused_to_zeropage; not in a VM_LOCKED VMA). The zero page is used even where
+ * faults may not map it (seen on the live kernel under pvm_no_zero_page).
+ */
+export function splitFolio(k: Kernel, mm: Proc, t: number, fl: number): void {
+  const pt = k.pt;
+  const fr = k.fr;
+  const id = folioOf(k, t);
+  splitHuge(pt, fr, k.folios, mm.pid, t, fl);
+  const pl = pte.protLo(protOf(fl), false);
+  const zl = (pte.mkLo(ZERO_FRAME, pl) | pte.SPECIAL) >>> 0;
+  const zh = pte.mkHi(ZERO_FRAME, pl, pte.protHi(protOf(fl), pkeyOfFlags(fl)));
+  const remap = !(fl & VMF.LOCKED);
+  const L = pt.L;
+  for (let s = t * HPAGE, e = s + HPAGE; s < e; s++) {
+    const f = pte.pfnOf(L[2 * s], L[2 * s + 1]);
+    fr.folio[f] = 0;
+    if (remap && fr.isZero(f)) {
+      fr.put(f);
+      L[2 * s] = zl;
+      L[2 * s + 1] = zh;
+    }
+  }
+  k.folios.drop(id);
+}
+
+/** A whole PMD MADV_FREE made lazyfree (its folio is not swap-backed). */
+export function hugeLazy(k: Kernel, t: number): boolean {
+  const s0 = t * HPAGE;
+  return (k.fr.flags[pte.pfnOf(k.pt.L[2 * s0], k.pt.L[2 * s0 + 1])] & F_LAZY) !== 0;
+}
+
 /**
  * MADV_COLD of a whole PMD (madvise_cold_or_pageout_pte_range): the PMD is made old unless
  * the folio may be mapped by another MM (or it is the huge zero page).

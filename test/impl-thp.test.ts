@@ -171,11 +171,25 @@ describe('impl THP: whole-PMD operations', () => {
     expect(runs(t, 1).slice(0, 2)).toEqual(['0+2 A PROTNONE SavedDirty', '2+4 P US SavedDirty NX']);
   });
 
-  it('MADV_COLD makes the PMD old, MADV_FREE old and clean; MADV_PAGEOUT of a THP is not modelled', () => {
+  it('MADV_COLD makes the PMD old, MADV_FREE old and clean, unless another process maps the folio', () => {
     expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_COLD)`))).toEqual(['0+512 P RW US D PSE NX']);
     expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_FREE)`))).toEqual(['0+512 P RW US PSE NX']);
-    const t = runProgram(createImpl, parse(`# mmdiff 1\n${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_PAGEOUT)\n`));
-    expect(t.unsupported).toMatch(/PAGEOUT/);
+    expect(runs(run(`${HUGE}\nwrite(r0, 1)\nfork()\nmadvise(r0, 0x200000, MADV_COLD)\nmadvise(r0+0x1000, 0x1000, MADV_FREE)`))).toEqual(['0+512 P US A PSE SavedDirty NX']);
+  });
+
+  it('PAGEOUT, and COLD or FREE of part of a PMD, split the folio: zero-filled pages go to the zero page (seen on the live kernel)', () => {
+    expect(runs(run(`${HUGE}\nwrite(r0+0x1000, 1)\nmadvise(r0, 0x200000, MADV_PAGEOUT)`))).toEqual(['0+1 P US A NX Z', '1+1 P RW US A D NX', '2+510 P US A NX Z']);
+    expect(runs(run(`${HUGE}\nwrite(r0+0x1000, 1)\nwrite(r0+0x3000, 1)\nmadvise(r0+0x3000, 0x1000, MADV_COLD)`))).toEqual(['0+1 P US A NX Z', '1+1 P RW US A D NX', '2+1 P US A NX Z', '3+1 P RW US D NX', '4+508 P US A NX Z']);
+    // FREE of part: the page is lazyfree and clean, a PAGEOUT then discards it
+    const t = run(`${HUGE}\nwrite(r0+0x1000, 1)\nwrite(r0+0x100000, 1)\nmadvise(r0+0x100000, 0x2000, MADV_FREE)\nmadvise(r0, 0x200000, MADV_PAGEOUT)`);
+    expect(runs(t)).toEqual(['0+1 P US A NX Z', '1+1 P RW US A D NX', '2+254 P US A NX Z', '257+255 P US A NX Z']);
+    // a whole lazyfree THP: discarded with its PMD when clean (a fault is huge again), its PMD
+    // split when written since
+    expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_FREE)\nmadvise(r0, 0x200000, MADV_PAGEOUT)\nread(r0) = 0\nwrite(r0+8, 2)`))).toEqual(['0+512 P RW US A D PSE NX']);
+    expect(runs(run(`${HUGE}\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_FREE)\nwrite(r0+0x5000, 1)\nmadvise(r0, 0x200000, MADV_PAGEOUT)`))).toEqual(['0+512 P RW US A D NX']);
+    // MAP_DROPPABLE THPs under PAGEOUT are not modelled
+    const u = runProgram(createImpl, parse(`# mmdiff 1\nr0 = mmap(0x40000000, 0x200000, PROT_READ|PROT_WRITE, MAP_DROPPABLE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)\nmadvise(r0, 0x200000, MADV_HUGEPAGE)\nwrite(r0, 1)\nmadvise(r0, 0x200000, MADV_PAGEOUT)\n`));
+    expect(u.unsupported).toMatch(/DROPPABLE/);
   });
 
   it('mremap moves a whole PMD to an aligned address and splits it for another one (move_huge_pmd)', () => {
