@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hex, parse, PTE_BIT_NAMES, type Program, type Trace } from '../abi/index.js';
 import { defaultHelperPath, startKernelTarget } from '../kernel/index.js';
 import { exportC } from '../kernel/export-c.js';
+import { thpUnavailable } from '../kernel/machine-probe.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mmdiff-export-pte-'));
 chmodSync(dir, 0o755); // the unprivileged run below executes from here
@@ -145,6 +146,30 @@ describe('export-c prints and checks PTEs', () => {
     // no PFNs without root: present pages are `P page`, guards stay guards
     for (const l of lines) expect(l).toMatch(/ (P page|guard)$/);
   });
+});
+
+describe.skipIf(!built || thpUnavailable() !== null)('export-c of the THP facts (kernel/thp-facts)', () => {
+  let k: Awaited<ReturnType<typeof startKernelTarget>>;
+  beforeAll(async () => {
+    k = await startKernelTarget();
+  });
+  afterAll(async () => {
+    await k?.close();
+  });
+  // a PROT_NONE huge PMD, and PMDs split by partial munmap, DONTNEED and mprotect
+  it.each(['protnone', 'split'])('%s.mm: its assertions hold in the reproducer, which prints what the kernel target sees', async (name) => {
+    const text = readFileSync(`kernel/thp-facts/${name}.mm`, 'utf8');
+    const r = await run([await build(`thp-${name}`, text)]);
+    expect(r.status, r.err).toBe(0);
+    const { walker } = walkerOf(r.out);
+    if (!walker || !k.hello.pteBits) return;
+    const prog = parse(text);
+    const t = await k.run({ ...prog, machine: { ...k.layout(), thp: true } });
+    expect(t.crash ?? t.unsupported).toBeUndefined();
+    const lines = endPtes(r.out);
+    expect(lines.some((l) => / PSE /.test(l))).toBe(true);
+    expect(lines).toEqual(tracePtes(k.observe(t)));
+  }, 120_000);
 });
 
 describe('a reproducer whose program process dies', () => {
