@@ -151,9 +151,13 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
         const c = collapse(k, mm, r, vs, ve);
         return c === 'EINVAL' ? EINVAL : c;
       }
-      // shmem: the mode is ignored (shmem_huge_force), collapse_file would make a shmem THP
-      if (Math.ceil(vs / 512) * 512 + 512 <= ve) throw new NotModelled('MADV_COLLAPSE of shmem (a shmem THP)');
-      return r;
+      // a file VMA also needs its pgoff aligned with its address (thp_vma_suitable_order)
+      if ((vp.vs[r] - vp.pg[r]) % 512 !== 0) return EINVAL;
+      // shmem: the mode is ignored (shmem_huge_force), collapse_file would make a shmem THP;
+      // with no block in the range, the unsigned block count decides (as in collapse())
+      const blocks = (ve - (ve % 512) - Math.ceil(vs / 512) * 512) / 512;
+      if (blocks > 0) throw new NotModelled('MADV_COLLAPSE of shmem (a shmem THP)');
+      return blocks === 0 ? r : EINVAL;
     }
     case MADV.GUARD_INSTALL:
       if (fl & VMF.LOCKED || special) return EINVAL; // is_valid_guard_vma()

@@ -214,6 +214,9 @@ describe('impl THP: MADV_COLLAPSE (madvise_collapse)', () => {
     run(`r0 = mmap(0x10000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 1)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = -EINVAL`);
     run(`r0 = mmap(0, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)\nwrite(r0, 1)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = 0`);
     run(`${MAP}\nwrite(r0, 1)\nmadvise(r0+0x1000, 0x2000, MADV_COLLAPSE) = -EINVAL\nmadvise(r0, 0x2000, MADV_COLLAPSE) = 0`);
+    // shmem: the VMA's pgoff must line up with its address too
+    run(`r0 = mmap(0x10000, 0x1000, PROT_NONE, MAP_SHARED|MAP_ANONYMOUS, -1, 0)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = -EINVAL`);
+    run(`r0 = mmap(0x40000000, 0x400000, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS|MAP_FIXED, -1, 0)\nmadvise(r0, 0x1000, MADV_COLLAPSE) = 0\nmadvise(r0+0x1000, 0x1000, MADV_COLLAPSE) = -EINVAL`);
   });
 
   it('no PTE need be writable, nor any present (seen on the live kernel); a guard marker fails the block and ends the walk', () => {
