@@ -6,15 +6,15 @@
 //     inside the VMA, an anonymous VMA without an anon_vma                -> EINVAL
 //   each aligned block [start, end) covers, in address order:
 //     a huge PMD (SCAN_PMD_MAPPED)                                        -> counts as collapsed
-//     pmd_none, no PTE table (SCAN_PMD_NULL)                              -> skipped, remembered
+//     pmd_none, no PTE table (SCAN_PMD_NULL)                              -> EINVAL, the walk ends
 //     a PTE table: every entry none, the zero page or a present anon page (the limits on none,
 //       swap and shared PTEs are khugepaged's, not MADV_COLLAPSE's)     -> collapsed: a new
 //       folio with the present pages' contents (zeros elsewhere), the PTEs and the table gone,
 //       a PMD folio_mk_pmd(vm_page_prot) + maybe_pmd_mkwrite(pmd_mkdirty()) (RW D, or
 //       SavedDirty without VM_WRITE; PROT_NONE stays PROT_NONE)
 //   result: 0 when every block is PMD-mapped now (also when the range's rounded-up start is its
-//     rounded-down end: no block), else madvise_collapse_errno(last failure): SCAN_PMD_NULL ->
-//     EINVAL; a range strictly inside one block (rounded-up start beyond rounded-down end) -> EINVAL
+//     rounded-down end: no block); a range strictly inside one block (rounded-up start beyond
+//     rounded-down end) -> EINVAL
 //     a PTE table with a guard marker (its swap-in fails: SCAN_FAIL)       -> EINVAL, the walk ends
 // Not modelled (NotModelled): shmem (collapse_file: MADV_COLLAPSE ignores shmem_enabled), a
 // shadow-stack VMA.
@@ -64,21 +64,18 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
   if (!vmaIsAnonymous(vma)) throw new NotModelled('MADV_COLLAPSE of shmem (collapse_file)');
   if (vma.flags & VMF.SHADOW_STACK) throw new NotModelled('MADV_COLLAPSE in a shadow-stack VMA');
   const mm = p.mm;
-  let thps = 0n;
-  let lastFail: Errno | null = null;
   for (let addr = hstart; addr < hend; addr += SZ) {
     const block = pmdBlock(addr);
     // mm/khugepaged.c: check_pmd_state — pmd_trans_huge: SCAN_PMD_MAPPED, already done
     if (mm.pmds.has(block)) {
       hit(k, 'madvise:collapse-pmd-mapped');
-      thps++;
       continue;
     }
-    // mm/khugepaged.c: check_pmd_state — !pmd_present: SCAN_PMD_NULL, whitelisted: go on
+    // mm/khugepaged.c: check_pmd_state — !pmd_present: SCAN_PMD_NULL, which ends the walk here
+    // with EINVAL: the blocks after it are not collapsed (seen on the live kernel)
     if (!mm.pteTables.has(block)) {
-      hit(k, 'madvise:collapse-pmd-none');
-      lastFail = 'EINVAL';
-      continue;
+      hit(k, 'madvise:collapse-pmd-none-EINVAL');
+      return 'EINVAL';
     }
     // mm/khugepaged.c: hpage_collapse_scan_pmd — a guard marker is a swap entry whose swap-in
     // (__collapse_huge_page_swapin -> do_swap_page) fails: SCAN_FAIL is no whitelisted result,
@@ -88,11 +85,8 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
       return 'EINVAL';
     }
     collapseHugePage(k, p, vma, block);
-    thps++;
   }
-  if (thps === (hend - hstart) / SZ) return vma;
-  hit(k, 'madvise:collapse-partial-EINVAL');
-  return lastFail ?? 'EINVAL';
+  return vma;
 }
 
 function blockHasGuardMarker(mm: Mm, block: bigint): boolean {

@@ -22,3 +22,15 @@ madvise(r1, 0x1000, MADV_COLLAPSE) = 0
 r2 = mmap(0x100000, 0x1000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x100000
 write(r2, 0x1) = 0
 madvise(r2, 0x1000, MADV_COLLAPSE) = -EINVAL
+# A block without a PTE table (SCAN_PMD_NULL) ends the walk with EINVAL: the populated blocks after it
+# stay 4K; collapsing one of them alone then succeeds.
+r3 = mmap(0x41000000, 0x800000, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0) = 0x41000000
+write(r3+0x1010, 0x3f) = 0
+write(r3+0x400000, 0x16) = 0
+write(r3+0x600000, 0x17) = 0
+madvise(r3+0x200000, 0x600000, MADV_COLLAPSE) = -EINVAL
+#! p0 pte r3+0x400000 P RW US A D NX page
+#! p0 pte r3+0x401000 none
+madvise(r3+0x400000, 0x200000, MADV_COLLAPSE) = 0
+#! p0 pte r3+0x400000 P RW US A D PSE NX page
+#! p0 pte r3+0x600000 P RW US A D NX page
