@@ -36,7 +36,7 @@ import { populateVmaPageRange } from './populate.js';
 import { pteModify, pteMkwrite, ptePresent, pteWrite } from './pte.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { findVma, findVmaIntersection, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, type VmaAttrs } from './vma.js';
-import { changeHugePmds, largeFolioInRange } from './thp.js';
+import { changeHugePmds, gatherLargeFolioBatchBits, largeFolioInRange } from './thp.js';
 import { ptePagesInRange } from './zap.js';
 import { protSealMprotectFlags, protSealValidProt } from './variants/prot-seal.js';
 import {
@@ -229,6 +229,9 @@ export function changeProtection(k: Kernel, p: Process, vma: Vma, start: bigint,
   const tryWritable = !vmaIsShared(vma) && (vma.prot & PROT.WRITE) !== 0;
   // mm/mprotect.c: change_pmd_range — huge PMDs: change_huge_pmd, or split (model/thp.ts)
   changeHugePmds(k, p.mm, vma, start, end, tryWritable);
+  // mm/mprotect.c: change_pte_range — the PTEs of one large folio are changed as a batch
+  // (model/thp.ts: largeFolioPteBatches): their Accessed and dirty bits are gathered first
+  gatherLargeFolioBatchBits(k, p.mm, start, end);
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
     if (!ptePresent(pte)) continue;

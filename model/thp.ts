@@ -382,6 +382,50 @@ function pteMappedLargeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean
 }
 
 /**
+ * mm/mprotect.c: change_pte_range -> mprotect_folio_pte_batch + modify_prot_start_ptes: the
+ * present PTEs of [start, end) that map consecutive pages of one THP (within one 2 MiB block,
+ * every bit but A and D / SavedDirty the same) are read and cleared as one batch
+ * (get_and_clear_full_ptes), which ORs their Accessed and dirty bits into the entry every one
+ * of them is then rewritten from: one young PTE makes the whole batch young, one dirty PTE
+ * the whole batch dirty (seen on the live kernel, kernel/thp-facts/mprotect_batch.mm).
+ */
+export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
+  const lo = start >> 12n;
+  const hi = (end + 0xfffn) >> 12n;
+  const sameButAD = (a: Pte, b: Pte) =>
+    a.present === b.present && a.rw === b.rw && a.user === b.user && a.protnone === b.protnone && a.nx === b.nx && a.pkey === b.pkey && a.zeroPage === b.zeroPage;
+  let page = lo;
+  while (page < hi) {
+    const first = mm.ptes.get(page);
+    if (!first || first.guard || !(first.present || first.protnone) || !first.frame?.thp) {
+      page++;
+      continue;
+    }
+    const folio = first.frame.thp;
+    const batch: Pte[] = [first];
+    let idx = folio.frames.indexOf(first.frame);
+    let next = page + 1n;
+    while (next < hi && next >> 9n === page >> 9n) {
+      const pte = mm.ptes.get(next);
+      if (!pte || pte.guard || pte.frame !== folio.frames[idx + 1] || !sameButAD(first, pte)) break;
+      batch.push(pte);
+      idx++;
+      next++;
+    }
+    if (batch.length > 1) {
+      const young = batch.some((e) => e.accessed);
+      const dirty = batch.some((e) => pteDirty(e));
+      if (batch.some((e) => e.accessed !== young || pteDirty(e) !== dirty)) hit(k, 'thp:mprotect-batch-gather');
+      for (const e of batch) {
+        e.accessed = young;
+        if (dirty) pteMkdirty(e);
+      }
+    }
+    page = next;
+  }
+}
+
+/**
  * MADV_PAGEOUT of the huge PMDs in [start, end), without swap (mm/madvise.c:
  * madvise_cold_or_pageout_pte_range -> mm/vmscan.c: reclaim_pages -> shrink_folio_list): a
  * whole exclusive swap-backed THP cannot go to swap, so reclaim splits it ("fallback to swap
