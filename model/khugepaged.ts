@@ -38,7 +38,10 @@ export function madviseCollapse(k: Kernel, p: Process, vma: Vma, start: bigint, 
   // unsigned long arithmetic — a VMA ending below 2 MiB wraps and passes (seen on the live kernel)
   const U64 = (1n << 64n) - 1n;
   const haddr = (vma.end - SZ) & U64 & ~(SZ - 1n);
-  if (vma.flags & VMF.NOHUGEPAGE || haddr < vma.start || ((haddr + SZ) & U64) > vma.end) {
+  // include/linux/huge_mm.h: thp_vma_suitable_order — a file (shmem) VMA must also start 2 MiB-aligned
+  // with its file offset: (vm_start >> PAGE_SHIFT) - vm_pgoff a multiple of 512 (seen on the live kernel)
+  const pgoffMisaligned = !vmaIsAnonymous(vma) && (((vma.start >> 12n) - vma.pgoff) & 511n) !== 0n;
+  if (vma.flags & VMF.NOHUGEPAGE || pgoffMisaligned || haddr < vma.start || ((haddr + SZ) & U64) > vma.end) {
     hit(k, 'madvise:collapse-EINVAL');
     return 'EINVAL';
   }

@@ -34,3 +34,9 @@ madvise(r3+0x200000, 0x600000, MADV_COLLAPSE) = -EINVAL
 madvise(r3+0x400000, 0x200000, MADV_COLLAPSE) = 0
 #! p0 pte r3+0x400000 P RW US A D PSE NX page
 #! p0 pte r3+0x600000 P RW US A D NX page
+# A shmem VMA (MAP_SHARED anonymous) whose start is not 2 MiB-aligned with its file offset fails
+# thp_vma_suitable_order (vm_start >> 12 - vm_pgoff not a multiple of 512): EINVAL for any range.
+r4 = mmap(0x50001000, 0x400000, PROT_READ|PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS|MAP_FIXED, -1, 0) = 0x50001000
+write(r4+0x1000, 0x1) = 0
+madvise(r4+0x1ff000, 0x200000, MADV_COLLAPSE) = -EINVAL
+#! p0 pte r4+0x1000 P RW US A D NX page
