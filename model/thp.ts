@@ -18,7 +18,9 @@
 //   fault on a huge PMD: a write (or a GUP write) to a !pmd_write PMD -> do_huge_pmd_wp_page:
 //       huge zero -> a new zeroed THP as above (do_huge_zero_wp_pmd); an exclusive folio, or
 //       one nothing else references (folio_ref_count == 1) -> reuse (A, D, RW with VM_WRITE);
-//       else split and take the 4K fault (COW of the one page); any other fault -> A (D on write)
+//       else split and take the 4K fault (COW of the one page, which reuses a page of the split
+//       THP only while this process alone maps the folio); a GUP write through the PMD sets A
+//       and D (touch_pmd), a GUP read changes nothing (x86 pmdp_set_access_flags)
 //   split (__split_huge_pmd_locked): 512 PTEs from vm_page_prot, RW if the PMD was writable, A
 //       cleared if it was old, pte_mkdirty if it was dirty (D or SavedDirty), each page keeping
 //       its PageAnonExclusive; the huge zero PMD -> 512 zero-page PTEs. A split leaves a PTE table.
@@ -33,8 +35,15 @@
 // PTE tables go away (the block is pmd_none again) when nothing maps into the block any more
 // (free_pgtables after munmap / MAP_FIXED / the mremap source, exit), and with
 // CONFIG_PT_RECLAIM (this host) when MADV_DONTNEED covers the whole block and leaves every
-// entry none (zap_pte_range -> try_to_free_pte). Not modelled (NotModelled): a THP in a
-// shadow-stack VMA; MADV_FREE / COLD / PAGEOUT reaching a THP.
+// entry none (zap_pte_range -> try_to_free_pte).
+//   MADV_COLD / FREE of a whole exclusive PMD: old / old, clean and lazyfree; MADV_PAGEOUT of one
+//       (no swap): the folio is split and its all-zero pages become the shared zero page; part
+//       of an exclusive PMD: split_folio the same way, then the advice acts on the 4K pages; a
+//       folio another process maps is left alone
+//   mprotect of the PTEs of a PTE-mapped THP: batches of consecutive pages have their A and D
+//       ORed (mprotect_folio_pte_batch)
+// Not modelled (NotModelled): a THP in a shadow-stack VMA; MADV_COLD / FREE / PAGEOUT reaching
+// the PTE-mapped pages of a THP, PAGEOUT of a lazyfree or VM_DROPPABLE THP.
 
 import { NotModelled, VMF } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
