@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, constants as osConstants, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
+import { refuseResume, runCampaign, type Snapshot, type Summary } from '../fuzz/campaign.js';
 import { loadCheckpoint } from '../fuzz/campaign/checkpoint.js';
 import { lockDir } from '../fuzz/campaign/lock.js';
 import { UserError } from '../fuzz/load.js';
@@ -141,7 +141,7 @@ export async function fuzzCommand(pos: string[], v: Record<string, unknown>): Pr
   checkOutDir('--corpus', corpusDir);
   // what runCampaign would refuse in --out, refused before the first line is printed
   const cp = loadCheckpoint(outDir);
-  if (cp && cp.targets !== targets) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${targets}`);
+  refuseResume(cp, outDir, targets);
   const release = [lockDir(outDir, '--out'), ...(syncDir !== undefined ? [lockDir(join(syncDir, instance), '--instance')] : [])];
   const ac = new AbortController();
   // SIGINT, SIGTERM, SIGHUP: finish, write what was found, exit 128 + the signal's number

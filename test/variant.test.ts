@@ -44,6 +44,15 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the campaign records the variant and the host', () => {
+  it('a resume with other bugs is refused in one line, the campaign left as it was', async () => {
+    const before = readFileSync(join(campaign, 'state.json'), 'utf8');
+    const r = await mmdiff(['fuzz', '--runs', '100', '--workers', '1', '--out', campaign], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(new RegExp(`MMDIFF_INJECT=${BUG}, not \\(none\\)`));
+    expect(readFileSync(join(campaign, 'state.json'), 'utf8')).toBe(before);
+  });
+
   it('in summary.json and in every case header', () => {
     expect(sum.settings.inject).toBe(BUG);
     expect(sum.settings.host).toBe(thisHost());

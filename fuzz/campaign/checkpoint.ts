@@ -15,6 +15,8 @@ export const CHECKPOINT_VERSION = 2;
 export interface Checkpoint {
   readonly version: typeof CHECKPOINT_VERSION;
   readonly targets: string;
+  /** The impl bugs switched on (MMDIFF_INJECT); absent in checkpoints older than it. */
+  readonly inject?: readonly string[];
   readonly seed: number;
   /** Batches merged: the next batch to run. */
   readonly batches: number;
@@ -59,7 +61,7 @@ export function loadCheckpoint(outDir: string): Checkpoint | null {
   } catch (e) {
     throw new UserError(`${file}: not a campaign checkpoint (${(e as Error).message}); remove it to start a new campaign in ${outDir}`);
   }
-  if (c?.version !== CHECKPOINT_VERSION || typeof c.targets !== 'string' || !Array.isArray(c.queue) || !Array.isArray(c.buckets) || !Array.isArray(c.hits)) {
+  if (c?.version !== CHECKPOINT_VERSION || typeof c.targets !== 'string' || !Array.isArray(c.queue) || !Array.isArray(c.buckets) || !Array.isArray(c.hits) || (c.inject !== undefined && !(Array.isArray(c.inject) && c.inject.every((x) => typeof x === 'string')))) {
     throw new UserError(`${file}: not a campaign checkpoint of this mmdiff version; remove it to start a new campaign in ${outDir}`);
   }
   return c;

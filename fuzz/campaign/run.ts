@@ -19,7 +19,7 @@ import { loadSeed, storeSeed, type Seed } from '../seed.js';
 import { INJECTED } from '../mutants.js';
 import type { Found, FuzzTask, Replayed } from '../worker.js';
 import { Buckets } from './buckets.js';
-import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION } from './checkpoint.js';
+import { loadCheckpoint, removeStaleTemps, saveCheckpoint, thinTimeline, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint.js';
 import { BatchWindow, lostText } from './dispatch.js';
 import { batchCount, BatchPlans, goalBatches, type Plan, type RunGoal } from './plan.js';
 import { CorpusQueue, DEFAULT_QUEUE_CAPACITY } from './queue.js';
@@ -55,14 +55,36 @@ function stopOnWriteError(path: string, write: () => void): void {
   }
 }
 
+/**
+ * What made the cases diverge besides their programs: the impl bugs switched on
+ * (MMDIFF_INJECT), in each case's header and summary.json, so repro, minimize and report
+ * switch the same bugs on.
+ */
+function injectedFor(targets: string): readonly string[] {
+  return targets.split(',').some((t) => t.trim().split('@')[0] === 'impl') ? INJECTED : [];
+}
+
+/**
+ * A checkpoint in OUT this campaign cannot go on with: other targets, or other impl bugs
+ * (its buckets were found with those: a resume would mix two impls' divergences).
+ */
+export function refuseResume(cp: Checkpoint | null, outDir: string, targets: string): void {
+  if (!cp) return;
+  if (cp.targets !== targets) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${targets}`);
+  const bugs = (names: readonly string[]) => (names.length ? [...names].sort().join(',') : '(none)');
+  const inject = injectedFor(targets);
+  if (cp.inject && bugs(cp.inject) !== bugs(inject)) {
+    throw new UserError(`${outDir} holds a campaign run with MMDIFF_INJECT=${bugs(cp.inject)}, not ${bugs(inject)}: resume it with the same bugs, or give another --out`);
+  }
+}
+
 export async function runCampaign(o: CampaignOptions): Promise<Summary> {
   const started = Date.now();
   const notice = o.onNotice ?? (() => {});
   for (const d of [o.outDir, o.corpusDir]) removeStaleTemps(d);
   const cp = loadCheckpoint(o.outDir);
-  if (cp && cp.targets !== o.targets) {
-    throw new UserError(`${o.outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${o.targets}`);
-  }
+  refuseResume(cp, o.outDir, o.targets);
+  const inject = injectedFor(o.targets);
   const seed = cp?.seed ?? o.seed;
   if (cp) notice(`resuming the campaign in ${o.outDir} (seed ${seed}): ${cp.programs.toLocaleString('en')} programs, ${cp.buckets.length} buckets so far`);
   const elapsedBefore = cp?.elapsedMs ?? 0;
@@ -193,9 +215,6 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     }
   };
 
-  // what made the cases diverge besides their programs (the impl bugs switched on, the host):
-  // in each case's header and summary.json, so repro, minimize and report switch the same bugs on
-  const inject = o.targets.split(',').some((t) => t.trim().split('@')[0] === 'impl') ? INJECTED : [];
   const host = thisHost();
   const witnesses = new Witnesses({
     targets: o.targets, seed, inject, host, pair, pool, buckets, sync, notice,
@@ -293,6 +312,7 @@ export async function runCampaign(o: CampaignOptions): Promise<Summary> {
     stopOnWriteError(join(o.outDir, 'state.json'), () => saveCheckpoint(o.outDir, {
       version: CHECKPOINT_VERSION,
       targets: o.targets,
+      inject,
       seed,
       batches: window.merged,
       programs,
