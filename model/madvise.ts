@@ -301,7 +301,8 @@ function madviseFree(k: Kernel, p: Process, vma: Vma, start: bigint, end: bigint
   }
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
-    if (!ptePresent(pte) || !pte.frame || !pte.frame.anon) continue;
+    // the pages of a THP were handled as a batch (model/thp.ts)
+    if (!ptePresent(pte) || !pte.frame || !pte.frame.anon || pte.frame.thp) continue;
     // mm/madvise.c: madvise_free_pte_range — a dirty folio (written through /proc/PID/mem, or
     // redirtied at reclaim) mapped more than once is left alone; else its dirty flag goes
     if (pte.frame.dirty) {
@@ -391,6 +392,8 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
     hit(k, 'madvise:pageout-noswap');
     for (const page of ptePagesInRange(p.mm, start, end)) {
       const pte = p.mm.ptes.get(page)!;
+      // the pages of a THP were handled as a batch (model/thp.ts)
+      if (pte.frame?.thp) continue;
       if (ptePresent(pte) && pte.frame?.anon && pte.frame.mapcount === 1) {
         pageoutAnon(k, p, vma, page, pte);
         continue;
@@ -414,7 +417,8 @@ function madviseColdOrPageout(k: Kernel, p: Process, vma: Vma, start: bigint, en
   for (const page of ptePagesInRange(p.mm, start, end)) {
     const pte = p.mm.ptes.get(page)!;
     // mm/madvise.c: madvise_cold_or_pageout_pte_range — a normal LRU folio (anon or shmem, not the zero page) mapped once
-    if (!ptePresent(pte) || !pte.frame || !(pte.frame.anon || vma.shmem) || pte.frame.mapcount !== 1) continue;
+    // (the pages of a THP were handled as a batch: model/thp.ts)
+    if (!ptePresent(pte) || !pte.frame || !(pte.frame.anon || vma.shmem) || pte.frame.mapcount !== 1 || pte.frame.thp) continue;
     hit(k, 'madvise:cold-mkold');
     pteMkold(pte);
   }

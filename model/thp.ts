@@ -435,6 +435,88 @@ export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end:
 }
 
 /**
+ * mm/madvise.c: madvise_cold_or_pageout_pte_range / madvise_free_pte_range for the PTEs of
+ * [start, end) that map pages of a THP (its PMD was split): the PTEs mapping consecutive pages
+ * of the folio are one batch (madvise_folio_pte_batch: every bit but A, D and RW alike). A
+ * batch smaller than the folio: a folio another process maps is skipped, else split_folio
+ * (all-zero pages become the zero page) and the 4K walk does the rest. A batch of the whole
+ * folio: COLD makes every PTE old, FREE old and clean with the folio lazyfree (not if another
+ * process maps it), PAGEOUT splits it as reclaim does (pageoutHugePmds); a folio mapped by
+ * another process is left alone. Not modelled: PAGEOUT of a lazyfree or VM_DROPPABLE THP.
+ */
+function largeFolioPtes(k: Kernel, mm: Mm, start: bigint, end: bigint, advice: 'cold' | 'free' | 'pageout'): void {
+  const lo = start >> 12n;
+  const hi = (end + 0xfffn) >> 12n;
+  let page = lo;
+  while (page < hi) {
+    const first = mm.ptes.get(page);
+    const folio = first && !first.guard && (first.present || first.protnone) ? first.frame?.thp : undefined;
+    if (!folio) {
+      page++;
+      continue;
+    }
+    let idx = folio.frames.indexOf(first!.frame!);
+    let next = page + 1n;
+    for (; next < hi && next >> 9n === page >> 9n; next++) {
+      const pte = mm.ptes.get(next);
+      if (!pte || pte.guard || pte.frame !== folio.frames[idx + 1]) break;
+      if (pte.present !== first!.present || pte.user !== first!.user || pte.protnone !== first!.protnone || pte.nx !== first!.nx || pte.pkey !== first!.pkey) break;
+      idx++;
+    }
+    const nr = Number(next - page);
+    const shared = folioRefs(k, folio).mms.size > 1;
+    const vma = vmaAt(mm, page << 12n)!;
+    // madvise_free_pte_range: a whole batch of a folio another process maps is skipped only when
+    // the folio is dirty (folio_mapcount != folio_nr_pages before folio_clear_dirty)
+    const freeShared = advice === 'free' && nr === HPAGE_PMD_NR && !folio.frames.some((f) => f.dirty);
+    if (shared && !freeShared) {
+      hit(k, `thp:${advice}-ptes-shared-skip`);
+    } else if (nr < HPAGE_PMD_NR) {
+      hit(k, `thp:${advice}-ptes-split-folio`);
+      splitPteMappedFolio(k, mm, folio);
+    } else if (advice === 'pageout') {
+      if (vma.flags & VMF.DROPPABLE || folio.frames[0].lazyfree) throw new NotModelled('MADV_PAGEOUT of a transparent huge page that is not swap-backed');
+      hit(k, 'thp:pageout-ptes-split');
+      splitPteMappedFolio(k, mm, folio);
+    } else {
+      hit(k, `thp:${advice}-ptes-whole`);
+      for (let pg = page; pg < next; pg++) {
+        const pte = mm.ptes.get(pg)!;
+        pteMkold(pte);
+        if (advice === 'free') {
+          pte.dirty = false;
+          pte.savedDirty = false;
+        }
+      }
+      if (advice === 'free') for (const f of folio.frames) {
+        f.dirty = false;
+        f.lazyfree = true;
+      }
+    }
+    page = next;
+  }
+}
+
+/**
+ * mm/huge_memory.c: split_folio of a THP mapped by PTEs in this process only: it becomes 512
+ * order-0 folios, and a mapped page whose bytes are all zero is remapped to the shared zero
+ * page (remap_page with RMP_USE_SHARED_ZEROPAGE), its PTE built from vm_page_prot.
+ */
+function splitPteMappedFolio(k: Kernel, mm: Mm, folio: Thp): void {
+  const pages: Array<[bigint, Frame]> = [];
+  for (const [page, pte] of mm.ptes) if (pte.frame?.thp === folio) pages.push([page, pte.frame]);
+  for (const f of folio.frames) delete f.thp;
+  for (const [page, f] of pages) {
+    if (f.data && f.data.some((b) => b !== 0)) continue;
+    hit(k, 'thp:split-folio-zero-remap');
+    f.mapcount--;
+    maybeFreeFrame(k, f);
+    mm.ptes.delete(page);
+    setPte(mm, page, mkPte(vmaAt(mm, page << 12n)!, null));
+  }
+}
+
+/**
  * MADV_PAGEOUT of the huge PMDs in [start, end), without swap (mm/madvise.c:
  * madvise_cold_or_pageout_pte_range -> mm/vmscan.c: reclaim_pages -> shrink_folio_list): a
  * whole exclusive swap-backed THP cannot go to swap, so reclaim splits it ("fallback to swap
@@ -448,7 +530,7 @@ export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end:
  * pages of a THP mapped by PTEs.
  */
 export function pageoutHugePmds(k: Kernel, mm: Mm, vma: Vma, start: bigint, end: bigint): void {
-  if (pteMappedLargeFolioInRange(mm, start, end)) throw new NotModelled('MADV_PAGEOUT of a transparent huge page mapped by PTEs');
+  largeFolioPtes(k, mm, start, end, 'pageout');
   for (const block of pmdBlocksInRange(mm, start, end)) {
     const folio = mm.pmds.get(block)!.folio;
     if (!folio) continue;
@@ -503,7 +585,7 @@ function splitFolio(k: Kernel, mm: Mm, vma: Vma, block: bigint): void {
  */
 export function madviseColdFreeHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint, free: boolean): void {
   const what = free ? 'MADV_FREE' : 'MADV_COLD';
-  if (pteMappedLargeFolioInRange(mm, start, end)) throw new NotModelled(`${what} of a transparent huge page mapped by PTEs`);
+  largeFolioPtes(k, mm, start, end, free ? 'free' : 'cold');
   for (const block of pmdBlocksInRange(mm, start, end)) {
     const pmd = mm.pmds.get(block)!;
     if (!pmd.folio) continue;
