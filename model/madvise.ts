@@ -19,8 +19,8 @@
 // Transparent huge pages (thp=1, model/thp.ts): DONTNEED zaps a whole huge PMD or splits one it
 // covers in part, and frees a whole block's PTE table it leaves empty (CONFIG_PT_RECLAIM); COLD
 // and FREE of whole huge PMDs age / lazily free them, PAGEOUT splits one (zero-filled pages become
-// the zero page); COLLAPSE is model/khugepaged.ts; COLD / FREE / PAGEOUT of part of a THP or of a
-// THP's PTE-mapped pages are NotModelled.
+// the zero page), of part of one or of a THP mapped by PTEs split_folio first; COLLAPSE is
+// model/khugepaged.ts; PAGEOUT of a lazyfree or droppable THP is NotModelled.
 
 import { MADV, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';

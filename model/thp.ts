@@ -40,10 +40,11 @@
 //       (no swap): the folio is split and its all-zero pages become the shared zero page; part
 //       of an exclusive PMD: split_folio the same way, then the advice acts on the 4K pages; a
 //       folio another process maps is left alone
+//   the same advice on a THP mapped by PTEs: its consecutive PTEs are one batch; the whole folio
+//       is handled as a PMD would be, part of it is split_folio'd first
 //   mprotect of the PTEs of a PTE-mapped THP: batches of consecutive pages have their A and D
 //       ORed (mprotect_folio_pte_batch)
-// Not modelled (NotModelled): a THP in a shadow-stack VMA; MADV_COLD / FREE / PAGEOUT reaching
-// the PTE-mapped pages of a THP, PAGEOUT of a lazyfree or VM_DROPPABLE THP.
+// Not modelled (NotModelled): a THP in a shadow-stack VMA; PAGEOUT of a lazyfree or VM_DROPPABLE THP.
 
 import { NotModelled, VMF } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
