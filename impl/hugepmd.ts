@@ -6,7 +6,7 @@
 import { NotModelled } from '../abi/budget.js';
 import { objectBytes } from './bytes.js';
 import { VMF } from '../abi/vmflags.js';
-import { type Frames, ZERO_FRAME } from './frames.js';
+import { F_DIRTY, type Frames, ZERO_FRAME } from './frames.js';
 import type { PageTable } from './pagetable.js';
 import * as pte from './pte.js';
 import { pkeyOfFlags, protOf } from './vma.js';
@@ -117,7 +117,8 @@ export function hugeAt(pt: PageTable, pgd: number, vpn: number): number {
  * __split_huge_pmd_locked() without freeze, of huge table t mapped by process pid in a VMA
  * with flags fl: the
  * deposited table gets 512 PTEs mk_pte(page + i, vm_page_prot), then pte_mkwrite if the PMD
- * was writable, pte_mkold if it was old, pte_mkdirty if it was dirty (SavedDirty when RW=0).
+ * was writable, pte_mkold if it was old, pte_mkdirty if it was dirty (SavedDirty when RW=0);
+ * a dirty PMD makes the folio dirty (folio_set_dirty).
  * The huge zero page splits into 4K zero-page PTEs from vm_page_prot
  * (__split_huge_zero_page_pmd). The folio gains 511 mappings (512 PTEs for one PMD).
  */
@@ -145,7 +146,8 @@ export function splitHuge(pt: PageTable, fr: Frames, folios: Folios, pid: number
     el = (el | pte.RW) >>> 0; // pte_mkwrite_novma
   }
   if (!(l0 & pte.A)) el = (el & ~pte.A) >>> 0;
-  if (pte.isDirty(l0, h0)) {
+  const dirty = pte.isDirty(l0, h0);
+  if (dirty) {
     if (el & pte.RW) el = (el | pte.D) >>> 0;
     else eh = pte.mkdirtyRoHi(eh);
   }
@@ -153,6 +155,7 @@ export function splitHuge(pt: PageTable, fr: Frames, folios: Folios, pid: number
     const f = pte.pfnOf(L[2 * s], L[2 * s + 1]);
     L[2 * s] = pte.mkLo(f, el);
     L[2 * s + 1] = pte.mkHi(f, el, eh);
+    if (dirty) fr.flags[f] |= F_DIRTY; // folio_set_dirty(): its pages stay dirty through a folio split
   }
   const id = fr.folio[pte.pfnOf(l0, h0)];
   folios.add(id, pid, HPAGE);

@@ -192,6 +192,13 @@ describe('impl THP: whole-PMD operations', () => {
     expect(u.unsupported).toMatch(/DROPPABLE/);
   });
 
+  it('a split THP stays dirty (folio_set_dirty): MADV_FREE skips its pages once a fork shares them (seen on the live kernel)', () => {
+    const t = run(`${HUGE}\nwrite(r0+0x1000, 1)\nmadvise(r0+0x1000, 0x1000, MADV_COLD)\nfork()\nmadvise(r0+0x1000, 0x1000, MADV_FREE)`);
+    expect(runs(t).slice(1, 2)).toEqual(['1+1 P US SavedDirty NX']);
+    const t2 = run(`${HUGE}\nwrite(r0+0x1000, 1)\nmadvise(r0, 0x200000, MADV_PAGEOUT)\nfork()\nmadvise(r0+0x1000, 0x1000, MADV_FREE)`);
+    expect(runs(t2).slice(1, 2)).toEqual(['1+1 P US A SavedDirty NX']);
+  });
+
   it('mremap moves a whole PMD to an aligned address and splits it for another one (move_huge_pmd)', () => {
     const t = run(`${HUGE}\nwrite(r0+0x1000, 0x41)\nr1 = mremap(r0, 0x200000, 0x200000, MREMAP_MAYMOVE|MREMAP_FIXED, 0x80000000)`);
     expect(runs(t).map((s) => s.replace(/^\d+/, 'at'))).toEqual(['at+512 P RW US A D PSE NX']);
