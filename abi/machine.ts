@@ -23,6 +23,18 @@ export interface Machine {
 
 export type MachineFactory = (cfg: MachineConfig, cov?: Coverage) => Machine;
 
+/**
+ * The key under which a target's fixed layout (the live kernel's) lists the machine
+ * parameters it takes on per program (the kernel target routes a thp=0 and a thp=1 program
+ * to different helpers). Not enumerable, so a spread copy of the layout is one fixed machine.
+ */
+export const PER_PROGRAM = Symbol.for('mmdiff.layout.perProgram');
+
+/** The parameters `layout` lets a program choose (none for a fixed machine). */
+export function perProgramKeys(layout: Partial<MachineConfig>): ReadonlyArray<keyof MachineConfig> {
+  return ((layout as Record<symbol, unknown>)[PER_PROGRAM] as ReadonlyArray<keyof MachineConfig> | undefined) ?? [];
+}
+
 /** Run a program to completion; a thrown exception becomes the trace's crash. */
 export function runProgram(factory: MachineFactory, prog: Program, cov?: Coverage): Trace {
   const m = factory(machineOf(prog), cov);

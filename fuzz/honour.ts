@@ -11,7 +11,7 @@
 // without the helper's PTE walker, exact with it), VMA flags smaps cannot show and the
 // pkeys/ssp/shstk scalars are dropped.
 
-import { hex, machineOf, PTE_BIT_NAMES, printMachine, runProgram, type MachineConfig, type Op, type OpName, type Program, type Trace } from '../abi/index.js';
+import { hex, machineOf, perProgramKeys, PTE_BIT_NAMES, printMachine, runProgram, type MachineConfig, type Op, type OpName, type Program, type Trace } from '../abi/index.js';
 import { KERNEL_VISIBLE_VMF, observedPteBits, observeTrace } from '../abi/observe.js';
 import { VMF_NAMES } from '../abi/vmflags.js';
 import { createModel } from '../model/index.js';
@@ -20,17 +20,7 @@ import { checkExpectations } from './expect.js';
 
 export type Honoured = { readonly run: Program } | { readonly skip: string; readonly mismatches: readonly string[]; readonly machineLine: string };
 
-/**
- * The key under which a target's layout lists the machine parameters it takes on per
- * program (kernel/target.ts defines the same registry symbol); not enumerable, so a copy of
- * the layout is one fixed machine.
- */
-export const PER_PROGRAM = Symbol.for('mmdiff.layout.perProgram');
-
-/** The parameters `layout` lets a program choose (none for a fixed machine). */
-export function perProgramKeys(layout: Partial<MachineConfig>): ReadonlyArray<keyof MachineConfig> {
-  return ((layout as Record<symbol, unknown>)[PER_PROGRAM] as ReadonlyArray<keyof MachineConfig> | undefined) ?? [];
-}
+export { PER_PROGRAM, perProgramKeys } from '../abi/index.js';
 
 const INVISIBLE_VMA_FLAGS = new Set(VMF_NAMES.filter(([, b]) => !(b & KERNEL_VISIBLE_VMF)).map(([n]) => n));
 const MASKED_SCALARS = /^(pkeys|ssp|shstk)\b/;

@@ -3,7 +3,7 @@
 // compares exactly), which ops a campaign may generate (what both can run), and how
 // traces compare (through what each target can observe).
 
-import { compare, type Divergence, type MachineConfig, type OpName, type Program, type Trace } from '../abi/index.js';
+import { compare, perProgramKeys, type Divergence, type MachineConfig, type OpName, type Program, type Trace } from '../abi/index.js';
 import type { MachineSpace } from './gen/machine.js';
 import { openTarget, pairSpecs, type Target } from './target.js';
 
@@ -11,6 +11,8 @@ export class TargetPair {
   readonly spec: string;
   /** The machine parameters both targets' layouts fix (none for in-process pairs). */
   private readonly layout: Partial<MachineConfig> | null;
+  /** Of those, the ones every fixed layout lets a program choose (the kernel's thp). */
+  private readonly free: ReadonlyArray<keyof MachineConfig>;
 
   constructor(
     readonly a: Target,
@@ -19,15 +21,24 @@ export class TargetPair {
     this.spec = `${a.name},${b.name}`;
     const layout = { ...a.layout, ...b.layout };
     this.layout = Object.keys(layout).length ? layout : null;
+    const fixed = [a.layout, b.layout].filter((l): l is Partial<MachineConfig> => l !== undefined && Object.keys(l).length > 0);
+    this.free = fixed.length ? perProgramKeys(fixed[0]).filter((k) => fixed.every((l) => perProgramKeys(l).includes(k))) : [];
   }
 
   get names(): [string, string] {
     return [this.a.name, this.b.name];
   }
 
-  /** The program as both targets run it: the targets' layouts fill what the program leaves unset. */
+  /**
+   * The program as both targets run it: the targets' layouts fill what the program leaves
+   * unset, except what they take per program — there a program that says nothing means
+   * the default machine, as its printed form does (thp=1 is never written).
+   */
   adapt(prog: Program): Program {
-    return this.layout ? { ...prog, machine: { ...this.layout, ...prog.machine } } : prog;
+    if (!this.layout) return prog;
+    const fixed: Partial<MachineConfig> = { ...this.layout };
+    for (const k of this.free) delete fixed[k];
+    return { ...prog, machine: { ...fixed, ...prog.machine } };
   }
 
   /** The machine parameters the targets' layouts fix (the live kernel's), for the generator's constants. */
@@ -36,11 +47,12 @@ export class TargetPair {
   }
 
   /**
-   * What a campaign may vary of the machine per program: nothing when a target has a
-   * fixed layout (the live kernel), else every parameter, and the profiles both run.
+   * What a campaign may vary of the machine per program: when a target has a fixed layout
+   * (the live kernel), only what that layout takes per program (thp), else every
+   * parameter, and the profiles both run.
    */
   machineSpace(): MachineSpace {
-    if (this.layout) return { vary: false, profiles: [] };
+    if (this.layout) return { vary: false, profiles: [], ...(this.free.includes('thp') ? { thp: this.layout.thp ?? true } : {}) };
     const pb = this.b.profiles ?? [];
     return { vary: true, profiles: (this.a.profiles ?? []).filter((p) => pb.includes(p)) };
   }

@@ -12,6 +12,7 @@ import {
   DEFAULT_MACHINE,
   machineOf,
   OP_NAMES,
+  PER_PROGRAM,
   processCount,
   type MachineConfig,
   type Program,
@@ -70,12 +71,6 @@ function wantThp(opts: KernelTargetOptions): boolean {
   return opts.thp ?? process.env.MMDIFF_KERNEL_THP === '1';
 }
 
-/**
- * The machine parameters the kernel target takes on per program (routing it to a helper
- * that has them), marked on its layout for fuzz/honour.ts: a case asking for another value
- * than the layout's runs as written. A registry symbol, so kernel/ needs no import of fuzz/.
- */
-export const PER_PROGRAM = Symbol.for('mmdiff.layout.perProgram');
 
 /** Whether the walker was asked for: the option, else $MMDIFF_KERNEL_BPF (0 = off). */
 function wantPteBits(opts: KernelTargetOptions): boolean {

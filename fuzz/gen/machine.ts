@@ -10,6 +10,12 @@ export interface MachineSpace {
   readonly vary: boolean;
   /** Profiles both targets run from a program's `# machine` line (besides 6.18, the default). */
   readonly profiles: readonly Profile[];
+  /**
+   * A fixed layout that takes thp per program (the live kernel's two helpers): its usual
+   * value. Every program then says thp=0 or thp=1, so its witness replays without the
+   * campaign's environment.
+   */
+  readonly thp?: boolean;
 }
 
 /** RAM + swap a varied machine may have: the smallest allowed, a few small ones, 1 GiB, 64 GiB. */
@@ -19,7 +25,8 @@ export const FIXED_MACHINE: MachineSpace = { vary: false, profiles: [] };
 
 /** A machine for one program: mostly the default, each parameter moved now and then. */
 export function chooseMachine(rng: Rng, space: MachineSpace): Partial<MachineConfig> | undefined {
-  if (!space.vary) return undefined;
+  // a fixed machine: one program in five on the layout's other THP setting
+  if (!space.vary) return space.thp === undefined ? undefined : { thp: rng.chance(20) ? !space.thp : space.thp };
   const m: { -readonly [K in keyof MachineConfig]?: MachineConfig[K] } = {};
   // few enough VMAs that 32 ops reach the max_map_count paths (mmap, split, mremap, brk)
   if (rng.chance(12)) m.maxMapCount = rng.chance(50) ? 8 + rng.below(9) : 8 + rng.below(57);
