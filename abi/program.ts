@@ -59,8 +59,9 @@ export interface MachineConfig {
   /** mm->start_brk == mm->brk at exec time; the heap grows up from here. */
   readonly brkStart: bigint;
   /**
-   * Transparent huge pages are allowed for the process (false: PR_SET_THP_DISABLE, as
-   * the kernel target's helper sets it — neither model nor impl has huge pages).
+   * Transparent huge pages are allowed for the process, with the system in `madvise` mode
+   * (a VM_HUGEPAGE VMA gets a huge PMD at fault; MADV_COLLAPSE works anywhere), the 2 MiB
+   * size only, khugepaged idle (model/thp.ts). false: PR_SET_THP_DISABLE, no huge page at all.
    */
   readonly thp: boolean;
   /** The kernel is built with CONFIG_MEMORY_FAILURE (MADV_HWPOISON / MADV_SOFT_OFFLINE exist). */
