@@ -28,9 +28,28 @@ export interface Outcome {
  */
 export async function executeMany(progs: readonly Program[], pair: TargetPair, onProgram?: (i: number) => void, analyse?: (full: Divergence) => boolean): Promise<Outcome[]> {
   const run = progs.map((p) => pair.adapt(p));
-  const features = run.map(() => new Set<string>());
+  let features = run.map(() => new Set<string>());
   const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram);
   const tb = await pair.b.runMany(run, undefined, onProgram);
+  // an op the live kernel refused because its range reaches the helper's own memory (a
+  // length of 2^47, RAM + swap from near the top): what ran before it still compares, so
+  // both targets run the program up to that op instead (a model,kernel campaign lost one
+  // generated program in seven to these)
+  const cut = run.map((p, i) => helperRefusal(p, ta[i].unsupported ?? tb[i].unsupported));
+  const again = cut.flatMap((c, i) => (c !== null ? [i] : []));
+  if (again.length) {
+    const prefixes = again.map((i) => cut[i]!);
+    const pf = prefixes.map(() => new Set<string>());
+    const pa = await pair.a.runMany(prefixes, pf.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram && ((j) => onProgram(again[j])));
+    const pb = await pair.b.runMany(prefixes, undefined, onProgram && ((j) => onProgram(again[j])));
+    features = [...features];
+    again.forEach((i, j) => {
+      run[i] = prefixes[j];
+      ta[i] = pa[j];
+      tb[i] = pb[j];
+      features[i] = pf[j];
+    });
+  }
   const out: Outcome[] = [];
   for (let i = 0; i < run.length; i++) {
     const prog = run[i];
@@ -47,6 +66,14 @@ export async function executeMany(progs: readonly Program[], pair: TargetPair, o
     out.push({ prog, a, b, full, divergence, features: f, ...(unsupported ? { unsupported } : {}) });
   }
   return out;
+}
+
+/** The ops before the one a target refused for reaching the kernel helper's memory, when there are any. */
+function helperRefusal(prog: Program, why: string | undefined): Program | null {
+  // the kernel target numbers the refused op from 0
+  const m = why === undefined ? null : /^op (\d+): .*the helper's memory/.exec(why);
+  const n = m ? Number(m[1]) : 0;
+  return n > 0 && n < prog.ops.length ? { ...prog, ops: prog.ops.slice(0, n) } : null;
 }
 
 export async function execute(prog: Program, pair: TargetPair): Promise<Outcome> {
