@@ -138,8 +138,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       } else k.zap(mm, vs, ve, true, true); // madvise_dontneed_single_vma: reclaim_pt
       return r;
     case MADV.COLLAPSE: {
-      // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block. Collapsing
-      // one is not modelled (no THPs): a range covering an aligned block fails EINVAL.
+      // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block
       if (!k.thp) return EINVAL; // vma_thp_disabled(): PR_SET_THP_DISABLE
       // thp_vma_suitable_order(vma_end - HPAGE_PMD_SIZE) in unsigned arithmetic: below 2 MiB the
       // address wraps, its block ends at 0 (wrapped) and passes (seen on the live kernel)
