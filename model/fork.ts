@@ -24,7 +24,7 @@ import { dupFileTable, exitFiles } from './files.js';
 import { hit, newAnonVma, newMm, type Errno, type Kernel, type Process, type Pte } from './mm.js';
 import { vmEnoughMemory } from './overcommit.js';
 import { pteMkclean, pteMkold, ptePresent, pteShstk, pteWrite, pteWrprotect } from './pte.js';
-import { copyHugePmds, HPAGE_PMD_SIZE, pmdBlock } from './thp.js';
+import { copyHugePmds, HPAGE_PMD_SIZE, pmdBlock, tablesInRange } from './thp.js';
 import { trampfdClose } from './trampfd-page.js';
 import { vmaIsShared } from './vma.js';
 import { ptePagesInRange, setPte, zapRange } from './zap.js';
@@ -86,7 +86,7 @@ export function sysFork(k: Kernel, parent: Process): bigint | Errno {
     // mm/memory.c: copy_pmd_range — a huge PMD is copy_huge_pmd (model/thp.ts); every other
     // block with a PTE table gets one in the child (copy_pte_range allocates it, empty or not)
     copyHugePmds(k, pm, mm, src);
-    for (let b = pmdBlock(src.start); b < pmdBlock(src.end + HPAGE_PMD_SIZE - 1n); b++) if (pm.pteTables.has(b)) mm.pteTables.add(b);
+    for (const b of tablesInRange(pm, pmdBlock(src.start), pmdBlock(src.end + HPAGE_PMD_SIZE - 1n))) mm.pteTables.add(b);
     // mm/memory.c: is_cow_mapping — private and VM_MAYWRITE (always set for anonymous memory)
     const cow = !vmaIsShared(src);
     for (const page of ptePagesInRange(pm, src.start, src.end)) {

@@ -30,7 +30,7 @@ import { doMunmap } from './munmap.js';
 import { vmEnoughMemory } from './overcommit.js';
 import { mmPopulate } from './populate.js';
 import { canModifyMm, sealsUpFront } from './seal.js';
-import { HPAGE_PMD_SIZE, moveHugePmds } from './thp.js';
+import { HPAGE_PMD_SIZE, moveHugePmds, tablesInRange } from './thp.js';
 import { trampfdGetUnmappedArea } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import {
@@ -402,8 +402,7 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
 function movePteTables(mm: Mm, start: bigint, end: bigint, delta: bigint): void {
   const SZ = HPAGE_PMD_SIZE;
   const add: bigint[] = [];
-  for (let b = start >> 21n; b < (end + SZ - 1n) >> 21n; b++) {
-    if (!mm.pteTables.has(b)) continue;
+  for (const b of tablesInRange(mm, start >> 21n, (end + SZ - 1n) >> 21n)) {
     const lo = b * SZ > start ? b * SZ : start;
     const hi = (b + 1n) * SZ < end ? (b + 1n) * SZ : end;
     for (let d = (lo + delta) >> 21n; d < (hi + delta + SZ - 1n) >> 21n; d++) add.push(d);

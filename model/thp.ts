@@ -348,13 +348,18 @@ export function moveHugePmds(k: Kernel, mm: Mm, start: bigint, end: bigint, delt
  * ceiling are the neighbouring VMAs).
  */
 export function freePgtables(mm: Mm, start: bigint, end: bigint): void {
-  for (let b = pmdBlock(start); b < pmdBlock(end + HPAGE_PMD_SIZE - 1n); b++) {
-    if (!mm.pteTables.has(b)) continue;
+  // the tables that exist, not every block of the range (an unmap may span terabytes)
+  for (const b of tablesInRange(mm, pmdBlock(start), pmdBlock(end + HPAGE_PMD_SIZE - 1n))) {
     const lo = blockStart(b);
     const hi = lo + HPAGE_PMD_SIZE;
     if (mm.vmas.some((v) => v.start < hi && v.end > lo)) continue;
     mm.pteTables.delete(b);
   }
+}
+
+/** The blocks in [lo, hi) that have a PTE table (the tables that exist: a range may span terabytes). */
+export function tablesInRange(mm: Mm, lo: bigint, hi: bigint): bigint[] {
+  return [...mm.pteTables.keys()].filter((b) => b >= lo && b < hi);
 }
 
 /**
@@ -363,8 +368,8 @@ export function freePgtables(mm: Mm, start: bigint, end: bigint): void {
  * (try_to_free_pte); a guard marker keeps it.
  */
 export function reclaimEmptyPteTables(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
-  for (let b = pmdBlock(start); b < pmdBlock(end); b++) {
-    if (!coversBlock(b, start, end) || !mm.pteTables.has(b)) continue;
+  for (const b of tablesInRange(mm, pmdBlock(start), pmdBlock(end))) {
+    if (!coversBlock(b, start, end)) continue;
     let empty = true;
     for (let pg = b << 9n; pg < (b + 1n) << 9n; pg++) {
       if (mm.ptes.has(pg)) {

@@ -1,6 +1,6 @@
-// Transparent huge pages in the model (model/thp.ts, model/khugepaged.ts): the cases of
-// test/thp-pending/ (results and `#!` assertions, each seen on the live kernel unless it says
-// otherwise) and a few properties stated directly.
+// Transparent huge pages in the model (model/thp.ts, model/khugepaged.ts): the cases still in
+// test/thp-pending/ (seen on the live kernel, not yet run by the impl; the rest are in
+// corpus/semantics/thp, run on every target) and a few properties stated directly.
 
 import { describe, expect, it } from 'vitest';
 import { parse, PTE_BIT, runProgram, type Program, type PteState, type Trace } from '../abi/index.js';
@@ -14,7 +14,7 @@ const run = (p: Program): Trace => runProgram(createModel, p);
 
 describe('thp-pending cases on the model', () => {
   const files = findCases('test/thp-pending');
-  it('has cases', () => expect(files.length).toBeGreaterThan(10));
+  it('has cases', () => expect(files.length).toBeGreaterThan(0));
   it.for(files)('%s', (file) => {
     const { prog, lines, assertLines } = loadProgram(file);
     const trace = run(prog);
