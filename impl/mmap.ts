@@ -142,7 +142,7 @@ export function mmapCommon(
   // __get_unmapped_area: len > TASK_SIZE first; then hugetlb_get_unmapped_area: a MAP_FIXED
   // address off the huge page boundary, before the generic range checks
   if (huge && !hugeAddrOk && len <= TASK_SIZE_B) return E.EINVAL;
-  const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg);
+  const res = getUnmappedArea(k, mm, addr, len, flags, type === MAP.SHARED || huge !== 0, sg, huge);
   if (typeof res === 'string') return err(res as 'ENOMEM');
   const vs = res / PAGE;
   const ve = vs + len / PAGE;

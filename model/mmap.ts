@@ -183,11 +183,13 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
   const { addr, len, flags } = start;
   const got = getUnmappedArea(k, p.mm, {
     shmem: false, addr, len, flags, shadowStack: false,
-    // fs/hugetlbfs/inode.c: hugetlb_get_unmapped_area — huge-page multiples; MAP_FIXED at a huge-page boundary
+    // fs/hugetlbfs/inode.c: hugetlb_get_unmapped_area — huge-page multiples; MAP_FIXED at a huge-page
+    // boundary; a hint rounded up to one; the search aligned to the huge page (get_align_mask)
     fileArea: (req) => {
       if (req.len % hsz) return 'EINVAL';
       if (req.flags & MAP.FIXED) return req.addr % hsz ? 'EINVAL' : req.addr;
-      return getUnmappedArea(k, p.mm, { ...req, fileArea: undefined, shmem: true });
+      const hint = req.addr ? (req.addr + hsz - 1n) & ~(hsz - 1n) & ((1n << 64n) - 1n) : 0n;
+      return getUnmappedArea(k, p.mm, { ...req, addr: hint, fileArea: undefined, shmem: true, alignMask: hsz - 0x1000n, alignOffset: a.off });
     },
   });
   if (typeof got === 'string') {

@@ -39,6 +39,12 @@ export interface AreaRequest {
   shadowStack: boolean;
   /** file->f_op->get_unmapped_area of the file being mapped (trampfd), used instead of the mm's. */
   fileArea?: (req: AreaRequest) => bigint | Errno;
+  /**
+   * info.align_mask / align_offset (arch/x86/kernel/sys_x86_64.c: get_align_mask — a
+   * hugetlbfs file's huge page size less one page; align_offset = pgoff << PAGE_SHIFT).
+   */
+  alignMask?: bigint;
+  alignOffset?: bigint;
 }
 
 /** The errno an IS_ERR_VALUE address stands for: its name, or E<n>. */
@@ -142,7 +148,7 @@ function archGetUnmappedAreaTopdown(k: Kernel, mm: Mm, req: AreaRequest): bigint
   // arch/x86/kernel/sys_x86_64.c: MAP_ABOVE4G raises the low limit to 4 GiB
   const low = req.flags & MAP.ABOVE4G ? SZ_4G : PAGE;
   if (req.flags & MAP.ABOVE4G) hit(k, 'area:above4g');
-  const r = unmappedAreaTopdown(k, mm, len, low, k.cfg.mmapBase, req.shadowStack ? PAGE : 0n);
+  const r = unmappedAreaTopdown(k, mm, len, low, k.cfg.mmapBase, req.shadowStack ? PAGE : 0n, req.alignMask ?? 0n, req.alignOffset ?? 0n);
   if (typeof r !== 'string') return r;
   // arch/x86/kernel/sys_x86_64.c: a failed top-down search falls back to bottom-up
   hit(k, req.shadowStack ? 'area:bottomup-fallback-shstk' : 'area:bottomup-fallback');
@@ -172,7 +178,7 @@ function archGetUnmappedArea(k: Kernel, mm: Mm, req: AreaRequest): bigint | Errn
     const vma = findVma(mm, addr);
     if (end - len >= addr && (!vma || addr + len <= vmStartGap(k, vma))) return addr;
   }
-  return unmappedAreaBottomup(k, mm, len, begin, end, req.shadowStack ? PAGE : 0n);
+  return unmappedAreaBottomup(k, mm, len, begin, end, req.shadowStack ? PAGE : 0n, req.alignMask ?? 0n, req.alignOffset ?? 0n);
 }
 
 /** The free intervals of the address space: [prev end, next start), with the VMA after each. */
@@ -187,9 +193,10 @@ function gaps(mm: Mm): Array<{ start: bigint; end: bigint; nextIndex: number }> 
   return out;
 }
 
-/** mm/vma.c: unmapped_area_topdown (no alignment mask: anonymous memory). */
-function unmappedAreaTopdown(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigint, highLimit: bigint, startGap: bigint): bigint | Errno {
-  const length = infoLen + startGap;
+/** mm/vma.c: unmapped_area_topdown (an alignment mask only for hugetlbfs). */
+function unmappedAreaTopdown(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigint, highLimit: bigint, startGap: bigint, alignMask = 0n, alignOffset = 0n): bigint | Errno {
+  // mm/vma.c: unmapped_area_topdown — room for the alignment too
+  const length = infoLen + alignMask + startGap;
   // mm/vma.c: unmapped_area_topdown — the low limit is at least mmap_min_addr
   let low = lowLimit < k.cfg.mmapMinAddr ? k.cfg.mmapMinAddr : lowLimit;
   let high = highLimit;
@@ -206,7 +213,9 @@ function unmappedAreaTopdown(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigin
     }
     if (!found) return 'ENOMEM';
     const gapEnd = found.end;
-    const gap = gapEnd - infoLen;
+    let gap = gapEnd - infoLen;
+    // mm/vma.c: unmapped_area_topdown — gap -= (gap - info->align_offset) & info->align_mask
+    gap -= (gap - alignOffset) & alignMask;
     const next = found.nextIndex >= 0 ? mm.vmas[found.nextIndex] : null;
     // mm/vma.c: unmapped_area_topdown — keep the guard gap below a growsdown / shadow-stack VMA
     if (next && next.flags & (VMF.GROWSDOWN | VMF.SHADOW_STACK)) {
@@ -223,8 +232,8 @@ function unmappedAreaTopdown(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigin
 }
 
 /** mm/vma.c: unmapped_area (bottom-up). */
-function unmappedAreaBottomup(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigint, highLimit: bigint, startGap: bigint): bigint | Errno {
-  const length = infoLen + startGap;
+function unmappedAreaBottomup(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigint, highLimit: bigint, startGap: bigint, alignMask = 0n, alignOffset = 0n): bigint | Errno {
+  const length = infoLen + alignMask + startGap;
   let low = lowLimit < k.cfg.mmapMinAddr ? k.cfg.mmapMinAddr : lowLimit;
   const high = highLimit;
   for (;;) {
@@ -239,7 +248,9 @@ function unmappedAreaBottomup(k: Kernel, mm: Mm, infoLen: bigint, lowLimit: bigi
       }
     }
     if (!found) return 'ENOMEM';
-    const gap = found.start + startGap;
+    let gap = found.start + startGap;
+    // mm/vma.c: unmapped_area — gap += (info->align_offset - gap) & info->align_mask
+    gap += (alignOffset - gap) & alignMask;
     const next = found.nextIndex >= 0 ? mm.vmas[found.nextIndex] : null;
     // mm/vma.c: unmapped_area — the range must end below vm_start_gap(next)
     if (next && next.flags & (VMF.GROWSDOWN | VMF.SHADOW_STACK)) {
