@@ -43,7 +43,7 @@ import {
   type OpName,
   type Program,
 } from '../abi/index.js';
-import { PTE_WALKER_C } from './export-c-pte.js';
+import { pteWalkerC } from './export-c-pte.js';
 
 /** What the exported program does for each op, by name. */
 const KIND: Record<OpName, string> = {
@@ -254,7 +254,7 @@ enum { NPTEA = ${asserts.ptes.length} };
 /* the PTE bits mmdiff compares, with their names */
 #define OBSERVED 0x${PTE_OBSERVED_MASK.toString(16)}ULL
 static const struct { const char *name; int bit; } PTE_NAMES[] = { ${PTE_BIT_NAMES.map(([n, b]) => `{"${n}", ${b}}`).join(', ')} };
-${PTE_WALKER_C}
+${pteWalkerC()}
 /* Probes: each is one access between a *_insn and a *_resume label. A fault in it is
  * recorded by on_fault, which moves RIP to the resume label (and zeroes r8, the
  * value register); sigreturn restores the PKRU of the access. The pk variants set
