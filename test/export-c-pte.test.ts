@@ -168,7 +168,11 @@ describe.skipIf(!built || thpUnavailable() !== null)('export-c of the THP facts 
     expect(t.crash ?? t.unsupported).toBeUndefined();
     const lines = endPtes(r.out);
     expect(lines.some((l) => / PSE /.test(l))).toBe(true);
-    expect(lines).toEqual(tracePtes(k.observe(t)));
+    // two runs on the live kernel: the Accessed bit is the hardware's, and DAMON may sample
+    // (clear) it on any of 2,048 pages between them (docs/kernel-differences.md); the
+    // reproducer checked the case's A bits itself (status 0), everything else compares here
+    const withoutA = (ls: readonly string[]) => ls.map((l) => l.replace(/ A(?= )/g, ''));
+    expect(withoutA(lines)).toEqual(withoutA(tracePtes(k.observe(t))));
   }, 120_000);
 });
 

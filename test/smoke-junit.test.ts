@@ -80,7 +80,7 @@ describe('mmdiff smoke --junit', () => {
     const file = /^divergence: .*\n(.*\.mm)\n/m.exec(r.out)?.[1];
     expect(file, r.out).toBeDefined();
     const text = readFileSync(file!, 'utf8');
-    expect(text).toMatch(/^# mmdiff 1\n# divergence: /);
+    expect(text).toMatch(/^# mmdiff 1\n(# machine .*\n)?# divergence: /);
     expect(text).toContain('mseal(');
     expect(f.text).toContain(text);
     expect(f.text).toContain(`MMDIFF_INJECT=mseal-mprotect-last npx mmdiff repro ${file} --targets model,impl`);
