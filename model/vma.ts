@@ -14,7 +14,7 @@ import { splitHugePmdAt } from './thp.js';
 /** VM_SYNC (MAP_SYNC): not shown in traces, but it is a vm_flag, so it blocks merging. */
 export const VM_SYNC = 1 << 24;
 /** The VMF bits a trace shows (model-only bits masked off). */
-export const VMF_OBSERVED = (1 << 18) - 1;
+export const VMF_OBSERVED = (1 << 19) - 1;
 /** include/linux/mm.h: VM_STICKY / VM_IGNORE_MERGE — VM_MAYBE_GUARD never blocks a merge and survives it. */
 export const VM_STICKY = VMF.GUARD;
 
