@@ -1,7 +1,7 @@
 // VMA records as a struct of typed arrays, shared by all processes of a machine.
 // One u32 packs a VMA's flags: the VMF bits of abi/vmflags.ts (bits 0..18), prot
-// R|W|X (bits 19..21), pkey (bits 22..25) and VM_SYNC (bit 26, internal: it only
-// blocks merges). Addresses are page numbers (vpn); pgoff is in pages.
+// R|W|X (bits 19..21), pkey (bits 22..25), VM_SYNC (bit 26, internal: it only
+// blocks merges) and the reserved-range mark (bit 27). Addresses are page numbers (vpn); pgoff is in pages.
 
 import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
@@ -18,6 +18,8 @@ export const F_EXEC = 4 << PROT_SHIFT;
 export const F_PKEY = 0xf << PKEY_SHIFT;
 /** VM_SYNC (MAP_SYNC): invisible in traces, but a vm_flags bit, so it blocks merging. */
 export const F_SYNC = 1 << 26;
+/** A reserved range (impl/reserved.ts): a flags bit no program VMA has, so it never merges. */
+export const F_RESERVED = 1 << 27;
 /** VM_STICKY: ignored when comparing flags for a merge, ORed into the merged VMA. */
 export const F_STICKY = VMF.GUARD;
 

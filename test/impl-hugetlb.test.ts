@@ -147,3 +147,12 @@ mremap(0x41000000, 0x200000, 0x200000, MREMAP_MAYMOVE, 0) = 0x41000000
 #! p0 vmas 0x41000000..0x41200000 rw- noreserve hugetlb`);
   });
 });
+
+describe('impl packed VMA flags with VMF.HUGETLB (bit 18)', () => {
+  it('prot, pkey, VM_SYNC and the reserved mark moved up without colliding: a MAP_SYNC VMA is still shown', () => {
+    holds(`
+r0 = mmap(NULL, 0x1000, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_SYNC, 0, 0)
+r1 = mmap(0x40000000, 0x200000, PROT_READ|PROT_WRITE|PROT_EXEC, ${H}|MAP_SYNC, -1, 0) = 0x40000000
+#! p0 vmas r1..r1+0x200000 rwx noreserve hugetlb | r0..r0+0x1000 ---`);
+  });
+});
