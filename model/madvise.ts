@@ -256,7 +256,7 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
 }
 
 /**
- * The advice a hugetlb VMA (private, empty pool: no page is ever mapped) answers on its own; undefined for
+ * The advice a hugetlb VMA (empty pool: no page is ever mapped) answers on its own; undefined for
  * the flag advice, which madvise_update_vma applies as to any VMA (a split off a huge-page boundary is
  * EINVAL: hugetlb_vm_op_split). Each measured on the live kernel (corpus/semantics/hugetlb/madvise.mm).
  */
@@ -277,9 +277,14 @@ function madviseHugetlb(k: Kernel, vma: Vma, start: bigint, end: bigint, behavio
       hit(k, 'hugetlb:madvise-free-EINVAL');
       return 'EINVAL';
     case MADV.REMOVE:
-      // mm/madvise.c: madvise_remove — a file mapping, not shared-maywrite -> EACCES
-      hit(k, 'hugetlb:madvise-remove-EACCES');
-      return 'EACCES';
+      // mm/madvise.c: madvise_remove — a file mapping, not shared-maywrite -> EACCES; shared: vfs_fallocate(PUNCH_HOLE)
+      // = fs/hugetlbfs/inode.c: hugetlbfs_punch_hole, 0 for any range (whole huge pages only; none are cached)
+      if (!vmaIsShared(vma)) {
+        hit(k, 'hugetlb:madvise-remove-EACCES');
+        return 'EACCES';
+      }
+      hit(k, 'hugetlb:madvise-remove-shared');
+      return vma;
     case MADV.COLD:
     case MADV.PAGEOUT:
       // mm/madvise.c: can_madv_lru_vma — not VM_HUGETLB

@@ -22,8 +22,8 @@
 //     MAP_SHARED_VALIDATE with a flag outside LEGACY_MAP_MASK -> EOPNOTSUPP;
 //     (MAP_FIXED unmaps what it replaces: a gap stays on error) offset not a whole number of huge
 //     pages -> EINVAL; without MAP_NORESERVE more huge pages than the free pool (cfg.hugePages)
-//     -> ENOMEM; else a hugetlb VMA (VM_HUGETLB|VM_NORESERVE, never merged) — modelled for a private
-//     mapping with an empty pool (hugePages=0; else NotModelled): every fault is SIGBUS
+//     -> ENOMEM; else a hugetlb VMA (VM_HUGETLB|VM_NORESERVE, never merged) — modelled, private or
+//     shared, with an empty pool (hugePages=0; else NotModelled): every fault is SIGBUS
 //   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
 //   private writable, !MAP_NORESERVE: more pages than RAM + swap, less the VM_ACCOUNT pages
 //     MAP_FIXED replaces                               -> ENOMEM (the gather's splits stay)
@@ -255,16 +255,20 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
       return 'ENOMEM';
     }
   }
-  // what is modelled of a hugetlb VMA: a private one while the pool is empty (no page can ever be
+  // what is modelled of a hugetlb VMA: one made while the pool is empty (no page can ever be
   // allocated, so every fault is SIGBUS and nothing is ever mapped)
   if (k.cfg.hugePages > 0) throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB) with huge pages in the pool');
   if (hsz !== HUGETLB_PAGE_SIZE) throw new NotModelled('maps a 1 GiB hugetlb VMA');
-  if (type !== MAP.PRIVATE) throw new NotModelled('maps a shared hugetlb VMA (MAP_SHARED|MAP_HUGETLB)');
+  // the rules below were measured on 6.18 only
+  if (k.cfg.profile === '6.10') throw new NotModelled('maps a hugetlb VMA under the 6.10 profile');
   // mm/mmap.c: do_mmap — calc_vm_prot_bits | calc_vm_flag_bits (MAP_STACK -> VM_NOHUGEPAGE, MAP_LOCKED ->
   // VM_LOCKED); the hugetlbfs file: VM_NORESERVE (MAP_NORESERVE); hugetlbfs_file_mmap: VM_HUGETLB |
   // VM_DONTEXPAND (never merged: vma.ts isMergeableVma); no VM_ACCOUNT (accountable_mapping: a file)
   const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
   let vmflags = VMF.HUGETLB | VMF.NORESERVE;
+  // mm/mmap.c: do_mmap (file) — MAP_SHARED / MAP_SHARED_VALIDATE: VM_SHARED | VM_MAYSHARE (the hugetlbfs file
+  // is open for writing); no shmem object: the pool is empty, nothing is ever cached in the file
+  if (type !== MAP.PRIVATE) vmflags |= VMF.SHARED;
   if (flags & MAP.STACK) vmflags |= VMF.NOHUGEPAGE;
   // mm/vma.c: __mmap_complete — VM_LOCKED is cleared on a hugetlb VMA (VM_LOCKED_MASK)
   if (flags & MAP.LOCKED) hit(k, 'hugetlb:mmap-locked-cleared');
