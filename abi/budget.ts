@@ -14,10 +14,11 @@ export class OverBudget extends Error {
 }
 
 /**
- * Thrown by a target when a program reaches a state it does not model — a hugetlb VMA: an
- * anonymous MAP_HUGETLB mmap that succeeds (with MAP_NORESERVE, or a pool large enough for its
- * reservation). runProgram makes the trace unsupported, as for OverBudget: "not run", never a
- * divergence. Every check before the mapping exists is modelled.
+ * Thrown by a target when a program reaches a state it does not model — e.g. a hugetlb VMA with
+ * pages in the pool (an anonymous MAP_HUGETLB mmap that succeeds while hugePages > 0; over an
+ * empty pool, MAP_NORESERVE, the VMA is modelled: docs/conventions.md "The machine").
+ * runProgram makes the trace unsupported, as for OverBudget: "not run", never a divergence.
+ * Every check before the mapping exists is modelled.
  */
 export class NotModelled extends Error {
   override readonly name = 'NotModelled';

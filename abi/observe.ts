@@ -17,12 +17,12 @@ const PTE_PRESENT = 1n;
 const PRESENT_OR_PROTNONE = (1n << 0n) | (1n << 8n);
 
 /**
- * VMA flags smaps shows (fs/proc/task_mmu.c: show_smap_vma_flags). Masked:
+ * VMA flags smaps shows (fs/proc/task_mmu.c: show_smap_vma_flags; HUGETLB is `ht`). Masked:
  * - TRAMPFD: a model-only marker of a trampfd mapping; no such file on the kernel.
  * - SHADOW_STACK: `ss` is printed only with CONFIG_X86_USER_SHADOW_STACK, which the
  *   kernels here lack (map_shadow_stack is ENOSYS); programs using it are unsupported.
  */
-export const KERNEL_VISIBLE_VMF = ((1 << 18) - 1) & ~VMF.TRAMPFD & ~VMF.SHADOW_STACK;
+export const KERNEL_VISIBLE_VMF = ((1 << 19) - 1) & ~VMF.TRAMPFD & ~VMF.SHADOW_STACK;
 
 function observeVma(v: VmaState): VmaState {
   const flags = v.flags & KERNEL_VISIBLE_VMF;

@@ -21,6 +21,7 @@ export const VMF = {
   NOHUGEPAGE: 1 << 15, //   nh  MADV_NOHUGEPAGE, MAP_STACK
   MERGEABLE: 1 << 16, //    mg  MADV_MERGEABLE (KSM)
   TRAMPFD: 1 << 17, //      a trampfd mapping (file-backed by the trampfd anon inode)
+  HUGETLB: 1 << 18, //      ht  VM_HUGETLB (MAP_HUGETLB: a hugetlbfs file VMA)
 } as const;
 export type VmFlagName = keyof typeof VMF;
 
@@ -44,6 +45,7 @@ export const VMF_NAMES: ReadonlyArray<readonly [string, number]> = [
   ['nohugepage', VMF.NOHUGEPAGE],
   ['mergeable', VMF.MERGEABLE],
   ['trampfd', VMF.TRAMPFD],
+  ['hugetlb', VMF.HUGETLB],
 ];
 
 export function vmFlagNames(flags: number): string[] {

@@ -164,6 +164,9 @@ function expandStack(k: Kernel, mm: Proc, r: number, vpn: number): boolean {
 
 /** handle_mm_fault() for a VMA r that permits the access. */
 export function handleFault(k: Kernel, mm: Proc, r: number, vpn: number, write: boolean): string | null {
+  // hugetlb_fault() → hugetlb_no_page(): a hugetlb VMA exists only while the pool is empty
+  // (impl/mmap.ts), so alloc_hugetlb_folio() fails: VM_FAULT_SIGBUS (GUP: EFAULT)
+  if (k.vp.fl[r] & VMF.HUGETLB) return SIGBUS;
   const pt = k.pt;
   const s = pt.slot(mm.pgd, vpn);
   let l = 0;

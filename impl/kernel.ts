@@ -263,18 +263,30 @@ export class Kernel {
    * r is the first VMA intersecting the range. Returns an errno name or null. A split
    * of the first VMA made before an EPERM stays (6.18).
    */
-  gatherMunmap(mm: Proc, r: number, vs: number, ve: number): 'ENOMEM' | 'EPERM' | null {
+  gatherMunmap(mm: Proc, r: number, vs: number, ve: number): 'ENOMEM' | 'EPERM' | 'EINVAL' | null {
     const vp = this.vp;
     if (vs > vp.vs[r]) {
       if (ve < vp.ve[r] && mm.mapCount >= this.maxMapCount) return 'ENOMEM';
       if (this.sealedCheck(vp.fl[r])) return 'EPERM';
+      if (this.hugeSplitBad(r, vs)) return 'EINVAL';
       r = this.splitVma(mm, r, vs);
     }
     for (let c = r; c >= 0 && vp.vs[c] < ve; c = mm.tree.next(c)) {
       if (this.sealedCheck(vp.fl[c])) return 'EPERM';
-      if (vp.ve[c] > ve) this.splitVma(mm, c, ve);
+      if (vp.ve[c] > ve) {
+        if (this.hugeSplitBad(c, ve)) return 'EINVAL';
+        this.splitVma(mm, c, ve);
+      }
     }
     return null;
+  }
+
+  /**
+   * __split_vma() → vm_ops->may_split = hugetlb_vm_op_split(): a hugetlb VMA splits only on a
+   * huge page boundary (2 MiB: 1 GiB hugetlb VMAs are not modelled), else EINVAL.
+   */
+  hugeSplitBad(r: number, at: number): boolean {
+    return (this.vp.fl[r] & VMF.HUGETLB) !== 0 && at % HPAGE !== 0;
   }
 
   /** The 6.10 profile checks seals up front (can_modify_mm), so per-VMA checks never fire. */

@@ -12,7 +12,7 @@ import { endWrapsAt, load, lo12At, N, pagesAt, s32At, wrapsAt } from './args.js'
 import { pkruAllows, populateAdvice } from './fault.js';
 import { F_DIRTY, F_FILE, F_LAZY, F_SHMEM, ZERO_FRAME } from './frames.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
-import { anonPrepare, vmaModify } from './merge.js';
+import { anonPrepare, SPLIT_EINVAL, vmaModify } from './merge.js';
 import * as pte from './pte.js';
 import { NotModelled } from '../abi/budget.js';
 import { HPAGE, splitHuge, zapHuge } from './hugepmd.js';
@@ -88,7 +88,7 @@ function sealedDiscard610(k: Kernel, mm: Proc, vs: number, ve: number): boolean 
   const vp = k.vp;
   for (let r = mm.tree.findVma(vs); r >= 0 && vp.vs[r] < ve; r = mm.tree.next(r)) {
     const fl = vp.fl[r];
-    if (fl & VMF.SEALED && !vp.shm[r] && (!(fl & F_WRITE) || !pkruAllows(mm, pkeyOfFlags(fl), true))) return true;
+    if (fl & VMF.SEALED && !vp.shm[r] && !(fl & VMF.HUGETLB) && (!(fl & F_WRITE) || !pkruAllows(mm, pkeyOfFlags(fl), true))) return true;
   }
   return false;
 }
@@ -105,10 +105,17 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     return err('EPERM');
   // a trampfd VMA is a file mapping with VM_DONTEXPAND (VM_SPECIAL)
   const special = (fl & VMF.TRAMPFD) !== 0;
+  // a hugetlb VMA (hugetlbfs file, VM_DONTEXPAND, no pages: the pool is empty)
+  const huge = (fl & VMF.HUGETLB) !== 0;
   let nf = fl;
   switch (adv) {
     case MADV.REMOVE:
       if (fl & VMF.LOCKED) return EINVAL;
+      if (huge) {
+        // madvise_remove(): a private file mapping is not shared-maywrite; a shared one punches a
+        // hole (hugetlbfs_punch_hole, any range) in a file without pages (seen on the live kernel)
+        return fl & VMF.SHARED ? r : err('EACCES');
+      }
       if (special) return err('EACCES'); // a file, but not shared-maywrite
       if (!vp.shm[r]) return EINVAL; // no file
       removeRange(k, vp.shm[r], vp.pg[r] + (vs - vp.vs[r]), vp.pg[r] + (ve - vp.vs[r]));
@@ -116,13 +123,13 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     case MADV.WILLNEED:
       return r;
     case MADV.COLD:
-      if (fl & VMF.LOCKED) return EINVAL;
+      if (fl & VMF.LOCKED || huge) return EINVAL; // can_madv_lru_vma(): not VM_LOCKED|VM_PFNMAP|VM_HUGETLB
       coldRange(k, mm, vs, ve, fl);
       return r;
     case MADV.PAGEOUT:
       // no swap: reclaim re-activates anon folios and leaves their PTEs alone, but unmaps
       // shmem folios before writeback fails (conventions.md; seen on the live kernel)
-      if (fl & VMF.LOCKED) return EINVAL;
+      if (fl & VMF.LOCKED || huge) return EINVAL; // can_madv_lru_vma()
       thpCtx.mm = mm;
       thpCtx.fl = fl;
       if (vp.shm[r]) pageoutShmem(k, mm, vs, ve, vp.shm[r], vp.pg[r] - vp.vs[r]);
@@ -131,6 +138,12 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     case MADV.FREE:
     case MADV.DONTNEED:
     case MADV.DONTNEED_LOCKED:
+      if (huge) {
+        // madvise_dontneed_free_valid_vma(): no FREE; DONTNEED needs a huge page aligned start
+        // (the end is rounded down); with no pages there is nothing to zap (seen on the live kernel)
+        if (adv === MADV.FREE || vs % HPAGE !== 0) return EINVAL;
+        return r;
+      }
       if (fl & VMF.LOCKED && adv !== MADV.DONTNEED_LOCKED) return EINVAL;
       if (adv === MADV.FREE) {
         if (!vp.isAnon(r)) return EINVAL;
@@ -140,6 +153,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
     case MADV.COLLAPSE: {
       // thp_vma_allowable_order(): the VMA must hold a 2 MiB-aligned 2 MiB block
       if (!k.thp) return EINVAL; // vma_thp_disabled(): PR_SET_THP_DISABLE
+      if (huge) return EINVAL; // __thp_vma_allowable_orders(): never a hugetlb VMA
       // thp_vma_suitable_order(vma_end - HPAGE_PMD_SIZE) in unsigned arithmetic: below 2 MiB the
       // address wraps, its block ends at 0 (wrapped) and passes (seen on the live kernel)
       const canHold = vp.ve[r] < 512 || Math.floor(vp.ve[r] / 512) * 512 - 512 >= vp.vs[r];
@@ -159,14 +173,14 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
       return blocks === 0 ? r : EINVAL;
     }
     case MADV.GUARD_INSTALL:
-      if (fl & VMF.LOCKED || special) return EINVAL; // is_valid_guard_vma()
+      if (fl & VMF.LOCKED || special || huge) return EINVAL; // is_valid_guard_vma(): VM_SPECIAL, VM_HUGETLB
       // VM_MAYBE_GUARD first: anon_vma_prepare() then compares flags with it set
       vp.fl[r] |= VMF.GUARD;
       if (!vp.shm[r]) anonPrepare(k, mm, r);
       installGuards(k, mm, vs, ve);
       return r;
     case MADV.GUARD_REMOVE:
-      if (special) return EINVAL; // is_valid_guard_vma(allow_locked)
+      if (special || huge) return EINVAL; // is_valid_guard_vma(allow_locked)
       removeGuards(k, mm, vs, ve);
       return r;
     default: {
@@ -180,7 +194,7 @@ function behavior(k: Kernel, mm: Proc, r: number, vs: number, ve: number, adv: n
   // madvise_update_vma()
   if (nf === fl) return r;
   const n = vmaModify(k, mm, r, vs, ve, nf);
-  if (n < 0) return err('EAGAIN'); // ENOMEM from a split becomes EAGAIN
+  if (n < 0) return n === SPLIT_EINVAL ? EINVAL : err('EAGAIN'); // ENOMEM from a split becomes EAGAIN
   vp.fl[n] = (nf | (vp.fl[n] & F_STICKY)) >>> 0;
   return n;
 }
@@ -209,8 +223,8 @@ const FLAG_ADVICE: ReadonlyMap<number, FlagAdvice> = new Map<number, FlagAdvice>
   [MADV.KEEPONFORK, { set: 0, clear: VMF.WIPEONFORK, refuse: (fl) => (fl & VMF.DROPPABLE) !== 0 }],
   [MADV.DONTDUMP, { set: VMF.DONTDUMP, clear: 0 }],
   [MADV.DODUMP, { set: 0, clear: VMF.DONTDUMP, refuse: (fl, _anon, special) => (fl & VMF.DROPPABLE) !== 0 || special }],
-  // ksm_madvise(): only KSM-compatible VMAs (not shared, droppable or a trampfd)
-  [MADV.MERGEABLE, { set: VMF.MERGEABLE, clear: 0, only: (fl) => !(fl & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD)) }],
+  // ksm_madvise(): only KSM-compatible VMAs (not shared, droppable, a trampfd or hugetlb)
+  [MADV.MERGEABLE, { set: VMF.MERGEABLE, clear: 0, only: (fl) => !(fl & (VMF.SHARED | VMF.DROPPABLE | VMF.TRAMPFD | VMF.HUGETLB)) }],
   [MADV.UNMERGEABLE, { set: 0, clear: VMF.MERGEABLE }],
   [MADV.HUGEPAGE, { set: VMF.HUGEPAGE, clear: THP_HINTS }],
   [MADV.NOHUGEPAGE, { set: VMF.NOHUGEPAGE, clear: THP_HINTS }],

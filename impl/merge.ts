@@ -9,8 +9,11 @@ import type { Kernel, Proc } from './kernel.js';
 import { F_PROT, F_STICKY } from './vma.js';
 
 const MERGE_IGNORES = F_STICKY;
-/** Mergeable flags: equal but for the sticky bits, and not VM_SPECIAL (a trampfd's VM_DONTEXPAND). */
-const flagsEq = (a: number, b: number): boolean => ((a ^ b) & ~MERGE_IGNORES) === 0 && !(a & VMF.TRAMPFD);
+/** Mergeable flags: equal but for the sticky bits, and not VM_SPECIAL (the VM_DONTEXPAND of a trampfd or hugetlb VMA). */
+const flagsEq = (a: number, b: number): boolean => ((a ^ b) & ~MERGE_IGNORES) === 0 && !(a & (VMF.TRAMPFD | VMF.HUGETLB));
+
+/** vmaModify()'s result for a split a hugetlb VMA refuses (EINVAL). */
+export const SPLIT_EINVAL = -2;
 
 /** is_mergeable_anon_vma(): target VMA t vs the source (anon, fork child?). */
 function anonOk(k: Kernel, t: number, srcAnon: number, srcFork: number): boolean {
@@ -39,8 +42,8 @@ function dupAnon(k: Kernel, dst: number, src: number): void {
 /**
  * vma_modify_flags(): give [vs, ve) (inside VMA r) the flags fl, merging with a
  * neighbour where possible, else splitting (split_vma: ENOMEM at max_map_count; a
- * first split stays if the second fails). Returns the VMA now covering [vs, ve) or
- * -1 for ENOMEM. The caller sets the final flags on the returned VMA.
+ * first split stays if the second fails). Returns the VMA now covering [vs, ve), -1 for
+ * ENOMEM or SPLIT_EINVAL (-2) for a hugetlb VMA split off its huge page boundary. The caller sets the final flags on the returned VMA.
  */
 export function vmaModify(k: Kernel, mm: Proc, r: number, vs: number, ve: number, fl: number): number {
   const vp = k.vp;
@@ -87,12 +90,16 @@ export function vmaModify(k: Kernel, mm: Proc, r: number, vs: number, ve: number
       return next;
     }
   }
+  // split_vma(): the map_count limit (ENOMEM), then __split_vma's may_split (a hugetlb VMA off
+  // the huge page boundary: EINVAL)
   if (vp.vs[r] < vs) {
     if (mm.mapCount >= k.maxMapCount) return -1;
+    if (k.hugeSplitBad(r, vs)) return SPLIT_EINVAL;
     r = k.splitVma(mm, r, vs);
   }
   if (vp.ve[r] > ve) {
     if (mm.mapCount >= k.maxMapCount) return -1;
+    if (k.hugeSplitBad(r, ve)) return SPLIT_EINVAL;
     k.splitVma(mm, r, ve);
   }
   return r;

@@ -9,7 +9,8 @@
 //   ENOMEM private writable over RAM + swap (less the accounted pages replaced; splits stay) |
 //   (MAP_FIXED unmaps) | ENOMEM shared over RAM + swap (a gap stays). MAP_HUGETLB after the
 //   EEXIST check: EOVERFLOW offset + len | EOPNOTSUPP SHARED_VALIDATE + other flags | EINVAL type | (MAP_FIXED unmaps) EINVAL offset |
-//   ENOMEM pool short | else not modelled.
+//   ENOMEM pool short | NotModelled when the pool holds pages (or 1 GiB pages) | else a hugetlb
+//   VMA with no pages (mapHugetlb).
 
 import { MAP } from '../abi/constants.js';
 import { NotModelled } from '../abi/budget.js';
@@ -88,7 +89,23 @@ function mmapHuge(k: Kernel, mm: Proc, a: readonly bigint[], flags: number): Res
   const offFits = off >> 12n <= ((1n << 63n) - 1n - lenB) >> 12n;
   // MAP_SHARED_VALIDATE takes only the legacy flags (no MAP_SYNC on hugetlbfs), all 64 bits looked at
   const legacyOnly = (a[3] & ~0x7c07f9f3n) === 0n;
-  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, off % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n, offFits, legacyOnly);
+  return mmapCommon(k, mm, addr, pagesUp(lenB) * PAGE, N[2] === 4, u32At(2) & 7, flags, huge, 0, 0, off % hb === 0n, !(flags & MAP.FIXED) || a[0] % hb === 0n, offFits, legacyOnly, offFits ? Number(off >> 12n) : 0);
+}
+
+/**
+ * The hugetlb VMA of an anonymous MAP_HUGETLB|MAP_NORESERVE mmap over an empty pool (seen on
+ * the live kernel: `VmFlags: rd wr mr mw me de nr ht`, `sh ms` too for MAP_SHARED).
+ * hugetlbfs_file_mmap sets VM_HUGETLB|VM_DONTEXPAND (VM_DONTEXPAND is implied by VMF.HUGETLB:
+ * never merged, never grown); not accountable (accountable_mapping: a hugetlbfs file), so no
+ * VM_ACCOUNT; __mmap_region clears VM_LOCKED of a hugetlb VMA, but do_mmap still populates
+ * (every page fails: nothing changes). No shmem object: the VMA never has pages.
+ */
+function mapHugetlb(k: Kernel, mm: Proc, vs: number, ve: number, fl: number, flags: number, pgoff: number): Result {
+  fl = (fl & ~VMF.LOCKED) | VMF.HUGETLB;
+  if ((flags & MAP.TYPE) !== MAP.PRIVATE) fl |= VMF.SHARED;
+  k.addVma(mm, vs, ve, pgoff, fl >>> 0, 0, 0, 0);
+  if (flags & MAP.LOCKED || (flags & (MAP.POPULATE | MAP.NONBLOCK)) === MAP.POPULATE) populate(k, mm, vs, ve);
+  return BigInt(vs * PAGE);
 }
 
 /** mmap_region: MAP_FIXED unmaps what is there (gather may fail, leaving a split); an errno result or null. */
@@ -127,6 +144,7 @@ function gatherFixed(k: Kernel, mm: Proc, vs: number, ve: number): Result | numb
 export function mmapCommon(
   k: Kernel, mm: Proc, addr: number, len: number, execOnly: boolean, prot: number, flags: number, huge: number,
   extra = 0, sg = extra & VMF.SHADOW_STACK ? 1 : 0, hugeOffOk = true, hugeAddrOk = true, hugeOffFits = true, hugeLegacyOnly = true,
+  hugePgoff = 0,
 ): Result {
   if (mm.mapCount > k.maxMapCount) return E.ENOMEM;
   let pkey = 0;
@@ -165,7 +183,10 @@ export function mmapCommon(
     // hugetlb_reserve_pages(): unless MAP_NORESERVE, the pool must hold every huge page of the mapping
     // (no surplus pages; the pool counts 2 MiB pages only)
     if (!(flags & MAP.NORESERVE) && len / huge > (huge === 2 ** 21 ? k.hugePages : 0)) return E.ENOMEM;
-    throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB): hugetlb VMAs are not modelled');
+    // only a VMA no page can ever be faulted into is modelled (every fault is SIGBUS)
+    if (k.hugePages > 0) throw new NotModelled('maps a hugetlb VMA whose pool holds huge pages');
+    if (huge !== 2 ** 21) throw new NotModelled('maps a 1 GiB hugetlb VMA');
+    return mapHugetlb(k, mm, vs, ve, fl, flags, hugePgoff);
   }
   let shared = false;
   let pgoff = vs;

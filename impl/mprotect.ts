@@ -11,7 +11,7 @@ import { endWrapsAt, load, lo12At, N, pagesAt, s32At, u32At, wrapsAt } from './a
 import { populate } from './fault.js';
 import { F_EXCL, ZERO_FRAME } from './frames.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
-import { vmaModify } from './merge.js';
+import { SPLIT_EINVAL, vmaModify } from './merge.js';
 import { execOnlyPkey, pkeyAllocated } from './pkeys.js';
 import * as pte from './pte.js';
 import { protectHuge } from './thp.js';
@@ -101,7 +101,7 @@ function fixup(k: Kernel, mm: Proc, r: number, vs: number, ve: number, newfl: nu
     newfl &= ~VMF.ACCOUNT;
   }
   const n = vmaModify(k, mm, r, vs, ve, newfl);
-  if (n < 0) return ENOMEM;
+  if (n < 0) return n === SPLIT_EINVAL ? EINVAL : ENOMEM;
   vp.fl[n] = (newfl | (vp.fl[n] & F_STICKY)) >>> 0;
   changeProtection(k, mm, n, vs, ve);
   if ((old & (F_WRITE | VMF.SHARED | VMF.LOCKED)) === VMF.LOCKED && newfl & F_WRITE) populate(k, mm, vs, ve);

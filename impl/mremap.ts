@@ -17,7 +17,7 @@ import { PAGE, TASK_PAGES, type Kernel, type Proc } from './kernel.js';
 import { mergeNew } from './merge.js';
 import { doMunmap } from './munmap.js';
 import { getUnmappedArea } from './unmapped.js';
-import { splitHuge } from './hugepmd.js';
+import { HPAGE, splitHuge } from './hugepmd.js';
 
 const EINVAL = err('EINVAL');
 const EFAULT = err('EFAULT');
@@ -29,6 +29,8 @@ interface Req {
   newLen: number; // pages
   flags: number;
   newAddr: number; // pages
+  /** The new_addr argument modulo 2 MiB (align_hugetlb looks at it even without FIXED/DONTUNMAP). */
+  newAddrHuge: number;
 }
 
 export function sysMremap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
@@ -56,7 +58,7 @@ export function sysMremap(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
     if (overlaps(addrR, oldR, newAddrR, newLen)) return EINVAL;
     if (mm.mapCount + 2 >= k.maxMapCount - 3) return ENOMEM;
   }
-  const q: Req = { addr, oldLen, newLen, flags, newAddr };
+  const q: Req = { addr, oldLen, newLen, flags, newAddr, newAddrHuge: Number(newAddrR & 0x1fffffn) };
   // 6.10 (mm/mremap.c: mremap, mremap_to): can_modify_mm(addr, addr + old_len) before any work
   if (k.profile === '6.10' && sourceSealed(k, mm, addrR, oldR)) return err('EPERM');
   // 6.17+ moves every VMA of the range; before, the range had to lie in one VMA
@@ -91,10 +93,18 @@ function checkPrep(k: Kernel, r: number, q: Req): string | null {
   const vp = k.vp;
   const implies = (q.flags & (MREMAP.FIXED | MREMAP.DONTUNMAP)) !== 0;
   if (vp.fl[r] & VMF.SEALED) return err('EPERM');
+  if (vp.fl[r] & VMF.HUGETLB) {
+    // align_hugetlb(): both lengths rounded up to the huge page (the caller goes on with them),
+    // the address and the new_addr argument — even when no flag uses it — on a huge page
+    // boundary, no growth (seen on the live kernel: a hugetlb VMA shrinks and moves, never grows)
+    q.oldLen = Math.ceil(q.oldLen / HPAGE) * HPAGE;
+    q.newLen = Math.ceil(q.newLen / HPAGE) * HPAGE;
+    if (q.addr % HPAGE !== 0 || q.newAddrHuge !== 0 || q.newLen > q.oldLen) return EINVAL;
+  }
   if (!(q.newLen > q.oldLen || implies)) return null;
   if (q.oldLen === 0 && !(vp.fl[r] & VMF.SHARED)) return EINVAL;
-  // VM_DONTEXPAND (a trampfd VMA): no DONTUNMAP, no growth
-  const dontExpand = (vp.fl[r] & VMF.TRAMPFD) !== 0;
+  // VM_DONTEXPAND (a trampfd or hugetlb VMA): no DONTUNMAP, no growth
+  const dontExpand = (vp.fl[r] & (VMF.TRAMPFD | VMF.HUGETLB)) !== 0;
   if (dontExpand && q.flags & MREMAP.DONTUNMAP) return EINVAL;
   // a shrink may span VMAs and holes: only the part kept must lie in the VMA (remap_is_valid)
   if (Math.min(q.oldLen, q.newLen) > vp.ve[r] - q.addr) return EFAULT;
@@ -198,14 +208,14 @@ function remapMove(k: Kernel, mm: Proc, q: Req): Result {
     lastEnd = vp.ve[r];
     // vma_multi_allowed(): a file with its own get_unmapped_area (a trampfd) moves only alone
     if (vp.tfd[r] && (seen || vp.ve[r] < end)) return EFAULT;
-    const piece: Req = { addr: ps, oldLen: len, newLen: len, flags: q.flags, newAddr: target + offset };
+    const piece: Req = { addr: ps, oldLen: len, newLen: len, flags: q.flags, newAddr: target + offset, newAddrHuge: (target + offset) % HPAGE };
     const e = checkPrep(k, r, piece);
     if (e) return e;
     const rv = mremapTo(k, mm, piece);
     if (typeof rv === 'string') return rv;
     if (!seen) res = rv;
     seen = true;
-    target = rv + len;
+    target = rv + piece.newLen; // a hugetlb piece's length was rounded up to the huge page
     cursor = lastEnd; // the walk resumes after the VMA just handled (DONTUNMAP keeps it)
   }
   return typeof res === 'string' ? res : BigInt(res * PAGE);
@@ -225,7 +235,7 @@ function moveVma(k: Kernel, mm: Proc, q: Req, charge: number): number | string {
   const anon = vp.anon[r];
   const fork = vp.fork[r];
   // an anon VMA never faulted gets a pgoff matching its new address (copy_vma)
-  const pgoff = !shm && !anon ? q.newAddr : vp.pg[r] + (q.addr - vp.vs[r]);
+  const pgoff = vp.isAnon(r) && !anon ? q.newAddr : vp.pg[r] + (q.addr - vp.vs[r]);
   const ne = q.newAddr + q.newLen;
   const nv = mergeNew(k, mm, q.newAddr, ne, fl, pgoff, shm, anon, fork, false);
   if (nv < 0) k.addVma(mm, q.newAddr, ne, pgoff, fl, anon, fork, shm);

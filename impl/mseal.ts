@@ -7,7 +7,7 @@ import { err, type Result } from '../abi/result.js';
 import { VMF } from '../abi/vmflags.js';
 import { endWrapsAt, load, lo12At, N, pagesAt, wrapsAt } from './args.js';
 import { PAGE, type Kernel, type Proc } from './kernel.js';
-import { vmaModify } from './merge.js';
+import { SPLIT_EINVAL, vmaModify } from './merge.js';
 
 const EINVAL = err('EINVAL');
 const ENOMEM = err('ENOMEM');
@@ -37,7 +37,7 @@ export function sysMseal(k: Kernel, mm: Proc, a: readonly bigint[]): Result {
     }
     const fl = vp.fl[r] | VMF.SEALED;
     const n = vmaModify(k, mm, r, Math.max(start, vp.vs[r]), Math.min(end, vp.ve[r]), fl);
-    if (n < 0) return ENOMEM;
+    if (n < 0) return n === SPLIT_EINVAL ? EINVAL : ENOMEM;
     vp.fl[n] |= VMF.SEALED;
     r = mm.tree.next(n);
   }

@@ -5,10 +5,10 @@
 
 import type { MachineConfig } from '../abi/program.js';
 import { VMF } from '../abi/vmflags.js';
-import { F_READ, F_WRITE } from './vma.js';
+import { F_READ, F_RESERVED, F_WRITE } from './vma.js';
 
-/** Flags bit 26 (impl/vma.ts packs VMF 0..17, prot 18..20, pkey 21..24, VM_SYNC 25). */
-export const F_RESERVED = 1 << 26;
+/** The flags bit of a reserved VMA (defined with the other packed bits in impl/vma.ts). */
+export { F_RESERVED } from './vma.js';
 
 /** The reserved VMAs as [first page, end page, packed flags]: the kernel adds them to the first process. */
 export function reservedVmas(cfg: MachineConfig): Array<readonly [number, number, number]> {

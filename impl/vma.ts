@@ -1,23 +1,25 @@
 // VMA records as a struct of typed arrays, shared by all processes of a machine.
-// One u32 packs a VMA's flags: the VMF bits of abi/vmflags.ts (bits 0..17), prot
-// R|W|X (bits 18..20), pkey (bits 21..24) and VM_SYNC (bit 25, internal: it only
-// blocks merges). Addresses are page numbers (vpn); pgoff is in pages.
+// One u32 packs a VMA's flags: the VMF bits of abi/vmflags.ts (bits 0..18), prot
+// R|W|X (bits 19..21), pkey (bits 22..25), VM_SYNC (bit 26, internal: it only
+// blocks merges) and the reserved-range mark (bit 27). Addresses are page numbers (vpn); pgoff is in pages.
 
 import { arrayBytes, objectBytes, typedBytes } from './bytes.js';
 import * as slab from './slab.js';
 import { VMF } from '../abi/vmflags.js';
 import { STACK_GUARD_GAP } from '../abi/constants.js';
 
-export const VMF_MASK = 0x3ffff;
-const PROT_SHIFT = 18;
-const PKEY_SHIFT = 21;
+export const VMF_MASK = 0x7ffff;
+const PROT_SHIFT = 19;
+const PKEY_SHIFT = 22;
 export const F_PROT = 7 << PROT_SHIFT;
 export const F_READ = 1 << PROT_SHIFT;
 export const F_WRITE = 2 << PROT_SHIFT;
 export const F_EXEC = 4 << PROT_SHIFT;
 export const F_PKEY = 0xf << PKEY_SHIFT;
 /** VM_SYNC (MAP_SYNC): invisible in traces, but a vm_flags bit, so it blocks merging. */
-export const F_SYNC = 1 << 25;
+export const F_SYNC = 1 << 26;
+/** A reserved range (impl/reserved.ts): a flags bit no program VMA has, so it never merges. */
+export const F_RESERVED = 1 << 27;
 /** VM_STICKY: ignored when comparing flags for a merge, ORed into the merged VMA. */
 export const F_STICKY = VMF.GUARD;
 
@@ -114,9 +116,9 @@ export class VmaPool {
     return this.nextAnon++;
   }
 
-  /** The VMA is anonymous (vma_is_anonymous: no vm_ops — neither shmem nor a trampfd). */
+  /** The VMA is anonymous (vma_is_anonymous: no vm_ops — neither shmem, a trampfd nor hugetlbfs). */
   isAnon(r: number): boolean {
-    return this.shm[r] === 0 && this.tfd[r] === 0;
+    return this.shm[r] === 0 && this.tfd[r] === 0 && !(this.fl[r] & VMF.HUGETLB);
   }
 
   /** vm_start_gap(): the start minus the stack guard gap of a growsdown VMA, one page for a shadow stack. */

@@ -39,6 +39,14 @@ export type FaultResult = 'ok' | 'SIGSEGV' | 'SIGBUS';
 export function handleMmFault(k: Kernel, p: Process, vma: Vma, addr: bigint, write: boolean): FaultResult {
   const mm = p.mm;
   const page = pageOf(addr);
+  // mm/memory.c: handle_mm_fault -> mm/hugetlb.c: hugetlb_fault -> hugetlb_no_page — the pool is empty
+  // (MAP_NORESERVE reserved nothing): alloc_hugetlb_folio fails, VM_FAULT_SIGBUS (a CPU access:
+  // SIGBUS BUS_ADRERR; GUP: EFAULT)
+  if (vma.flags & VMF.HUGETLB) {
+    if (k.cfg.hugePages > 0) throw new NotModelled('a fault in a hugetlb VMA with huge pages in the pool');
+    hit(k, 'hugetlb:fault-SIGBUS');
+    return 'SIGBUS';
+  }
   // mm/memory.c: __handle_mm_fault — the PMD level first: a huge PMD (model/thp.ts), or
   // create_huge_pmd where the PMD is none; VM_FAULT_FALLBACK goes on to the PTE level
   if (mm.pmds.has(pmdBlock(addr))) {

@@ -68,6 +68,8 @@ export function sysFork(k: Kernel, parent: Process): bigint | Errno {
       return 'ENOMEM';
     }
     // mm/mmap.c: dup_mmap — vm_area_dup; VM_LOCKED is not inherited
+    // mm/hugetlb.c: hugetlb_vm_op_open — a hugetlb VMA is copied (no pages to share: the pool is empty)
+    if (src.flags & VMF.HUGETLB) hit(k, 'hugetlb:fork-copy');
     const vma = { ...src, flags: src.flags & ~VMF.LOCKED };
     if (src.flags & VMF.WIPEONFORK) {
       // mm/mmap.c: dup_mmap — VM_WIPEONFORK: no anon_vma, no page tables (child sees zeroes)

@@ -22,7 +22,7 @@
 // the zero page), of part of one or of a THP mapped by PTEs split_folio first; COLLAPSE is
 // model/khugepaged.ts; PAGEOUT of a lazyfree or droppable THP is NotModelled.
 
-import { MADV, PROT, VMF } from '../abi/index.js';
+import { MADV, NotModelled, PROT, VMF } from '../abi/index.js';
 import { dropCachePage } from './fault.js';
 import { hit, type Errno, type Kernel, type Process, type Pte, type Vma } from './mm.js';
 import { vmaAccessPermitted } from './pkeys.js';
@@ -32,7 +32,7 @@ import { hasGuardRegions, sealsUpFront } from './profile.js';
 import { mkGuardMarker, pteMkclean, pteMkold, ptePresent } from './pte.js';
 import { madviseColdFreeHugePmds, pageoutHugePmds } from './thp.js';
 import { canModifyMmMadv } from './seal.js';
-import { anonVmaPrepare, attrsOf, findVma, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
+import { anonVmaPrepare, attrsOf, findVma, HUGETLB_PAGE_SIZE, vmaIsAnonymous, vmaIsSealed, vmaIsShared, vmaModifyAttrs, vmaPgoffAt } from './vma.js';
 import { clearPte, ptePagesInRange, setPte, zapRange } from './zap.js';
 
 const U64 = (1n << 64n) - 1n;
@@ -163,6 +163,10 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
     hit(k, 'madvise:sealed-EPERM');
     return 'EPERM';
   }
+  if (vma.flags & VMF.HUGETLB) {
+    const r = madviseHugetlb(k, vma, start, end, behavior);
+    if (r !== undefined) return r;
+  }
   switch (behavior) {
     case MADV.REMOVE:
       return madviseRemove(k, p, vma, start, end);
@@ -249,6 +253,80 @@ function madviseVmaBehavior(k: Kernel, p: Process, vma: Vma, start: bigint, end:
       break;
   }
   return madviseUpdateVma(k, p, vma, start, end, flags);
+}
+
+/**
+ * The advice a hugetlb VMA (empty pool: no page is ever mapped) answers on its own; undefined for
+ * the flag advice, which madvise_update_vma applies as to any VMA (a split off a huge-page boundary is
+ * EINVAL: hugetlb_vm_op_split). Each measured on the live kernel (corpus/semantics/hugetlb/madvise.mm).
+ */
+function madviseHugetlb(k: Kernel, vma: Vma, start: bigint, end: bigint, behavior: number): Vma | null | Errno | undefined {
+  switch (behavior) {
+    case MADV.DONTNEED:
+    case MADV.DONTNEED_LOCKED:
+      // mm/madvise.c: madvise_dontneed_free_valid_vma — start on a huge-page boundary, else EINVAL; end
+      // rounded down to one; nothing is mapped, so nothing to zap
+      if (start & (HUGETLB_PAGE_SIZE - 1n)) {
+        hit(k, 'hugetlb:madvise-dontneed-EINVAL');
+        return 'EINVAL';
+      }
+      hit(k, 'hugetlb:madvise-dontneed');
+      return vma;
+    case MADV.FREE:
+      // mm/madvise.c: madvise_dontneed_free_valid_vma — only DONTNEED(_LOCKED) on hugetlb
+      hit(k, 'hugetlb:madvise-free-EINVAL');
+      return 'EINVAL';
+    case MADV.REMOVE:
+      // mm/madvise.c: madvise_remove — a file mapping, not shared-maywrite -> EACCES; shared: vfs_fallocate(PUNCH_HOLE)
+      // = fs/hugetlbfs/inode.c: hugetlbfs_punch_hole, 0 for any range (whole huge pages only; none are cached)
+      if (!vmaIsShared(vma)) {
+        hit(k, 'hugetlb:madvise-remove-EACCES');
+        return 'EACCES';
+      }
+      hit(k, 'hugetlb:madvise-remove-shared');
+      return vma;
+    case MADV.COLD:
+    case MADV.PAGEOUT:
+      // mm/madvise.c: can_madv_lru_vma — not VM_HUGETLB
+      hit(k, 'hugetlb:madvise-lru-EINVAL');
+      return 'EINVAL';
+    case MADV.COLLAPSE:
+      // mm/khugepaged.c: madvise_collapse — thp_vma_allowable_order: no THP in a hugetlb VMA
+      hit(k, 'hugetlb:madvise-collapse-EINVAL');
+      return 'EINVAL';
+    case MADV.GUARD_INSTALL:
+    case MADV.GUARD_REMOVE:
+      // mm/madvise.c: is_valid_guard_vma — not VM_HUGETLB
+      hit(k, 'hugetlb:madvise-guard-EINVAL');
+      return 'EINVAL';
+    case MADV.WILLNEED:
+      // mm/madvise.c: madvise_willneed — a file: vfs_fadvise(POSIX_FADV_WILLNEED), nothing to observe
+      hit(k, 'hugetlb:madvise-willneed');
+      return vma;
+    case MADV.MERGEABLE:
+    case MADV.UNMERGEABLE:
+      // mm/ksm.c: ksm_madvise — VM_HUGETLB: nothing (VM_MERGEABLE is never set)
+      hit(k, 'hugetlb:madvise-ksm-ignored');
+      return vma;
+    case MADV.WIPEONFORK:
+      // mm/madvise.c: MADV_WIPEONFORK — vma->vm_file -> EINVAL
+      hit(k, 'hugetlb:madvise-wipeonfork-EINVAL');
+      return 'EINVAL';
+    case MADV.NORMAL:
+    case MADV.RANDOM:
+    case MADV.SEQUENTIAL:
+    case MADV.DONTFORK:
+    case MADV.DOFORK:
+    case MADV.KEEPONFORK:
+    case MADV.DONTDUMP:
+    case MADV.DODUMP:
+    case MADV.HUGEPAGE:
+    case MADV.NOHUGEPAGE:
+      // mm/madvise.c: madvise_update_vma (MADV_DODUMP allowed: is_vm_hugetlb_page before VM_SPECIAL)
+      hit(k, 'hugetlb:madvise-flags');
+      return undefined;
+  }
+  throw new NotModelled(`madvise ${behavior} of a hugetlb VMA`);
 }
 
 /** mm/madvise.c: madvise_update_vma — unchanged flags: nothing; else merge/split; ENOMEM -> EAGAIN. */

@@ -22,7 +22,8 @@
 //     MAP_SHARED_VALIDATE with a flag outside LEGACY_MAP_MASK -> EOPNOTSUPP;
 //     (MAP_FIXED unmaps what it replaces: a gap stays on error) offset not a whole number of huge
 //     pages -> EINVAL; without MAP_NORESERVE more huge pages than the free pool (cfg.hugePages)
-//     -> ENOMEM; else a hugetlb VMA: not modelled (NotModelled)
+//     -> ENOMEM; else a hugetlb VMA (VM_HUGETLB|VM_NORESERVE, never merged) — modelled, private or
+//     shared, with an empty pool (hugePages=0; else NotModelled): every fault is SIGBUS
 //   MAP_FIXED over existing VMAs: munmap's gather      -> EPERM (sealed) / ENOMEM (split)
 //   private writable, !MAP_NORESERVE: more pages than RAM + swap, less the VM_ACCOUNT pages
 //     MAP_FIXED replaces                               -> ENOMEM (the gather's splits stay)
@@ -47,7 +48,7 @@ import { trampfdGetUnmappedArea, trampfdMmap, trampfdVma } from './trampfd.js';
 import { getUnmappedArea } from './unmapped.js';
 import { protSealMmapFlags } from './variants/prot-seal.js';
 import { protShadowStackMmap, protShadowStackValidFlags } from './variants/prot-shadowstack.js';
-import { findVmaIntersection, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
+import { findVmaIntersection, HUGETLB_PAGE_SIZE, insertVma, mergeNewRange, newVma, VM_SYNC, type VmaAttrs } from './vma.js';
 import { vmEnoughMemory } from './overcommit.js';
 
 const U64 = (1n << 64n) - 1n;
@@ -254,8 +255,32 @@ function doMmapHugetlb(k: Kernel, p: Process, a: MmapArgs): bigint | Errno {
       return 'ENOMEM';
     }
   }
-  hit(k, 'mmap:hugetlb-mapped');
-  throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB): hugetlb VMAs are not modelled');
+  // what is modelled of a hugetlb VMA: one made while the pool is empty (no page can ever be
+  // allocated, so every fault is SIGBUS and nothing is ever mapped)
+  if (k.cfg.hugePages > 0) throw new NotModelled('maps a hugetlb VMA (MAP_HUGETLB) with huge pages in the pool');
+  if (hsz !== HUGETLB_PAGE_SIZE) throw new NotModelled('maps a 1 GiB hugetlb VMA');
+  // the rules below were measured on 6.18 only
+  if (k.cfg.profile === '6.10') throw new NotModelled('maps a hugetlb VMA under the 6.10 profile');
+  // mm/mmap.c: do_mmap — calc_vm_prot_bits | calc_vm_flag_bits (MAP_STACK -> VM_NOHUGEPAGE, MAP_LOCKED ->
+  // VM_LOCKED); the hugetlbfs file: VM_NORESERVE (MAP_NORESERVE); hugetlbfs_file_mmap: VM_HUGETLB |
+  // VM_DONTEXPAND (never merged: vma.ts isMergeableVma); no VM_ACCOUNT (accountable_mapping: a file)
+  const prot = Number(a.prot & BigInt(PROT.READ | PROT.WRITE | PROT.EXEC));
+  let vmflags = VMF.HUGETLB | VMF.NORESERVE;
+  // mm/mmap.c: do_mmap (file) — MAP_SHARED / MAP_SHARED_VALIDATE: VM_SHARED | VM_MAYSHARE (the hugetlbfs file
+  // is open for writing); no shmem object: the pool is empty, nothing is ever cached in the file
+  if (type !== MAP.PRIVATE) vmflags |= VMF.SHARED;
+  if (flags & MAP.STACK) vmflags |= VMF.NOHUGEPAGE;
+  // mm/vma.c: __mmap_complete — VM_LOCKED is cleared on a hugetlb VMA (VM_LOCKED_MASK)
+  if (flags & MAP.LOCKED) hit(k, 'hugetlb:mmap-locked-cleared');
+  hit(k, 'hugetlb:mmap');
+  insertVma(p.mm, newVma({ start: got, end: got + len, attrs: { prot, flags: vmflags, pkey: start.pkey }, pgoff: a.off >> 12n, shmem: null, anonVma: null, anonFromFork: false }));
+  // mm/util.c: vm_mmap_pgoff — populate for VM_LOCKED (as do_mmap saw it) or MAP_POPULATE without
+  // MAP_NONBLOCK: __mm_populate ignores errors, and every page's fault fails (hugetlb_no_page: SIGBUS)
+  if (flags & MAP.LOCKED || (flags & (MAP.POPULATE | MAP.NONBLOCK)) === MAP.POPULATE) {
+    hit(k, 'hugetlb:mmap-populate');
+    mmPopulate(k, p, got, len);
+  }
+  return got;
 }
 
 /** mm/mmap.c: do_mmap for anonymous memory, then vm_mmap_pgoff's populate. */

@@ -24,7 +24,7 @@
 // first; a move copies the VMA (merging at the destination), moves the PTEs as they are,
 // then unmaps the source (DONTUNMAP: keeps it, empty, unlocked). Returns the (new) address.
 
-import { MAP, MREMAP, TASK_SIZE, VMF } from '../abi/index.js';
+import { MAP, MREMAP, NotModelled, TASK_SIZE, VMF } from '../abi/index.js';
 import { hit, mapCount, type Errno, type Kernel, type Mm, type Process, type Vma } from './mm.js';
 import { doMunmap } from './munmap.js';
 import { vmEnoughMemory } from './overcommit.js';
@@ -84,6 +84,14 @@ export function sysMremap(k: Kernel, p: Process, addr: bigint, oldLen: bigint, n
   };
   const err = checkMremapParams(k, p, vrm, flags);
   if (err) return err;
+  // mm/mremap.c: check_prep_vma / remap_move — a hugetlb VMA has its own rules (lengths rounded to the huge
+  // page, growth refused, alignment of a move): not modelled
+  const src = vmaLookup(p.mm, vrm.addr);
+  const srcEnd = vrm.addr + (vrm.oldLen > 0n ? vrm.oldLen : 1n);
+  if ((src && src.flags & VMF.HUGETLB) || vmasInRange(p.mm, vrm.addr, srcEnd > U64 ? U64 : srcEnd).some((v) => v.flags & VMF.HUGETLB)) {
+    hit(k, 'hugetlb:mremap');
+    throw new NotModelled('mremap of a hugetlb VMA');
+  }
   // mm/mremap.c (6.10): mremap — can_modify_mm on the source up front
   if (sealsUpFront(k) && !canModifyMm(p.mm, vrm.addr, (vrm.addr + vrm.oldLen) & U64)) {
     hit(k, 'mremap:sealed-EPERM-upfront');

@@ -17,7 +17,7 @@ import { hit, mapCount, type Errno, type Kernel, type Mm, type Vma } from './mm.
 import { canModifyMm, sealsUpFront } from './seal.js';
 import { freePgtables } from './thp.js';
 import { trampfdClose } from './trampfd-page.js';
-import { findVmaIntersection, removeVma, splitVmaRaw, vmaIsSealed, vmasInRange } from './vma.js';
+import { findVmaIntersection, hugetlbMaySplit, removeVma, splitVmaRaw, vmaIsSealed, vmasInRange } from './vma.js';
 import { zapRange } from './zap.js';
 
 const U64 = (1n << 64n) - 1n;
@@ -43,6 +43,8 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
       hit(k, 'munmap:sealed-first-EPERM');
       return 'EPERM';
     }
+    const bad = hugetlbMaySplit(k, vma, start);
+    if (bad) return bad;
     hit(k, 'munmap:split-start');
     vma = splitVmaRaw(k, mm, vma, start)[1];
   }
@@ -56,6 +58,8 @@ export function gatherMunmapVmas(k: Kernel, mm: Mm, first: Vma, start: bigint, e
     let cur = v;
     // mm/vma.c: vms_gather_munmap_vmas — does it split the end? (no map_count check here)
     if (cur.end > end) {
+      const bad = hugetlbMaySplit(k, cur, end);
+      if (bad) return bad;
       hit(k, 'munmap:split-end');
       cur = splitVmaRaw(k, mm, cur, end)[0];
     }

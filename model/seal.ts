@@ -6,7 +6,7 @@
 //   6.10: an up-front can_modify_mm(mm, start, end) in munmap, mprotect, mmap
 //        (MAP_FIXED), mremap, and can_modify_mm_madv in madvise: EPERM before any change.
 
-import { MADV, PROT } from '../abi/index.js';
+import { MADV, PROT, VMF } from '../abi/index.js';
 import type { Mm, Process, Vma } from './mm.js';
 import { pkruAllowsPkey } from './pkeys.js';
 import { vmaIsSealed, vmasInRange } from './vma.js';
@@ -30,7 +30,8 @@ function isMadvDiscard610(behavior: number): boolean {
 
 /** mm/mseal.c (6.10): is_ro_anon — private (no file, not shared) and not writable under VM_WRITE + PKRU. */
 function isRoAnon610(p: Process, vma: Vma): boolean {
-  if (vma.shmem !== null) return false;
+  // vma->vm_file (shmem, a hugetlbfs file) or VM_SHARED
+  if (vma.shmem !== null || vma.flags & VMF.HUGETLB) return false;
   return (vma.prot & PROT.WRITE) === 0 || !pkruAllowsPkey(p.pkru, vma.pkey, true);
 }
 

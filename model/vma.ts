@@ -11,10 +11,12 @@ import { PROT, VMF } from '../abi/index.js';
 import { hit, mapCount, newAnonVma, type AnonVma, type Errno, type Kernel, type Mm, type Shmem, type Trampfd, type Vma } from './mm.js';
 import { splitHugePmdAt } from './thp.js';
 
+/** The huge page of a hugetlb VMA: 2 MiB (a 1 GiB hstate is never mapped here). */
+export const HUGETLB_PAGE_SIZE = 1n << 21n;
 /** VM_SYNC (MAP_SYNC): not shown in traces, but it is a vm_flag, so it blocks merging. */
 export const VM_SYNC = 1 << 24;
 /** The VMF bits a trace shows (model-only bits masked off). */
-export const VMF_OBSERVED = (1 << 18) - 1;
+export const VMF_OBSERVED = (1 << 19) - 1;
 /** include/linux/mm.h: VM_STICKY / VM_IGNORE_MERGE — VM_MAYBE_GUARD never blocks a merge and survives it. */
 export const VM_STICKY = VMF.GUARD;
 
@@ -39,7 +41,7 @@ export function vmaIsShared(vma: Vma): boolean {
 
 /** include/linux/mm.h: vma_is_anonymous — no vm_ops (shmem and trampfd VMAs are not anonymous). */
 export function vmaIsAnonymous(vma: Vma): boolean {
-  return vma.shmem === null && vma.trampfd === null;
+  return vma.shmem === null && vma.trampfd === null && !(vma.flags & VMF.HUGETLB);
 }
 
 /** include/linux/mm.h: vma_is_accessible — any of VM_READ|VM_WRITE|VM_EXEC. */
@@ -141,12 +143,25 @@ export function splitVmaRaw(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vm
   return [vma, upper];
 }
 
+/** mm/vma.c: __split_vma -> vm_ops->may_split = mm/hugetlb.c: hugetlb_vm_op_split — not at a huge-page boundary -> EINVAL. */
+export function hugetlbMaySplit(k: Kernel, vma: Vma, addr: bigint): Errno | null {
+  if (!(vma.flags & VMF.HUGETLB)) return null;
+  if (addr & (HUGETLB_PAGE_SIZE - 1n)) {
+    hit(k, 'hugetlb:split-EINVAL');
+    return 'EINVAL';
+  }
+  hit(k, 'hugetlb:split');
+  return null;
+}
+
 /** mm/vma.c: split_vma — map_count >= sysctl_max_map_count -> ENOMEM. */
 export function splitVma(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] | Errno {
   if (mapCount(mm) >= k.cfg.maxMapCount) {
     hit(k, 'vma:split-ENOMEM');
     return 'ENOMEM';
   }
+  const bad = hugetlbMaySplit(k, vma, addr);
+  if (bad) return bad;
   return splitVmaRaw(k, mm, vma, addr);
 }
 
@@ -156,6 +171,8 @@ export function splitVma(k: Kernel, mm: Mm, vma: Vma, addr: bigint): [Vma, Vma] 
  */
 function isMergeableVma(k: Kernel, vma: Vma, attrs: VmaAttrs, shmem: Shmem | null): boolean {
   if ((vma.flags | attrs.flags) & VMF.TRAMPFD) return false;
+  // mm/vma.c: vma_merge_existing_range / vma_merge_new_range — a hugetlb VMA is VM_DONTEXPAND (hugetlbfs_file_mmap), VM_SPECIAL
+  if ((vma.flags | attrs.flags) & VMF.HUGETLB) return false;
   // an adjacent neighbour refused for its flags, prot or pkey (a seal, a key, …): the rule a
   // merge that should not happen breaks, whichever syscall made the range
   if (((vma.flags ^ attrs.flags) & ~VM_STICKY) !== 0 || vma.prot !== attrs.prot || vma.pkey !== attrs.pkey) {

@@ -56,5 +56,6 @@ enum { PG_PRESENT = 1, PG_ZERO = 2, PG_GUARD = 3 };
 #define VMF_HUGEPAGE (1 << 14)
 #define VMF_NOHUGEPAGE (1 << 15)
 #define VMF_MERGEABLE (1 << 16)
+#define VMF_HUGETLB (1 << 18)
 
 #endif

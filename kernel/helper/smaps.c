@@ -10,7 +10,7 @@ static const struct { char m[3]; u32 bit; } MNEMONICS[] = {
     {"wf", VMF_WIPEONFORK}, {"dd", VMF_DONTDUMP},     {"ac", VMF_ACCOUNT},   {"nr", VMF_NORESERVE},
     {"dp", VMF_DROPPABLE},  {"sl", VMF_SEALED},       {"gu", VMF_GUARD},     {"ss", VMF_SHADOW_STACK},
     {"rr", VMF_RAND_READ},  {"sr", VMF_SEQ_READ},     {"hg", VMF_HUGEPAGE},  {"nh", VMF_NOHUGEPAGE},
-    {"mg", VMF_MERGEABLE},
+    {"mg", VMF_MERGEABLE},  {"ht", VMF_HUGETLB},
 };
 
 static u32 flag_bits(const char *p) {
