@@ -16,9 +16,12 @@ export const mmap: Resolver = (c, ctx, s) => {
     return trampfdMmapArgs(c, ctx);
   }
   // a huge-page program's mapping: blocks (THP-aligned placement for a multiple of 2 MiB), or a page more
+  // (one in four hugetlb over the empty pool: MAP_NORESERVE maps, every touch is SIGBUS and
+  // every split must fall on a huge page boundary)
   if (s.opening && ctx.flavor === 'thp') {
     const len = c.weighted([[2n * SZ_2M, 4], [SZ_2M, 2], [3n * SZ_2M, 1], [2n * SZ_2M + PAGE, 1]] as const);
-    return [0n, len, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS), u(-1n), 0n];
+    const hugetlb = c.chance(25) ? MAP.HUGETLB | MAP.NORESERVE : 0;
+    return [0n, len, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS | hugetlb), u(-1n), 0n];
   }
   if (s.opening) return [0n, BigInt(2 + c.pick(3)) * PAGE, BigInt(PROT.READ | PROT.WRITE), BigInt(MAP.PRIVATE | MAP.ANONYMOUS), u(-1n), 0n];
   const len = length(c, true, ctx.machine.ramSwap);
