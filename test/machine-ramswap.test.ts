@@ -86,6 +86,8 @@ describe('the generator at the overcommit limit', () => {
       }
       const a = runProgram(createModel, p);
       const b = runProgram(createImpl, p);
+      // a program one side does not model is not run, as in a campaign (the model's mremap of a hugetlb VMA)
+      if (a.unsupported || b.unsupported) continue;
       expect(b.results, print(p)).toEqual(a.results);
       refused += a.results.filter((r, i) => r === '-ENOMEM' && ['mmap', 'mremap', 'mprotect', 'fork'].includes(p.ops[i].name)).length;
     }
