@@ -210,7 +210,7 @@ function subject(name: string, first: Divergence, features: readonly string[], r
   if (first.what.startsWith('vma.layout') && features.some((f) => UNMAPPED.test(f))) return 'munmap';
   // a fault on one side: which access met it matters less than the reference's fault path
   // (a stack that grows into its guard gap faults reads, writes, calls, … alike)
-  const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
+  const m = resultPair(first.what);
   if (m && (isFault(m[1]) || isFault(m[2])) && ACCESSES.has(name)) {
     // only the other side faulted, or with another code: the reference's path explains
     // nothing, the other side's code does (a pkey check that fires too often meets the
@@ -227,9 +227,12 @@ function subject(name: string, first: Divergence, features: readonly string[], r
 /** The shared unmap did its work (split and zapped VMAs). */
 const UNMAPPED = /^munmap:(ok|complete|split-start|split-end)$/;
 
+/** `result A/B`: [, the reference's result kind, the other side's]. */
+const resultPair = (what: string): RegExpExecArray | null => /^result ([^/]+)\/(.+)$/.exec(what);
+
 /** The reference's errno or code when both sides failed or faulted, differently. */
 function bothFailed(what: string): string | null {
-  const m = /^result ([^/]+)\/(.+)$/.exec(what);
+  const m = resultPair(what);
   if (!m || m[1] === m[2]) return null;
   const failed = (k: string) => k.startsWith('-E') || isFault(k);
   return failed(m[1]) && failed(m[2]) ? m[1] : null;
@@ -237,7 +240,7 @@ function bothFailed(what: string): string | null {
 
 /** The other side faulted where the reference did not, or with another code. */
 function otherSideFaulted(first: Divergence): boolean {
-  const m = /^result ([^/]+)\/(.+)$/.exec(first.what);
+  const m = resultPair(first.what);
   return m !== null && isFault(m[2]) && m[1] !== m[2];
 }
 
@@ -257,7 +260,7 @@ function referenceFailed(first: Divergence, rule: string | undefined): boolean {
  * other side returned does not.
  */
 function keyWhat(what: string, referenceFailed: boolean): string {
-  const m = /^result ([^/]+)\/(.+)$/.exec(what);
+  const m = resultPair(what);
   if (!m) return what;
   if (referenceFailed) return `result ${m[1]}/*`;
   const [a, b] = [m[1], m[2]];

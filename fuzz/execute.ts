@@ -28,7 +28,7 @@ export interface Outcome {
  */
 export async function executeMany(progs: readonly Program[], pair: TargetPair, onProgram?: (i: number) => void, analyse?: (full: Divergence) => boolean): Promise<Outcome[]> {
   const run = progs.map((p) => pair.adapt(p));
-  let features = run.map(() => new Set<string>());
+  const features = run.map(() => new Set<string>());
   const ta = await pair.a.runMany(run, features.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram);
   const tb = await pair.b.runMany(run, undefined, onProgram);
   // an op the live kernel refused because its range reaches the helper's own memory (a
@@ -42,7 +42,6 @@ export async function executeMany(progs: readonly Program[], pair: TargetPair, o
     const pf = prefixes.map(() => new Set<string>());
     const pa = await pair.a.runMany(prefixes, pf.map((f) => ({ hit: (x: string) => void f.add(x) })), onProgram && ((j) => onProgram(again[j])));
     const pb = await pair.b.runMany(prefixes, undefined, onProgram && ((j) => onProgram(again[j])));
-    features = [...features];
     again.forEach((i, j) => {
       run[i] = prefixes[j];
       ta[i] = pa[j];

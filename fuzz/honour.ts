@@ -20,7 +20,6 @@ import { checkExpectations } from './expect.js';
 
 export type Honoured = { readonly run: Program } | { readonly skip: string; readonly mismatches: readonly string[]; readonly machineLine: string };
 
-export { PER_PROGRAM, perProgramKeys } from '../abi/index.js';
 
 const INVISIBLE_VMA_FLAGS = new Set(VMF_NAMES.filter(([, b]) => !(b & KERNEL_VISIBLE_VMF)).map(([n]) => n));
 const MASKED_SCALARS = /^(pkeys|ssp|shstk)\b/;

@@ -20,7 +20,7 @@ export function injectText(names: readonly string[]): string {
   return names.length ? names.join(',') : '(none)';
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+export const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 /**
  * The bugs to switch on for something `what` that recorded `recorded` (null: it records

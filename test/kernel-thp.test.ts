@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { machineOf, parse, type Program } from '../abi/index.js';
+import { machineOf, parse, perProgramKeys, type Program } from '../abi/index.js';
 import { checkAssertionsBatched } from '../fuzz/assertions.js';
 import { checkExpectations } from '../fuzz/expect.js';
-import { honour, perProgramKeys, projectProgram } from '../fuzz/honour.js';
+import { honour, projectProgram } from '../fuzz/honour.js';
 import { loadProgram } from '../fuzz/load.js';
 import { defaultHelperPath, OP_CODES, startKernelTarget } from '../kernel/index.js';
 import { thpUnavailable } from '../kernel/machine-probe.js';

@@ -13,6 +13,7 @@ import { caseName, thisHost, writeFileAtomic } from '../casefile.js';
 import { modelRules } from '../census.js';
 import { UserError } from '../load.js';
 import { openPair } from '../pair.js';
+import { injectText, sameSet } from '../variant.js';
 import { shellWords } from '../report/shell.js';
 import { deriveSeed, Rng } from '../rng.js';
 import { loadSeed, storeSeed, type Seed } from '../seed.js';
@@ -71,10 +72,9 @@ function injectedFor(targets: string): readonly string[] {
 export function refuseResume(cp: Checkpoint | null, outDir: string, targets: string): void {
   if (!cp) return;
   if (cp.targets !== targets) throw new UserError(`${outDir} holds a campaign of --targets ${cp.targets}; give another --out for ${targets}`);
-  const bugs = (names: readonly string[]) => (names.length ? [...names].sort().join(',') : '(none)');
   const inject = injectedFor(targets);
-  if (cp.inject && bugs(cp.inject) !== bugs(inject)) {
-    throw new UserError(`${outDir} holds a campaign run with MMDIFF_INJECT=${bugs(cp.inject)}, not ${bugs(inject)}: resume it with the same bugs, or give another --out`);
+  if (cp.inject && !sameSet(cp.inject, inject)) {
+    throw new UserError(`${outDir} holds a campaign run with MMDIFF_INJECT=${injectText(cp.inject)}, not ${injectText(inject)}: resume it with the same bugs, or give another --out`);
   }
 }
 

@@ -43,8 +43,8 @@ export interface Ctx {
   readonly rw: number[];
   /** pkey_alloc results. */
   readonly pkeys: number[];
-  /** The literal length each mmap binding asked for. */
-  readonly lengths: Map<number, bigint>;
+  /** The literal length the latest mmap asked for (a huge-page program's opening advises all of it). */
+  mapLength?: bigint;
   /** ARCH_SHSTK_ENABLE calls so far: the first enables SHSTK, later ones WRSS more often. */
   enables: number;
   /** The previous op. */
@@ -54,7 +54,7 @@ export interface Ctx {
 }
 
 export function newContext(flavor: Flavor, machine: MachineConfig, known?: KnownState): Ctx {
-  return { flavor, machine, addrs: [], nextBind: 0, procs: 1, shstks: [], calls: [], fds: [], fdProcs: [], tramps: [], tables: [], rw: [], pkeys: [], lengths: new Map(), enables: 0, last: null, ...(known ? { known } : {}) };
+  return { flavor, machine, addrs: [], nextBind: 0, procs: 1, shstks: [], calls: [], fds: [], fdProcs: [], tramps: [], tables: [], rw: [], pkeys: [], enables: 0, last: null, ...(known ? { known } : {}) };
 }
 
 const lit = (a: Arg | undefined): bigint | undefined => (typeof a === 'bigint' ? a : undefined);
@@ -69,8 +69,7 @@ export function record(ctx: Ctx, op: Op): void {
     case 'mmap': {
       if (b === undefined) break;
       ctx.addrs.push(b);
-      const len = lit(op.args[1]);
-      if (len !== undefined) ctx.lengths.set(b, len);
+      ctx.mapLength = lit(op.args[1]);
       const prot = lit(op.args[2]);
       const flags = lit(op.args[3]);
       const fd = refOf(op.args[4]);

@@ -7,8 +7,7 @@ import { address, advice, rangeLength, recent, ref, SZ_2M } from '../values.js';
 
 export const madvise: Resolver = (c, ctx, s) => {
   if (s.scripted && ctx.flavor === 'thp' && ctx.addrs.length) {
-    const b = ctx.addrs[ctx.addrs.length - 1];
-    return [ref(b, 0n), ctx.lengths.get(b) ?? 0x400000n, BigInt(MADV.HUGEPAGE)];
+    return [ref(ctx.addrs[ctx.addrs.length - 1], 0n), ctx.mapLength ?? 0x400000n, BigInt(MADV.HUGEPAGE)];
   }
   // whole blocks of a recent mapping, collapsed or advised (collapse needs an aligned block in range)
   if (ctx.flavor === 'thp' && ctx.addrs.length && c.chance(30)) {
