@@ -69,13 +69,21 @@ describe.skipIf(!built)('corpus/semantics on the kernel', () => {
         return;
       }
       const run = h.run;
-      const trace = await k.run(run);
-      const problems: string[] = [];
-      if (trace.unsupported) problems.push(`${file}: the kernel target refused it: ${trace.unsupported}`);
-      if (trace.crash) problems.push(`${file}:${lines[trace.crash.op] ?? 'end'}: kernel crashed: ${trace.crash.message}`);
-      for (const mm of checkExpectations(prog, trace)) problems.push(`${file}:${lines[mm.op]}: ${prog.ops[mm.op].name}: expected ${mm.expected}, got ${mm.actual}`);
-      const failures = await checkAssertionsBatched(run, async (ps) => (await k.runMany(ps)).map(k.observe), k.observe(trace));
-      for (const f of failures) problems.push(`${file}:${assertLines[f.index]}: ${f.message}`);
+      const check = async (): Promise<string[]> => {
+        const trace = await k.run(run);
+        const problems: string[] = [];
+        if (trace.unsupported) problems.push(`${file}: the kernel target refused it: ${trace.unsupported}`);
+        if (trace.crash) problems.push(`${file}:${lines[trace.crash.op] ?? 'end'}: kernel crashed: ${trace.crash.message}`);
+        for (const mm of checkExpectations(prog, trace)) problems.push(`${file}:${lines[mm.op]}: ${prog.ops[mm.op].name}: expected ${mm.expected}, got ${mm.actual}`);
+        const failures = await checkAssertionsBatched(run, async (ps) => (await k.runMany(ps)).map(k.observe), k.observe(trace));
+        for (const f of failures) problems.push(`${file}:${assertLines[f.index]}: ${f.message}`);
+        return problems;
+      };
+      // the live kernel's A bits are the hardware's, and DAMON may clear one between a fault
+      // and the read (docs/kernel-differences.md): a case is rerun, and fails when no run of
+      // three holds, as a campaign's re-triage treats a divergence seen once
+      let problems = await check();
+      for (let i = 1; i < 3 && problems.length; i++) problems = await check();
       expect(problems, problems.join('\n')).toEqual([]);
     });
   }
