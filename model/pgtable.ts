@@ -11,3 +11,12 @@ export function setPte(mm: Mm, page: bigint, pte: Pte): void {
   // mm/memory.c: __pte_alloc — the block's PTE table
   mm.pteTables.add(page >> 9n);
 }
+
+/** The pages with a PTE in [start, end), in address order. */
+export function ptePagesInRange(mm: Mm, start: bigint, end: bigint): bigint[] {
+  const lo = start >> 12n;
+  const hi = (end + 0xfffn) >> 12n;
+  const out: bigint[] = [];
+  for (const page of mm.ptes.keys()) if (page >= lo && page < hi) out.push(page);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

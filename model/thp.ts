@@ -48,7 +48,7 @@
 
 import { NotModelled, VMF } from '../abi/index.js';
 import { allocFrame, hit, maybeFreeFrame, type Frame, type HugePmd, type Kernel, type Mm, type Pte, type Thp, type Vma } from './mm.js';
-import { setPte } from './pgtable.js';
+import { ptePagesInRange, setPte } from './pgtable.js';
 import { maybeMkwrite, mkPte, pteDirty, pteMkdirty, pteMkold, pteMkwrite, pteMkyoung, pteModify, pteWrite, pteWrprotect } from './pte.js';
 
 export const HPAGE_PMD_SHIFT = 21n;
@@ -405,15 +405,16 @@ function pteMappedLargeFolioInRange(mm: Mm, start: bigint, end: bigint): boolean
  * the whole batch dirty (seen on the live kernel, kernel/thp-facts/mprotect_batch.mm).
  */
 export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end: bigint): void {
-  const lo = start >> 12n;
   const hi = (end + 0xfffn) >> 12n;
   const sameButAD = (a: Pte, b: Pte) =>
     a.present === b.present && a.rw === b.rw && a.user === b.user && a.protnone === b.protnone && a.nx === b.nx && a.pkey === b.pkey && a.zeroPage === b.zeroPage;
-  let page = lo;
-  while (page < hi) {
-    const first = mm.ptes.get(page);
-    if (!first || first.guard || !(first.present || first.protnone) || !first.frame?.thp) {
-      page++;
+  // only pages with a PTE can start a batch (a range may span 128 TiB)
+  const pages = ptePagesInRange(mm, start, end);
+  for (let i = 0; i < pages.length; ) {
+    const page = pages[i];
+    const first = mm.ptes.get(page)!;
+    if (first.guard || !(first.present || first.protnone) || !first.frame?.thp) {
+      i++;
       continue;
     }
     const folio = first.frame.thp;
@@ -436,7 +437,7 @@ export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end:
         if (dirty) pteMkdirty(e);
       }
     }
-    page = next;
+    while (i < pages.length && pages[i] < next) i++;
   }
 }
 
@@ -451,14 +452,15 @@ export function gatherLargeFolioBatchBits(k: Kernel, mm: Mm, start: bigint, end:
  * another process is left alone. Not modelled: PAGEOUT of a lazyfree or VM_DROPPABLE THP.
  */
 function largeFolioPtes(k: Kernel, mm: Mm, start: bigint, end: bigint, advice: 'cold' | 'free' | 'pageout'): void {
-  const lo = start >> 12n;
   const hi = (end + 0xfffn) >> 12n;
-  let page = lo;
-  while (page < hi) {
+  // only pages with a PTE can start a batch (a range may span 128 TiB)
+  const pages = ptePagesInRange(mm, start, end);
+  for (let i = 0; i < pages.length; ) {
+    const page = pages[i];
     const first = mm.ptes.get(page);
     const folio = first && !first.guard && (first.present || first.protnone) ? first.frame?.thp : undefined;
     if (!folio) {
-      page++;
+      i++;
       continue;
     }
     let idx = folio.frames.indexOf(first!.frame!);
@@ -499,7 +501,7 @@ function largeFolioPtes(k: Kernel, mm: Mm, start: bigint, end: bigint, advice: '
         f.lazyfree = true;
       }
     }
-    page = next;
+    while (i < pages.length && pages[i] < next) i++;
   }
 }
 

@@ -7,7 +7,10 @@
 // MADV_GUARD_INSTALL keep them.
 
 import { maybeFreeFrame, type Kernel, type Mm, type Pte } from './mm.js';
+import { ptePagesInRange } from './pgtable.js';
 import { reclaimEmptyPteTables, zapHugePmds } from './thp.js';
+
+export { ptePagesInRange };
 
 export interface ZapOptions {
   /** ZAP_FLAG_DROP_MARKER: also clear guard markers (unmap_vmas on munmap/exit). */
@@ -33,15 +36,6 @@ export function clearPte(k: Kernel, mm: Mm, page: bigint): void {
   if (pte.frame && !pte.frame.anon && (pte.dirty || pte.savedDirty)) pte.frame.dirty = true;
   ptePutFrame(k, pte);
   mm.ptes.delete(page);
-}
-
-/** The pages with a PTE in [start, end), in address order. */
-export function ptePagesInRange(mm: Mm, start: bigint, end: bigint): bigint[] {
-  const lo = start >> 12n;
-  const hi = (end + 0xfffn) >> 12n;
-  const out: bigint[] = [];
-  for (const page of mm.ptes.keys()) if (page >= lo && page < hi) out.push(page);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** mm/memory.c: zap_page_range_single / unmap_vmas over [start, end). */
