@@ -200,23 +200,24 @@ function comparePtes(xs: readonly PteState[], ys: readonly PteState[], p: string
     const y = ys[j];
     if (!y || (x && x.addr < y.addr)) return end('pte', 'pte.exists 1/0', `pte.exists 1/0 (${p} ${hex(x.addr)}: ${pteText(x)})`, `${p} ${hex(x.addr)}: ${pteText(x)} vs (none)`);
     if (!x || y.addr < x.addr) return end('pte', 'pte.exists 0/1', `pte.exists 0/1 (${p} ${hex(y.addr)}: ${pteText(y)})`, `${p} ${hex(y.addr)}: (none) vs ${pteText(y)}`);
-    const where = `${p} ${hex(x.addr)}`;
-    const detail = () => `${where}: ${pteText(x)} vs ${pteText(y)}`;
-    if (!!x.guard !== !!y.guard) return end('pte', `pte.guard ${+!!x.guard}/${+!!y.guard}`, `pte.guard ${+!!x.guard}/${+!!y.guard} (${where})`, detail());
+    // the texts are built only for the difference (this loop visits every page of a trace)
+    const where = () => `${p} ${hex(x.addr)}`;
+    const detail = () => `${where()}: ${pteText(x)} vs ${pteText(y)}`;
+    if (!!x.guard !== !!y.guard) return end('pte', `pte.guard ${+!!x.guard}/${+!!y.guard}`, `pte.guard ${+!!x.guard}/${+!!y.guard} (${where()})`, detail());
     if (x.bits !== y.bits) {
       for (const [name, b] of PTE_BIT_NAMES) {
         const bx = (x.bits >> BigInt(b)) & 1n;
         const by = (y.bits >> BigInt(b)) & 1n;
-        if (bx !== by) return end('pte', `pte.${name} ${bx}/${by}`, `pte.${name} ${bx}/${by} (${where})`, detail());
+        if (bx !== by) return end('pte', `pte.${name} ${bx}/${by}`, `pte.${name} ${bx}/${by} (${where()})`, detail());
       }
       const k = (t: PteState) => Number((t.bits >> 59n) & 0xfn);
-      return end('pte', 'pte.PKEY', `pte.PKEY ${k(x)}/${k(y)} (${where})`, detail());
+      return end('pte', 'pte.PKEY', `pte.PKEY ${k(x)}/${k(y)} (${where()})`, detail());
     }
     if (x.frame !== y.frame) {
       const kx = frameKind(x, sa);
       const ky = frameKind(y, sb);
       // same kinds (two private pages numbered apart) still differ in sharing elsewhere
-      return end('pte', `pte.frame ${kx}/${ky}`, `pte.frame ${x.frame}/${y.frame} (${where})`, detail());
+      return end('pte', `pte.frame ${kx}/${ky}`, `pte.frame ${x.frame}/${y.frame} (${where()})`, detail());
     }
     i++;
     j++;

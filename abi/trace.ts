@@ -74,26 +74,36 @@ export interface Trace {
 /** Renumber frames in order of first appearance (processes by pid, pages by address). */
 export function canonicalize(raw: RawState): State {
   const ids = new Map<number, number>();
-  const processes = [...raw.processes]
-    .sort((a, b) => a.pid - b.pid)
-    .map((p) => {
-      const ptes = [...p.ptes]
-        .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0))
-        .map((pte) => {
-          if (typeof pte.frame !== 'number') return pte;
-          let id = ids.get(pte.frame);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(pte.frame, id);
-          }
-          return { ...pte, frame: id };
-        });
-      return { ...p, ptes };
-    });
+  const processes = sortedBy(raw.processes, (a, b) => a.pid - b.pid).map((p) => {
+    // a target reports its pages in address order; a copy is sorted only when one does not
+    const src = sortedBy(p.ptes, (a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+    const ptes = new Array<PteState>(src.length);
+    for (let i = 0; i < src.length; i++) {
+      const pte = src[i];
+      if (typeof pte.frame !== 'number') {
+        ptes[i] = pte;
+        continue;
+      }
+      let id = ids.get(pte.frame);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(pte.frame, id);
+      }
+      // a literal, not a spread: this runs for every page of every trace
+      ptes[i] = pte.guard ? { ...pte, frame: id } : { addr: pte.addr, bits: pte.bits, frame: id };
+    }
+    return { ...p, ptes };
+  });
   const contents: Array<{ frame: number; words: FrameWords }> = [];
   for (const [rawFrame, id] of ids) {
-    const words = [...raw.content(rawFrame)].sort((a, b) => a[0] - b[0]);
+    const words = sortedBy(raw.content(rawFrame), (a, b) => a[0] - b[0]);
     if (words.length) contents.push({ frame: id, words });
   }
   return { processes, contents };
+}
+
+/** `xs` itself when already in order, else a sorted copy. */
+function sortedBy<T>(xs: readonly T[], cmp: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i - 1], xs[i]) > 0) return [...xs].sort(cmp);
+  return xs;
 }

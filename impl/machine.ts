@@ -241,19 +241,29 @@ export class ImplMachine implements Machine {
         });
       }
       const pt = k.pt;
+      // the observed bits of consecutive PTEs are mostly alike (a huge page's 512): one BigInt for a run
+      let lastLo = -1;
+      let lastHi = -1;
+      let lastBits = ZERO;
       pt.walk(p.pgd, 0, USER_PAGES, (_c, t, i0, i1, base) => {
         for (let i = i0; i < i1; i++) {
           const l = pt.L[2 * (t * 512 + i)];
           const h = pt.L[2 * (t * 512 + i) + 1];
           if (l === 0 && h === 0) continue;
-          const addr = BigInt(base + i) * 4096n;
+          const addr = BigInt((base + i) * 4096); // below 2^47: exact as a double
           if (pte.isGuard(l, h)) {
             ptes.push({ addr, bits: ZERO, frame: null, guard: true });
             continue;
           }
           const f = pte.pfnOf(l, h);
-          const bits = (BigInt((h & pte.OBS_HI) >>> 0) << 32n) | BigInt((l & pte.OBS_LO) >>> 0);
-          ptes.push({ addr, bits, frame: f === ZERO_FRAME ? 'Z' : f });
+          const lo = (l & pte.OBS_LO) >>> 0;
+          const hi = (h & pte.OBS_HI) >>> 0;
+          if (lo !== lastLo || hi !== lastHi) {
+            lastLo = lo;
+            lastHi = hi;
+            lastBits = (BigInt(hi) << 32n) | BigInt(lo);
+          }
+          ptes.push({ addr, bits: lastBits, frame: f === ZERO_FRAME ? 'Z' : f });
         }
       }, null);
     }

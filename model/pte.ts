@@ -195,21 +195,22 @@ export function pteModify(pte: Pte, vma: Vma): void {
   else clearSaveddirtyShift(pte);
 }
 
-const B = (bit: number) => 1n << BigInt(bit);
-
 /** The PTE as the 64-bit x86 value with the PFN cleared (abi PTE_OBSERVED_MASK bits only). */
 export function pteBits(pte: Pte): bigint {
   if (pte.guard) return 0n;
-  let v = 0n;
-  if (pte.present) v |= B(PTE_BIT.P);
-  if (pte.rw) v |= B(PTE_BIT.RW);
-  if (pte.user) v |= B(PTE_BIT.US);
-  if (pte.accessed) v |= B(PTE_BIT.A);
-  if (pte.dirty) v |= B(PTE_BIT.D);
+  // two 32-bit halves made one BigInt at the end: this runs for every page of every snapshot
+  let lo = 0;
+  let hi = 0;
+  const set = (bit: number) => (bit < 32 ? (lo |= 1 << bit) : (hi |= 1 << (bit - 32)));
+  if (pte.present) set(PTE_BIT.P);
+  if (pte.rw) set(PTE_BIT.RW);
+  if (pte.user) set(PTE_BIT.US);
+  if (pte.accessed) set(PTE_BIT.A);
+  if (pte.dirty) set(PTE_BIT.D);
   // bit 8 is _PAGE_PROTNONE only while not present (_PAGE_GLOBAL is never set for user pages)
-  if (pte.protnone && !pte.present) v |= B(PTE_BIT.PROTNONE);
-  if (pte.savedDirty) v |= B(PTE_BIT.SAVED_DIRTY);
-  v |= BigInt(pte.pkey & 0xf) << BigInt(PTE_BIT.PKEY0);
-  if (pte.nx) v |= B(PTE_BIT.NX);
-  return v;
+  if (pte.protnone && !pte.present) set(PTE_BIT.PROTNONE);
+  if (pte.savedDirty) set(PTE_BIT.SAVED_DIRTY);
+  for (let k = 0; k < 4; k++) if (pte.pkey & (1 << k)) set(PTE_BIT.PKEY0 + k);
+  if (pte.nx) set(PTE_BIT.NX);
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }

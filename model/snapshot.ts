@@ -18,21 +18,24 @@ function procState(p: Process): ProcState {
     flags: v.flags & VMF_OBSERVED,
     pkey: v.pkey,
   }));
-  const ptes: PteState[] = [...p.mm.ptes.entries()]
-    .map(([page, pte]): PteState => {
-      if (pte.guard) return { addr: page << 12n, bits: 0n, frame: null, guard: true };
-      return { addr: page << 12n, bits: pteBits(pte), frame: pte.zeroPage ? 'Z' : pte.frame!.id };
-    });
+  // each entry with its page number as a double (exact below 2^53): sorting by it is much
+  // cheaper than comparing BigInts
+  const pages: Array<{ readonly n: number; readonly e: PteState }> = [];
+  for (const [page, pte] of p.mm.ptes) {
+    const addr = page << 12n;
+    const e: PteState = pte.guard ? { addr, bits: 0n, frame: null, guard: true } : { addr, bits: pteBits(pte), frame: pte.zeroPage ? 'Z' : pte.frame!.id };
+    pages.push({ n: Number(page), e });
+  }
   // a huge PMD (model/thp.ts): every 4K page of its block reports the PMD leaf, PSE set,
   // with its own 4K frame of the folio ('Z' for the huge zero page)
   for (const [block, pmd] of p.mm.pmds) {
     const bits = pteBits(pmd.entry) | (1n << BigInt(PTE_BIT.PSE));
+    const first = Number(block) * 512;
     for (let i = 0; i < 512; i++) {
-      const addr = (block << 21n) + (BigInt(i) << 12n);
-      ptes.push({ addr, bits, frame: pmd.folio ? pmd.folio.frames[i].id : 'Z' });
+      pages.push({ n: first + i, e: { addr: BigInt((first + i) * 4096), bits, frame: pmd.folio ? pmd.folio.frames[i].id : 'Z' } });
     }
   }
-  ptes.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+  const ptes = pages.sort((a, b) => a.n - b.n).map((x) => x.e);
   return { pid: p.pid, alive: p.alive, vmas, ptes, brk: p.mm.brk, pkru: p.pkru, pkeys: p.mm.pkeyMap, ssp: p.ssp, shstk: p.shstk };
 }
 
@@ -43,8 +46,9 @@ function frameWords(k: Kernel, id: number): FrameWords {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out: Array<readonly [number, bigint]> = [];
   for (let off = 0; off < 4096; off += 8) {
-    const w = view.getBigUint64(off, true);
-    if (w !== 0n) out.push([off, w]);
+    // a zero word is skipped before it becomes a BigInt (most words of most pages are zero)
+    if (view.getUint32(off, true) === 0 && view.getUint32(off + 4, true) === 0) continue;
+    out.push([off, view.getBigUint64(off, true)]);
   }
   return out;
 }
