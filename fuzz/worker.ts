@@ -136,7 +136,14 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
     perEffect.set(full.signature, e);
     return e.n++ < ANALYSED_PER_EFFECT;
   };
-  const outcomes = await executeMany(progs, tp, onProgram, analyse);
+  // in-process targets take the batch a few programs at a time, so only a few traces are
+  // alive at once (fewer survive a scavenge); the kernel takes it whole (it pipelines)
+  const step = 'runSync' in tp.a && 'runSync' in tp.b ? 8 : progs.length;
+  const outcomes: Array<Outcome | undefined> = [];
+  for (let c = 0; c < progs.length; c += step) {
+    const part = await executeMany(progs.slice(c, c + step), tp, onProgram && ((i) => onProgram(c + i)), analyse);
+    for (const o of part) outcomes.push(o);
+  }
   let unsupported = 0;
   let flaky = 0;
   const opCounts = new Map<string, [number, number]>();
@@ -148,7 +155,8 @@ export async function fuzzBatch(t: FuzzTask): Promise<FuzzResult> {
     opCounts.set(name, c);
   };
   for (let i = 0; i < t.count; i++) {
-    const out = outcomes[i];
+    const out = outcomes[i]!;
+    outcomes[i] = undefined; // its traces are garbage once counted
     if (out.unsupported) unsupported++;
     for (let k = 0; k < out.a.results.length; k++) countOp(out.prog, k, 1, 0);
     const fresh: string[] = [];
