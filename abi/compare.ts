@@ -136,7 +136,23 @@ function compareProc(x: ProcState, y: ProcState, sa: State, sb: State): Divergen
     const show = (v: bigint | number) => (typeof v === 'bigint' ? hex(v) : `0x${v.toString(16)}`);
     if (x[k] !== y[k]) return end('proc', `proc.${k}`, `proc.${k} ${show(x[k])}/${show(y[k])} (${p})`, `${p} ${k} ${String(x[k])} vs ${String(y[k])}`);
   }
-  return comparePtes(x.ptes, y.ptes, p, sa, sb);
+  return comparePtes(x.ptes, y.ptes, p, sa, sb) ?? comparePtTables(x, y, p);
+}
+
+/** Which 2 MiB blocks have a PTE table (ProcState.ptTables: THP machines only). */
+function comparePtTables(x: ProcState, y: ProcState, p: string): Divergence | null {
+  const xs = x.ptTables;
+  const ys = y.ptTables;
+  if (!xs || !ys) return null;
+  for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+    if (xs[i] === ys[i]) continue;
+    // the lower block is the one only one side has
+    const only = ys[i] === undefined || (xs[i] !== undefined && xs[i] < ys[i]) ? 'a' : 'b';
+    const block = only === 'a' ? xs[i] : ys[i];
+    const what = only === 'a' ? 'pte.table 1/0' : 'pte.table 0/1';
+    return end('pte', what, `${what} (${p} ${hex(block)})`, `${p} 2 MiB block ${hex(block)}: ${only === 'a' ? 'a PTE table vs none' : 'none vs a PTE table'}`);
+  }
+  return null;
 }
 
 function vmaText(v: VmaState | undefined): string {

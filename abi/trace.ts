@@ -40,6 +40,13 @@ export interface ProcState {
   readonly ssp: bigint;
   /** ARCH_SHSTK_* features enabled (bit 0 SHSTK, bit 1 WRSS). */
   readonly shstk: number;
+  /**
+   * On a machine with THP only: the start of each 2 MiB block that has a PTE table, in
+   * address order. Whether a block's PMD is none decides whether a fault there maps a huge
+   * page, so a table one target kept and the other freed is a difference of its own, seen
+   * where it arises rather than at the fault that later shows it.
+   */
+  readonly ptTables?: readonly bigint[];
 }
 
 /** Non-zero 8-byte words of a frame: [byte offset (multiple of 8), value]. */

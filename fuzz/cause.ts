@@ -167,10 +167,11 @@ async function featuresAt(prog: Program, c: number, pair: TargetPair): Promise<{
 /**
  * PTE bits that differ (RW, D, SavedDirty, A, …) are one kind: a bug that leaves a PTE
  * writable also leaves it dirty, and which bit a comparison meets first depends on the
- * page. Frames and presence stay apart.
+ * page. Frames and presence stay apart. A PTE table one side kept is presence too: a zap
+ * that stops short leaves the last page's PTE when it was populated, its table when not.
  */
 function coarse(what: string): string {
-  return what.replace(/^pte\.(?!frame|exists)[A-Za-z]+( .*)?$/, 'pte.bits');
+  return what.replace(/^pte\.table /, 'pte.exists ').replace(/^pte\.(?!frame|exists)[A-Za-z]+( .*)?$/, 'pte.bits');
 }
 
 /** Fault paths that make or change a PTE (the others fail the access). */

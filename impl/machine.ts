@@ -228,6 +228,7 @@ export class ImplMachine implements Machine {
     const vp = k.vp;
     const vmas: VmaState[] = [];
     const ptes: PteState[] = [];
+    const ptTables: bigint[] = [];
     if (p.alive) {
       for (let r = p.tree.first(); r >= 0; r = p.tree.next(r)) {
         const fl = vp.fl[r];
@@ -246,6 +247,8 @@ export class ImplMachine implements Machine {
       let lastHi = -1;
       let lastBits = ZERO;
       pt.walk(p.pgd, 0, USER_PAGES, (_c, t, i0, i1, base) => {
+        // a leaf table that is no huge PMD is the block's PTE table (kept while THP is on)
+        if (k.thp && !pt.leafHuge[t]) ptTables.push(BigInt(base * 4096));
         for (let i = i0; i < i1; i++) {
           const l = pt.L[2 * (t * 512 + i)];
           const h = pt.L[2 * (t * 512 + i) + 1];
@@ -277,6 +280,7 @@ export class ImplMachine implements Machine {
       pkeys: p.pkeys,
       ssp: BigInt(p.ssp),
       shstk: p.shstk,
+      ...(k.thp ? { ptTables } : {}),
     };
   }
 }

@@ -408,6 +408,8 @@ function moveVma(k: Kernel, p: Process, vrm: Vrm): bigint | Errno {
  * the source block is pmd_none after it.
  */
 function movePteTables(mm: Mm, start: bigint, end: bigint, delta: bigint): void {
+  // mm/mremap.c: move_page_tables — its loop runs while old_addr < old_end: nothing for old_len 0
+  if (end <= start) return;
   const SZ = HPAGE_PMD_SIZE;
   const add: bigint[] = [];
   for (const b of tablesInRange(mm, start >> 21n, (end + SZ - 1n) >> 21n)) {

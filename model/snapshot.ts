@@ -10,7 +10,7 @@ import { pteBits } from './pte.js';
 import { isReserved } from './reserved.js';
 import { VMF_OBSERVED } from './vma.js';
 
-function procState(p: Process): ProcState {
+function procState(p: Process, thp: boolean): ProcState {
   const vmas: VmaState[] = p.mm.vmas.filter((v) => !isReserved(v.flags)).map((v) => ({
     start: v.start,
     end: v.end,
@@ -36,7 +36,11 @@ function procState(p: Process): ProcState {
     }
   }
   const ptes = pages.sort((a, b) => a.n - b.n).map((x) => x.e);
-  return { pid: p.pid, alive: p.alive, vmas, ptes, brk: p.mm.brk, pkru: p.pkru, pkeys: p.mm.pkeyMap, ssp: p.ssp, shstk: p.shstk };
+  const state: ProcState = { pid: p.pid, alive: p.alive, vmas, ptes, brk: p.mm.brk, pkru: p.pkru, pkeys: p.mm.pkeyMap, ssp: p.ssp, shstk: p.shstk };
+  if (!thp) return state;
+  // the blocks whose PMD points to a PTE table (mm/memory.c: __pte_alloc; model/thp.ts)
+  const ptTables = [...p.mm.pteTables].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((b) => b << 21n);
+  return { ...state, ptTables };
 }
 
 /** The non-zero aligned 8-byte words of a frame. */
@@ -54,6 +58,6 @@ function frameWords(k: Kernel, id: number): FrameWords {
 }
 
 export function snapshot(k: Kernel): RawState {
-  const processes = [...k.procs].sort((a, b) => a.pid - b.pid).map(procState);
+  const processes = [...k.procs].sort((a, b) => a.pid - b.pid).map((p) => procState(p, k.cfg.thp));
   return { processes, content: (frame: number) => frameWords(k, frame) };
 }

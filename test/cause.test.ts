@@ -117,6 +117,19 @@ mmap(0x10001000, 0x1000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)
     expect(ms?.signature).toMatch(/^vma:split-ENOMEM /);
   });
 
+  it('one bug, one key: a zap that stops a page short leaves the last PTE, or only its table', async () => {
+    const base = `r0 = mmap(0x40000000, 0x200000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\n`;
+    const zap = 'madvise(r0, 0x200000, MADV_DONTNEED)\n';
+    // the last page populated: its PTE stays
+    const pte = await divergence('dontneed-keeps-last-page', `${base}write(r0+0x1ff000, 1)\n${zap}`);
+    // only the first: the PTE table stays (PT reclaim frees it on the reference), which a
+    // later fault under MADV_HUGEPAGE would show as a 4K page instead of a huge one
+    const table = await divergence('dontneed-keeps-last-page', `${base}write(r0, 1)\n${zap}madvise(r0, 0x200000, MADV_HUGEPAGE)\nwrite(r0, 2)\n`);
+    expect(pte).toMatchObject({ op: 2 });
+    expect(table).toMatchObject({ op: 2, shows: 'pte.table 0/1 (p0 0x40000000)' });
+    expect(table?.signature).toBe(pte?.signature);
+  });
+
   it('one bug, one key: a stack growing into its guard gap, met by a read and a write', async () => {
     const base = `r0 = mmap(0x10000000, 0x1000, ${RW}, ${ANON}|MAP_FIXED, -1, 0)\nr1 = mmap(0x10010000, 0x1000, ${RW}, ${ANON}|MAP_FIXED|MAP_GROWSDOWN, -1, 0)\n`;
     const r = await divergence('growsdown-no-guard-gap', `${base}read(0x1000f000)\n`);

@@ -33,6 +33,19 @@ describe('compare', () => {
     expect(compare(base, structuredClone(base), prog)).toBeNull();
   });
 
+  it('reports a PTE table one side kept, after the PTEs, and not when a side does not report tables', () => {
+    const withTables = (t: Trace, tables: bigint[]): Trace => ({ ...t, state: { ...t.state, processes: t.state.processes.map((p) => ({ ...p, ptTables: tables })) } });
+    const a = withTables(base, [0x7ffff7e00000n]);
+    expect(compare(a, withTables(base, [0x7ffff7e00000n]), prog)).toBeNull();
+    expect(compare(a, withTables(base, []), prog)).toMatchObject({ class: 'pte', signature: 'end pte.table 1/0', shows: 'pte.table 1/0 (p0 0x7ffff7e00000)' });
+    expect(compare(withTables(base, [0x7ffff7e00000n]), withTables(base, [0x7ffff7c00000n, 0x7ffff7e00000n]), prog)).toMatchObject({ shows: 'pte.table 0/1 (p0 0x7ffff7c00000)' });
+    // the kernel reports no tables: nothing to compare
+    expect(compare(a, base, prog)).toBeNull();
+    // a PTE difference is reported first
+    const b = withTables(trace(base.results, [proc({ vmas: base.state.processes[0].vmas })], base.state.contents), []);
+    expect(compare(a, b, prog)?.signature).toBe('end pte.exists 1/0');
+  });
+
   it('reports the first differing result with both kinds', () => {
     const b = { ...base, results: [0x7ffff7ffd000n, '-EPERM', 'fault SIGSEGV SEGV_ACCERR'] };
     expect(compare(base, b, prog)).toMatchObject({ class: 'result', op: 1, signature: 'mprotect result 0/-EPERM' });

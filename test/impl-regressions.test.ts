@@ -36,6 +36,12 @@ p1: madvise(r0, 0x1000, MADV_FREE)`,
   // a length 2^64 - 0x1800: its page-aligned end does not wrap from 0, so the hole check runs
   // (ENOMEM); impl computed the end in doubles, which above 2^63 hold half pages (RangeError).
   // Not a semantic case: a range from 0 covers the kernel helper's memory
+  // mremap of a shared mapping with old_len 0 moves no page tables (move_page_tables' loop
+  // runs while old_addr < old_end); the model gave the new range's first block a PTE table
+  'mremap duplicate with old_len 0 makes no PTE table': `
+r0 = mmap(NULL, 0x1000, PROT_WRITE, MAP_SHARED|MAP_ANONYMOUS, 0, 0)
+write(r0, 0)
+mremap(r0, 0, 0x200000, MREMAP_MAYMOVE, NULL)`,
   'huge length half a page short': `
 r0 = mmap(0x10000000, 0x1000, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_FIXED, -1, 0)
 mseal(NULL, -0x1800, 0)
