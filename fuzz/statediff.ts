@@ -52,6 +52,8 @@ export type StateDifference =
   | { readonly kind: 'vmas'; readonly pid: number; readonly lines: readonly VmaDiffLine[] }
   | { readonly kind: 'seal'; readonly pid: number; readonly a: readonly string[]; readonly b: readonly string[] }
   | { readonly kind: 'pte'; readonly pid: number; readonly addr: bigint; readonly a: readonly string[]; readonly b: readonly string[] }
+  /** A 2 MiB block with a PTE table in one trace only (ProcState.ptTables). */
+  | { readonly kind: 'pt-table'; readonly pid: number; readonly addr: bigint; readonly onlyIn: 'a' | 'b' }
   | { readonly kind: 'content'; readonly frame: number; readonly offset: number; readonly a: bigint; readonly b: bigint }
   | { readonly kind: 'crash'; readonly side: 'a' | 'b'; readonly op: number; readonly message: string };
 
@@ -102,6 +104,14 @@ export function stateDifferences(a: Trace, b: Trace): StateDifference[] {
       const tb = pteParts(pb.ptes.find((e) => e.addr === addr));
       if (ta.join(' ') !== tb.join(' ')) out.push({ kind: 'pte', pid, addr, a: ta, b: tb });
     }
+    // PTE tables, when both traces list them (THP machines, not the kernel)
+    if (pa.ptTables && pb.ptTables) {
+      const ka = new Set(pa.ptTables);
+      const kb = new Set(pb.ptTables);
+      for (const addr of [...new Set([...ka, ...kb])].sort((x, y) => (x < y ? -1 : 1))) {
+        if (ka.has(addr) !== kb.has(addr)) out.push({ kind: 'pt-table', pid, addr, onlyIn: ka.has(addr) ? 'a' : 'b' });
+      }
+    }
   }
   const frames = new Set([...a.state.contents.map((c) => c.frame), ...b.state.contents.map((c) => c.frame)]);
   for (const frame of [...frames].sort((x, y) => x - y)) {
@@ -137,6 +147,8 @@ function diffText(d: StateDifference, names: [string, string]): string[] {
       return [`p${d.pid} sealed: ${names[0]} ${d.a.join(' ') || '(none)'}  |  ${names[1]} ${d.b.join(' ') || '(none)'}`];
     case 'pte':
       return [`p${d.pid} pte ${hex(d.addr)}: ${names[0]} ${d.a.join(' ')}  |  ${names[1]} ${d.b.join(' ')}`];
+    case 'pt-table':
+      return [`p${d.pid} PTE table of the 2 MiB block ${hex(d.addr)}: only in ${name(d.onlyIn)}`];
     case 'content':
       return [`frame ${d.frame} +${hex(BigInt(d.offset))}: ${names[0]} ${hex(d.a)}  ${names[1]} ${hex(d.b)}`];
     case 'crash':

@@ -13,6 +13,7 @@ import {
   type Trace,
   type VmaState,
 } from '../abi/index.js';
+import { stateDiff } from '../fuzz/statediff.js';
 
 const P = 1n, RW = 2n, US = 4n, A = 32n, D = 64n, NX = 1n << 63n, SD = 1n << 58n;
 
@@ -44,6 +45,8 @@ describe('compare', () => {
     // a PTE difference is reported first
     const b = withTables(trace(base.results, [proc({ vmas: base.state.processes[0].vmas })], base.state.contents), []);
     expect(compare(a, b, prog)?.signature).toBe('end pte.exists 1/0');
+    // repro's list of every difference names the table too
+    expect(stateDiff(a, withTables(base, []), ['model', 'impl'])).toEqual(['p0 PTE table of the 2 MiB block 0x7ffff7e00000: only in model']);
   });
 
   it('reports the first differing result with both kinds', () => {

@@ -31,6 +31,8 @@ function differenceRow(d: StateDifference): Html {
       return row(`p${d.pid} sealed ranges`, parts(d.a.length ? d.a : ['(none)'], d.b), parts(d.b.length ? d.b : ['(none)'], d.a));
     case 'pte':
       return row(`p${d.pid} PTE ${hex(d.addr)}`, parts(d.a, d.b), parts(d.b, d.a));
+    case 'pt-table':
+      return row(`p${d.pid} PTE table ${hex(d.addr)}`, d.onlyIn === 'a' ? 'exists' : '(none)', d.onlyIn === 'b' ? 'exists' : '(none)');
     case 'content':
       return row(`frame ${d.frame} +${hex(BigInt(d.offset))}`, hex(d.a), hex(d.b));
     case 'crash':
