@@ -78,17 +78,37 @@ export interface Trace {
   readonly unsupported?: string;
 }
 
+/**
+ * Frame numbers in order of first appearance, for a target's snapshot that meets pages in
+ * canonical order (processes by pid, pages by address): the numbers it reports are then
+ * canonicalize()'s own, which keeps the target's lists instead of copying every page.
+ */
+export class FrameNumbering {
+  private readonly ids = new Map<number, number>();
+  /** The target's frame behind each number. */
+  readonly frames: number[] = [];
+  of(frame: number): number {
+    let id = this.ids.get(frame);
+    if (id === undefined) {
+      id = this.frames.length;
+      this.ids.set(frame, id);
+      this.frames.push(frame);
+    }
+    return id;
+  }
+}
+
 /** Renumber frames in order of first appearance (processes by pid, pages by address). */
 export function canonicalize(raw: RawState): State {
   const ids = new Map<number, number>();
   const processes = sortedBy(raw.processes, (a, b) => a.pid - b.pid).map((p) => {
     // a target reports its pages in address order; a copy is sorted only when one does not
     const src = sortedBy(p.ptes, (a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
-    const ptes = new Array<PteState>(src.length);
+    let ptes: PteState[] | null = null; // a copy only once a number changes
     for (let i = 0; i < src.length; i++) {
       const pte = src[i];
       if (typeof pte.frame !== 'number') {
-        ptes[i] = pte;
+        if (ptes) ptes[i] = pte;
         continue;
       }
       let id = ids.get(pte.frame);
@@ -96,10 +116,12 @@ export function canonicalize(raw: RawState): State {
         id = ids.size;
         ids.set(pte.frame, id);
       }
+      if (id === pte.frame && !ptes) continue;
+      ptes ??= src.slice(0, i);
       // a literal, not a spread: this runs for every page of every trace
-      ptes[i] = pte.guard ? { ...pte, frame: id } : { addr: pte.addr, bits: pte.bits, frame: id };
+      ptes[i] = id === pte.frame ? pte : pte.guard ? { ...pte, frame: id } : { addr: pte.addr, bits: pte.bits, frame: id };
     }
-    return { ...p, ptes };
+    return ptes ? { ...p, ptes } : src === p.ptes ? p : { ...p, ptes: src };
   });
   const contents: Array<{ frame: number; words: FrameWords }> = [];
   for (const [rawFrame, id] of ids) {

@@ -6,7 +6,7 @@ import type { Coverage, Machine } from '../abi/machine.js';
 import type { OpName } from '../abi/ops.js';
 import type { MachineConfig } from '../abi/program.js';
 import { err, fault, type Result } from '../abi/result.js';
-import type { FrameWords, PteState, ProcState, RawState, VmaState } from '../abi/trace.js';
+import { FrameNumbering, type FrameWords, type PteState, type ProcState, type RawState, type VmaState } from '../abi/trace.js';
 import { sysBrk } from './brk.js';
 import { EXEC, GPF, MAPERR, READ, translate, WRITE } from './fault.js';
 import { doFork } from './fork.js';
@@ -211,19 +211,21 @@ export class ImplMachine implements Machine {
 
   snapshot(): RawState {
     const k = this.k;
-    const processes: ProcState[] = k.procs.map((p) => this.procState(p));
+    // frames numbered in the order canonicalize() would (processes by pid, pages by address)
+    const numbering = new FrameNumbering();
+    const processes: ProcState[] = [...k.procs].sort((a, b) => a.pid - b.pid).map((p) => this.procState(p, numbering));
     const fr = k.fr;
     return {
       processes,
       content(frame: number): FrameWords {
         const out: Array<readonly [number, bigint]> = [];
-        fr.words(frame, (w, lo, hi) => out.push([w * 8, (BigInt(hi) << 32n) | BigInt(lo)]));
+        fr.words(numbering.frames[frame], (w, lo, hi) => out.push([w * 8, (BigInt(hi) << 32n) | BigInt(lo)]));
         return out;
       },
     };
   }
 
-  private procState(p: Proc): ProcState {
+  private procState(p: Proc, numbering: FrameNumbering): ProcState {
     const k = this.k;
     const vp = k.vp;
     const vmas: VmaState[] = [];
@@ -266,7 +268,7 @@ export class ImplMachine implements Machine {
             lastHi = hi;
             lastBits = (BigInt(hi) << 32n) | BigInt(lo);
           }
-          ptes.push({ addr, bits: lastBits, frame: f === ZERO_FRAME ? 'Z' : f });
+          ptes.push({ addr, bits: lastBits, frame: f === ZERO_FRAME ? 'Z' : numbering.of(f) });
         }
       }, null);
     }

@@ -4,13 +4,13 @@
 // not pte_none (present, PROT_NONE, guard marker) with its bits and frame, and the
 // non-zero 8-byte words of each frame.
 
-import { PTE_BIT, type FrameWords, type ProcState, type PteState, type RawState, type VmaState } from '../abi/index.js';
+import { FrameNumbering, PTE_BIT, type FrameRef, type FrameWords, type ProcState, type PteState, type RawState, type VmaState } from '../abi/index.js';
 import type { Kernel, Process } from './mm.js';
 import { pteBits } from './pte.js';
 import { isReserved } from './reserved.js';
 import { VMF_OBSERVED } from './vma.js';
 
-function procState(p: Process, thp: boolean): ProcState {
+function procState(p: Process, thp: boolean, numbering: FrameNumbering): ProcState {
   const vmas: VmaState[] = p.mm.vmas.filter((v) => !isReserved(v.flags)).map((v) => ({
     start: v.start,
     end: v.end,
@@ -35,7 +35,9 @@ function procState(p: Process, thp: boolean): ProcState {
       pages.push({ n: first + i, e: { addr: BigInt((first + i) * 4096), bits, frame: pmd.folio ? pmd.folio.frames[i].id : 'Z' } });
     }
   }
+  // frames numbered as canonicalize() would (abi/trace.ts FrameNumbering), in address order
   const ptes = pages.sort((a, b) => a.n - b.n).map((x) => x.e);
+  for (const e of ptes) if (typeof e.frame === 'number') (e as { frame: FrameRef }).frame = numbering.of(e.frame);
   const state: ProcState = { pid: p.pid, alive: p.alive, vmas, ptes, brk: p.mm.brk, pkru: p.pkru, pkeys: p.mm.pkeyMap, ssp: p.ssp, shstk: p.shstk };
   if (!thp) return state;
   // the blocks whose PMD points to a PTE table (mm/memory.c: __pte_alloc; model/thp.ts)
@@ -58,6 +60,7 @@ function frameWords(k: Kernel, id: number): FrameWords {
 }
 
 export function snapshot(k: Kernel): RawState {
-  const processes = [...k.procs].sort((a, b) => a.pid - b.pid).map((p) => procState(p, k.cfg.thp));
-  return { processes, content: (frame: number) => frameWords(k, frame) };
+  const numbering = new FrameNumbering();
+  const processes = [...k.procs].sort((a, b) => a.pid - b.pid).map((p) => procState(p, k.cfg.thp, numbering));
+  return { processes, content: (frame: number) => frameWords(k, numbering.frames[frame]) };
 }

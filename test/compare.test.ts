@@ -110,5 +110,14 @@ describe('canonicalize', () => {
     expect(a).toEqual(b);
     expect(a.processes.map((p) => p.ptes.map((e) => e.frame))).toEqual([[0, 1, 'Z'], [0, 2]]);
     expect(a.contents).toEqual([{ frame: 1, words: [[8, 7n]] }]);
+    // a target that already numbers them so (FrameNumbering) keeps its lists; one that does
+    // only in part is renumbered from the first page that differs
+    const c = canonicalize(raw([0, 1, 2]));
+    expect(c).toEqual(a);
+    const d = canonicalize(raw([0, 2, 1]));
+    expect(d.processes.map((p) => p.ptes.map((e) => e.frame))).toEqual([[0, 1, 'Z'], [0, 2]]);
+    expect(d.contents).toEqual([{ frame: 1, words: [[8, 7n]] }]);
+    const sorted: RawState = { processes: [proc({ ptes: [pte(0x1000n, P, 0), pte(0x2000n, P, 1)] })], content: () => [] };
+    expect(canonicalize(sorted).processes[0]).toBe(sorted.processes[0]);
   });
 });
