@@ -52,7 +52,7 @@ if (PART !== 'buckets') {
       for (let seed = 1; seed <= SEEDS; seed++) {
         const r = await find(who, bug, seed, CAP);
         runs.push(r);
-        log(`find ${bug} ${who} seed ${seed}: ${r.programs !== null ? `${r.programs} programs, ${r.signature}` : 'not found'}${r.latent.length ? ` (passed over latent: ${r.latent.join('; ')})` : ''}`);
+        log(`find ${bug} ${who} seed ${seed}: ${r.programs !== null ? `${r.programs} programs, ${r.signature}` : 'not found'}, ${r.cpuSeconds?.toFixed(1)} CPU s${r.latent.length ? ` (passed over latent: ${r.latent.join('; ')})` : ''}`);
       }
       findRuns[bug][who] = runs;
     }
@@ -77,6 +77,18 @@ if (PART !== 'buckets') {
       const rs = findRuns[bug][who];
       const found = rs.filter((r) => r.programs !== null).length;
       return `${count(median(rs.map((r) => r.programs ?? Infinity)))} ${found}/${rs.length}`.padStart(16);
+    });
+    console.log(`${bug.padEnd(w)}  ${cells.join('  ')}`);
+  }
+  // CPU seconds to the find (a run that found nothing: all it spent, marked >)
+  console.log(`\nCPU seconds to the first divergence (median of ${SEEDS} seeds; > : not found within the cap)\n`);
+  console.log(`${'bug'.padEnd(w)}  ${WHO.map((x) => x.padStart(16)).join('  ')}`);
+  for (const bug of BUGS) {
+    const cells = WHO.map((who) => {
+      const rs = findRuns[bug][who];
+      const m = median(rs.map((r) => (r.programs !== null ? r.cpuSeconds ?? NaN : Infinity)));
+      const spent = Math.max(...rs.map((r) => r.cpuSeconds ?? 0));
+      return (Number.isFinite(m) ? m.toFixed(1) : `> ${spent.toFixed(0)}`).padStart(16);
     });
     console.log(`${bug.padEnd(w)}  ${cells.join('  ')}`);
   }

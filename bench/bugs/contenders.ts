@@ -21,6 +21,8 @@ export interface FindRun {
   readonly signature: string | null;
   /** Divergences passed over because the bug-free impl shows them too. */
   readonly latent: readonly string[];
+  /** CPU seconds of the run, every thread of the process (the campaign's worker too), start-up included. */
+  readonly cpuSeconds?: number;
 }
 
 const MAX_OPS = 32;
@@ -46,9 +48,16 @@ async function campaign(bug: string, seed: number, o: { blind: boolean; runs?: n
   }
 }
 
-/** Programs to the first divergence the bug caused, at most `cap` programs. */
+/** Programs to the first divergence the bug caused, at most `cap` programs, and the CPU time that took. */
 export async function find(who: Contender, bug: string, seed: number, cap: number): Promise<FindRun> {
-  if (who === 'fc') return findFc(bug, seed, cap);
+  // CPU, not wall time: the bench shares its machine; process-wide, so a campaign's worker thread counts
+  const c0 = process.cpuUsage();
+  const r = await (who === 'fc' ? findFc(bug, seed, cap) : findByCampaign(who, bug, seed, cap));
+  const c = process.cpuUsage(c0);
+  return { ...r, cpuSeconds: (c.user + c.system) / 1e6 };
+}
+
+async function findByCampaign(who: Contender, bug: string, seed: number, cap: number): Promise<FindRun> {
   const passed: string[] = [];
   let hit: Bucket | undefined;
   const stop = (b: Bucket) => {
